@@ -1,0 +1,132 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/mattn/go-isatty"
+	"github.com/schollz/progressbar/v3"
+	"github.com/spf13/cobra"
+
+	"github.com/notegraph/notegraph/extract"
+	"github.com/notegraph/notegraph/graph"
+)
+
+// extractFlags are the flags of every command that reads notes.
+type extractFlags struct {
+	rules  string
+	strict bool
+}
+
+func (f *extractFlags) register(cmd *cobra.Command) {
+	cmd.Flags().StringVar(&f.rules, "rules", "", "rules `FILE` (YAML) that extends or overrides the built-in rules")
+	cmd.Flags().BoolVar(&f.strict, "strict", false, "fail (exit 1) when any note cannot be read or understood")
+}
+
+// loadGraph returns the graph of inputs: one graph.json file written by
+// `notegraph extract`, or notes (files and folders) to extract now.
+// Diagnostics are printed to stderr unless quiet.
+func loadGraph(inputs []string, f extractFlags) (graph.Graph, error) {
+	if len(inputs) == 1 && strings.HasSuffix(strings.ToLower(inputs[0]), ".json") {
+		fh, err := os.Open(inputs[0])
+		if err != nil {
+			return graph.Graph{}, fmt.Errorf("read graph: %w", err)
+		}
+		defer fh.Close()
+		g, err := graph.ReadJSON(bufio.NewReader(fh))
+		if err != nil {
+			return graph.Graph{}, fmt.Errorf("read graph %s: %w", inputs[0], err)
+		}
+		return g, nil
+	}
+	opts := extract.Options{}
+	if f.rules != "" {
+		r, err := extract.LoadRules(f.rules)
+		if err != nil {
+			return graph.Graph{}, err
+		}
+		opts.Rules = r
+	}
+	bar := newProgress(-1, "extracting")
+	if bar != nil {
+		opts.Progress = func(done, total int) {
+			bar.ChangeMax(total)
+			_ = bar.Set(done)
+		}
+	}
+	res, err := extract.Notes(inputs, opts)
+	if bar != nil {
+		_ = bar.Finish()
+		_ = bar.Clear()
+	}
+	if err != nil {
+		return graph.Graph{}, err
+	}
+	if !globals.quiet {
+		for _, d := range res.Diagnostics {
+			fmt.Fprintf(os.Stderr, "notegraph: %s\n", d)
+		}
+	}
+	if f.strict && len(res.Diagnostics) > 0 {
+		return graph.Graph{}, fmt.Errorf("%d problem(s) in the notes (--strict); first: %s", len(res.Diagnostics), res.Diagnostics[0])
+	}
+	return res.Graph, nil
+}
+
+// writeOutput writes to path ("-" is stdout) through write. A file is written
+// to a temporary name beside it and renamed, so a failed run leaves no
+// half-written output.
+func writeOutput(path string, write func(io.Writer) error) error {
+	if path == "-" || path == "" {
+		w := bufio.NewWriter(os.Stdout)
+		if err := write(w); err != nil {
+			return err
+		}
+		return w.Flush()
+	}
+	if dir := filepath.Dir(path); dir != "" {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return fmt.Errorf("create %s: %w", dir, err)
+		}
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return fmt.Errorf("create %s: %w", path, err)
+	}
+	defer os.Remove(tmp.Name())
+	w := bufio.NewWriter(tmp)
+	if err := write(w); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := w.Flush(); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}
+
+// newProgress returns a progress bar on stderr, or nil when stderr is not a
+// terminal or -q was given. max -1 means unknown.
+func newProgress(max int64, desc string) *progressbar.ProgressBar {
+	if globals.quiet || !isatty.IsTerminal(os.Stderr.Fd()) {
+		return nil
+	}
+	return progressbar.NewOptions64(max,
+		progressbar.OptionSetWriter(os.Stderr),
+		progressbar.OptionSetDescription(desc),
+		progressbar.OptionShowCount(),
+		progressbar.OptionClearOnFinish(),
+		progressbar.OptionThrottle(100_000_000),
+	)
+}

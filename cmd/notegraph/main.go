@@ -1,0 +1,93 @@
+// Command notegraph turns Markdown notes into a knowledge graph you can look
+// at and query.
+//
+//	notegraph extract NOTES... -o graph.json   notes → graph (JSON)
+//	notegraph analyze NOTES|graph.json         centrality and communities
+//	notegraph render  NOTES|graph.json -o map.svg
+//	notegraph export  NOTES|graph.json --to neo4j|cypher|neo4j-admin|graphml|json
+//	notegraph query   'CYPHER'
+//
+// Exit codes: 0 success, 1 failure, 2 usage error.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/spf13/cobra"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "dev"
+
+// Exit codes, documented in --help.
+const (
+	exitOK      = 0
+	exitFailure = 1
+	exitUsage   = 2
+)
+
+// usageError marks an error caused by how the command was called.
+type usageError struct{ err error }
+
+func (u usageError) Error() string { return u.err.Error() }
+func (u usageError) Unwrap() error { return u.err }
+
+func usagef(format string, a ...any) error { return usageError{fmt.Errorf(format, a...)} }
+
+// globalOptions are flags every subcommand has.
+type globalOptions struct {
+	quiet bool
+}
+
+var globals globalOptions
+
+func newRootCmd() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "notegraph",
+		Short: "Turn Markdown notes into a knowledge graph",
+		Long: `notegraph extracts people, talks, tools, concepts, organizations and events from
+Markdown notes, with typed relations and the file and line behind every node and
+edge; analyzes the graph (degree, PageRank, betweenness, closeness, communities);
+exports it to Neo4j, Cypher, neo4j-admin CSV, GraphML or JSON; and renders it as
+an SVG map.
+
+Exit codes:
+  0  success
+  1  failure (I/O, Neo4j, problems in the notes with --strict)
+  2  usage error (unknown flag, missing argument)`,
+		Version:       version,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.PersistentFlags().BoolVarP(&globals.quiet, "quiet", "q", false, "print no progress or summary")
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	for _, add := range subcommands {
+		root.AddCommand(add())
+	}
+	return root
+}
+
+// subcommands lists the constructors of every subcommand; each cmd_*.go file
+// appends its own in an init function.
+var subcommands []func() *cobra.Command
+
+func main() {
+	os.Exit(run(os.Args[1:]))
+}
+
+func run(args []string) int {
+	root := newRootCmd()
+	root.SetArgs(args)
+	err := root.Execute()
+	if err == nil {
+		return exitOK
+	}
+	fmt.Fprintf(os.Stderr, "notegraph: %v\n", err)
+	var u usageError
+	if errors.As(err, &u) || isCobraUsage(err) {
+		return exitUsage
+	}
+	return exitFailure
+}
