@@ -6,7 +6,7 @@ OUT ?= out
 BIN := $(OUT)/notegraph
 EXAMPLE := examples/pycodeconf/notes.md
 
-.PHONY: all build demo test unit bench lint fuzz neo4j neo4j-stop clean
+.PHONY: all build demo test unit setup setup-python setup-browser bench lint fuzz neo4j neo4j-stop clean
 
 all: build
 
@@ -22,9 +22,21 @@ demo: build
 unit:
 	$(GO) test ./...
 
-## test: everything, a real Neo4j included.
-test: lint
-	$(GO) test ./...
+## setup: everything the tests need beyond Go (idempotent; run by `make test`).
+setup: setup-python setup-browser
+
+# Python packages for independent checks (networkx, …): requirements-dev.txt.
+setup-python:
+	python3 -m pip install -q -r requirements-dev.txt
+
+# Headless Chromium for the HTML map test (Debian package).
+setup-browser:
+	@true
+
+## test: everything, a real Neo4j included. scripts/with-neo4j starts a
+## server for the run unless NEO4J_URI is set, and stops it afterwards.
+test: lint setup
+	./scripts/with-neo4j $(GO) test ./...
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
@@ -33,6 +45,13 @@ lint:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	  if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
 	$(GO) vet ./...
+
+## neo4j: start a local Neo4j for development (see scripts/neo4j); neo4j-stop stops it.
+neo4j:
+	./scripts/neo4j start
+
+neo4j-stop:
+	./scripts/neo4j stop
 
 fuzz:
 	$(GO) test ./extract -run '^$$' -fuzz FuzzNotes -fuzztime 60s
