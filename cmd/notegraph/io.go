@@ -27,6 +27,21 @@ func (f *extractFlags) register(cmd *cobra.Command) {
 	cmd.Flags().BoolVar(&f.strict, "strict", false, "fail (exit 1) when any note cannot be read or understood")
 }
 
+// loadAnalyzedGraph is loadGraph followed by graph.Analyze when the graph
+// carries no scores yet: what render and export want.
+func loadAnalyzedGraph(inputs []string, f extractFlags) (graph.Graph, error) {
+	g, err := loadGraph(inputs, f)
+	if err != nil {
+		return g, err
+	}
+	if !g.HasScores() {
+		if err := graph.Analyze(&g, graph.AnalysisOptions{}); err != nil {
+			return g, fmt.Errorf("analyze: %w", err)
+		}
+	}
+	return g, nil
+}
+
 // loadGraph returns the graph of inputs: one graph.json file written by
 // `notegraph extract`, or notes (files and folders) to extract now.
 // Diagnostics are printed to stderr unless quiet.
