@@ -1,0 +1,284 @@
+package export
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/notegraph/notegraph/graph"
+)
+
+// DefaultBatchSize is the number of rows per write transaction.
+const DefaultBatchSize = 10_000
+
+// Neo4jOptions configure Neo4j.
+type Neo4jOptions struct {
+	// Database is the database to write to; "" means the server's default.
+	Database string
+	// BatchSize is the number of nodes or relationships per transaction
+	// (DefaultBatchSize when 0).
+	BatchSize int
+	// NoDelete keeps items that the load's files no longer state.
+	NoDelete bool
+	// Progress, when set, is called after each batch.
+	Progress func(Neo4jProgress)
+}
+
+// Neo4jProgress reports a load's advance: Done of Total rows of the current
+// Stage ("nodes", "relationships", "stale relationships", "stale nodes").
+type Neo4jProgress struct {
+	Stage       string
+	Done, Total int
+}
+
+// Neo4jStats counts what a load changed, from the server's counters.
+// Updated items are existing items whose properties changed (their evidence
+// from other files included); a rerun of the same notes updates nothing.
+type Neo4jStats struct {
+	Constraints                              int
+	NodesCreated, NodesUpdated, NodesDeleted int
+	RelsCreated, RelsUpdated, RelsDeleted    int
+	PropertiesSet                            int
+}
+
+// Changed reports whether the load changed anything in the database.
+func (s Neo4jStats) Changed() bool {
+	return s.Constraints+s.NodesCreated+s.NodesUpdated+s.NodesDeleted+s.RelsCreated+s.RelsUpdated+s.RelsDeleted+s.PropertiesSet > 0
+}
+
+func (s Neo4jStats) String() string {
+	return fmt.Sprintf("nodes: %d created, %d updated, %d deleted; relationships: %d created, %d updated, %d deleted; %d properties set",
+		s.NodesCreated, s.NodesUpdated, s.NodesDeleted, s.RelsCreated, s.RelsUpdated, s.RelsDeleted, s.PropertiesSet)
+}
+
+// Neo4j loads g into the database behind driver and syncs it: schema first
+// (a uniqueness constraint on id for NodeLabel and for each node type), then
+// nodes and relationships in batched UNWIND … MERGE write transactions
+// (retried by the driver on transient errors), then — unless NoDelete — the
+// deletion of items whose evidence lay only in this load's files and that g
+// no longer has. See NodeLabel for the shape of the data.
+//
+// Every batch is its own transaction, so a load that fails half-way leaves
+// the batches before it; rerunning converges to the same database as a clean
+// load.
+func Neo4j(ctx context.Context, driver neo4j.DriverWithContext, g graph.Graph, opts Neo4jOptions) (Neo4jStats, error) {
+	var st Neo4jStats
+	batch := opts.BatchSize
+	if batch <= 0 {
+		batch = DefaultBatchSize
+	}
+	sess := driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: opts.Database, AccessMode: neo4j.AccessModeWrite})
+	defer sess.Close(ctx)
+	progress := func(stage string, done, total int) {
+		if opts.Progress != nil {
+			opts.Progress(Neo4jProgress{Stage: stage, Done: done, Total: total})
+		}
+	}
+
+	nodes, rels := nodeRows(g), relRows(g)
+	files := stringList(loadFiles(g))
+
+	// Schema: constraints go in their own transactions.
+	for _, label := range append([]string{NodeLabel}, groupNames(nodes)...) {
+		c, err := write(ctx, sess, constraintQuery(label), nil)
+		if err != nil {
+			return st, fmt.Errorf("create constraint on :%s(id): %w", label, err)
+		}
+		st.Constraints += c.ConstraintsAdded()
+	}
+
+	total := 0
+	for _, grp := range nodes {
+		total += len(grp.rows)
+	}
+	done := 0
+	for _, grp := range nodes {
+		q := nodeUpsertQuery(grp.name, "$rows", "$files")
+		for i := 0; i < len(grp.rows); i += batch {
+			chunk := grp.rows[i:min(i+batch, len(grp.rows))]
+			r, err := writeCount(ctx, sess, q, map[string]any{"rows": rowsParam(chunk), "files": files})
+			if err != nil {
+				return st, fmt.Errorf("load :%s nodes %d-%d: %w", grp.name, i+1, i+len(chunk), err)
+			}
+			st.NodesCreated += r.c.NodesCreated()
+			st.NodesUpdated += r.n - r.c.NodesCreated()
+			st.PropertiesSet += r.c.PropertiesSet()
+			done += len(chunk)
+			progress("nodes", done, total)
+		}
+	}
+
+	total, done = 0, 0
+	for _, grp := range rels {
+		total += len(grp.rows)
+	}
+	for _, grp := range rels {
+		q := relUpsertQuery(grp.name, "$rows", "$files")
+		for i := 0; i < len(grp.rows); i += batch {
+			chunk := grp.rows[i:min(i+batch, len(grp.rows))]
+			r, err := writeCount(ctx, sess, q, map[string]any{"rows": rowsParam(chunk), "files": files})
+			if err != nil {
+				return st, fmt.Errorf("load :%s relationships %d-%d: %w", grp.name, i+1, i+len(chunk), err)
+			}
+			st.RelsCreated += r.c.RelationshipsCreated()
+			st.RelsUpdated += r.n - r.c.RelationshipsCreated()
+			st.PropertiesSet += r.c.PropertiesSet()
+			done += len(chunk)
+			progress("relationships", done, total)
+		}
+	}
+
+	if opts.NoDelete || len(files) == 0 {
+		return st, nil
+	}
+	if err := deleteStale(ctx, sess, g, files, batch, &st, progress); err != nil {
+		return st, err
+	}
+	return st, nil
+}
+
+// deleteStale finds the items with evidence in files that g no longer has,
+// strips that evidence, and deletes those left with none.
+func deleteStale(ctx context.Context, sess neo4j.SessionWithContext, g graph.Graph, files []any, batch int, st *Neo4jStats, progress func(string, int, int)) error {
+	edgeKeys := make(map[string]bool, len(g.Edges))
+	for _, e := range g.Edges {
+		edgeKeys[e.Key()] = true
+	}
+	stale, err := readStale(ctx, sess, staleRelCandidates, files, func(r *neo4j.Record) bool {
+		s, _ := r.Get("source")
+		t, _ := r.Get("type")
+		d, _ := r.Get("target")
+		ss, _ := s.(string)
+		ts, _ := t.(string)
+		ds, _ := d.(string)
+		return !edgeKeys[graph.Edge{Source: ss, Type: ts, Target: ds}.Key()]
+	})
+	if err != nil {
+		return fmt.Errorf("find stale relationships: %w", err)
+	}
+	for i := 0; i < len(stale); i += batch {
+		chunk := stale[i:min(i+batch, len(stale))]
+		c, err := write(ctx, sess, staleRelDelete, map[string]any{"eids": chunk, "files": files})
+		if err != nil {
+			return fmt.Errorf("delete stale relationships: %w", err)
+		}
+		st.RelsDeleted += c.RelationshipsDeleted()
+		st.RelsUpdated += len(chunk) - c.RelationshipsDeleted()
+		st.PropertiesSet += c.PropertiesSet()
+		progress("stale relationships", i+len(chunk), len(stale))
+	}
+
+	index := g.NodeIndex()
+	stale, err = readStale(ctx, sess, staleNodeCandidates, files, func(r *neo4j.Record) bool {
+		id, _ := r.Get("id")
+		s, _ := id.(string)
+		_, ok := index[s]
+		return !ok
+	})
+	if err != nil {
+		return fmt.Errorf("find stale nodes: %w", err)
+	}
+	for i := 0; i < len(stale); i += batch {
+		chunk := stale[i:min(i+batch, len(stale))]
+		c, err := write(ctx, sess, staleNodeDelete, map[string]any{"eids": chunk, "files": files})
+		if err != nil {
+			return fmt.Errorf("delete stale nodes: %w", err)
+		}
+		st.NodesDeleted += c.NodesDeleted()
+		st.NodesUpdated += len(chunk) - c.NodesDeleted()
+		st.RelsDeleted += c.RelationshipsDeleted()
+		st.PropertiesSet += c.PropertiesSet()
+		progress("stale nodes", i+len(chunk), len(stale))
+	}
+	return nil
+}
+
+// readStale returns the element ids of the candidates that stale accepts.
+func readStale(ctx context.Context, sess neo4j.SessionWithContext, q string, files []any, stale func(*neo4j.Record) bool) ([]any, error) {
+	out, err := sess.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		res, err := tx.Run(ctx, q, map[string]any{"files": files})
+		if err != nil {
+			return nil, err
+		}
+		var eids []any
+		for res.Next(ctx) {
+			r := res.Record()
+			if stale(r) {
+				eid, _ := r.Get("eid")
+				eids = append(eids, eid)
+			}
+		}
+		return eids, res.Err()
+	})
+	if err != nil {
+		return nil, err
+	}
+	eids, _ := out.([]any)
+	return eids, nil
+}
+
+type countResult struct {
+	n int
+	c neo4j.Counters
+}
+
+// writeCount runs q in a write transaction and returns its single integer
+// column with the counters.
+func writeCount(ctx context.Context, sess neo4j.SessionWithContext, q string, params map[string]any) (countResult, error) {
+	out, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		res, err := tx.Run(ctx, q, params)
+		if err != nil {
+			return nil, err
+		}
+		rec, err := res.Single(ctx)
+		if err != nil {
+			return nil, err
+		}
+		sum, err := res.Consume(ctx)
+		if err != nil {
+			return nil, err
+		}
+		n, _ := rec.Values[0].(int64)
+		return countResult{int(n), sum.Counters()}, nil
+	})
+	if err != nil {
+		return countResult{}, err
+	}
+	return out.(countResult), nil
+}
+
+// write runs q in a write transaction and returns its counters.
+func write(ctx context.Context, sess neo4j.SessionWithContext, q string, params map[string]any) (neo4j.Counters, error) {
+	out, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		res, err := tx.Run(ctx, q, params)
+		if err != nil {
+			return nil, err
+		}
+		sum, err := res.Consume(ctx)
+		if err != nil {
+			return nil, err
+		}
+		return sum.Counters(), nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out.(neo4j.Counters), nil
+}
+
+func rowsParam(rows []row) []any {
+	out := make([]any, len(rows))
+	for i, r := range rows {
+		out[i] = r
+	}
+	return out
+}
+
+func groupNames(gs []batchGroup) []string {
+	out := make([]string, len(gs))
+	for i, g := range gs {
+		out[i] = g.name
+	}
+	return out
+}

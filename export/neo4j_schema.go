@@ -1,0 +1,285 @@
+package export
+
+import (
+	"cmp"
+	"fmt"
+	"maps"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/notegraph/notegraph/graph"
+)
+
+// The shape of a notegraph graph in Neo4j, shared by the live load (Neo4j)
+// and the script (Cypher) so that both produce the same nodes,
+// relationships and properties.
+//
+// Nodes carry the label NodeLabel plus their type as a second label, and the
+// properties (the same as the file exports'):
+//
+//	id               stable id ("person:kenneth-reitz"), unique per label
+//	name             canonical name
+//	aliases          list of other names (left out when there are none)
+//	community        community index, when analysed
+//	<score>          one float property per score (degree, pagerank, …)
+//	<prop>           one string property per descriptive prop (url, …)
+//	evidence_files   ┐ evidence as three parallel lists: entry i is
+//	evidence_lines   │ file evidence_files[i], 1-based line evidence_lines[i],
+//	evidence_texts   ┘ text evidence_texts[i]; sorted by file, line, text
+//	sources          the distinct evidence files, sorted
+//	notegraph_keys   the property keys notegraph wrote, so a rerun can remove
+//	                 the ones the notes stopped saying
+//
+// Empty lists are left out (neo4j-admin cannot import them), so read a
+// missing list as empty: coalesce(n.aliases, []).
+//
+// Relationships have the extracted type (GAVE, COVERS, …) and the same
+// evidence, sources, notegraph_keys, prop and score properties.
+//
+// Sync: a load of files F (Graph.Files and every evidence file) replaces the
+// evidence that items had from F with the new graph's, keeps evidence from
+// other files (another load), and deletes the items left with no evidence.
+// Items with no sources at all are never deleted; nodes without NodeLabel
+// are never read or written.
+const NodeLabel = "Notegraph"
+
+// reservedKeys are the property keys notegraph itself writes; scores and
+// descriptive props are renamed away from them (see openKeys).
+var reservedKeys = map[string]bool{
+	"id": true, "type": true, "name": true, "aliases": true, "community": true,
+	"evidence_files": true, "evidence_lines": true, "evidence_texts": true,
+	"sources": true, "notegraph_keys": true, "evidence": true, "evidence_count": true,
+}
+
+// row is one node or relationship as a Cypher value: the parameter of a
+// live batch, or a literal map in the script.
+//
+//	{id | source, target, props: {…}, ev: [[file, line, text], …], keys: [...]}
+type row = map[string]any
+
+// nodeRows groups the nodes of g by type label, in label order; rows keep
+// g's order (sorted by id after Normalize).
+func nodeRows(g graph.Graph) []batchGroup {
+	groups := map[string][]row{}
+	for _, n := range g.Nodes {
+		props := map[string]any{"name": n.Name}
+		if len(n.Aliases) > 0 {
+			props["aliases"] = stringList(n.Aliases)
+		}
+		if n.Community != nil {
+			props["community"] = int64(*n.Community)
+		}
+		addOpen(props, n.Scores, n.Props)
+		groups[nodeType(n)] = append(groups[nodeType(n)], row{
+			"id": n.ID, "props": props, "ev": evidence(n.Evidence), "keys": keysOf(props),
+		})
+	}
+	return sortedGroups(groups)
+}
+
+// relRows groups the edges of g by relationship type.
+func relRows(g graph.Graph) []batchGroup {
+	groups := map[string][]row{}
+	for _, e := range g.Edges {
+		props := map[string]any{}
+		addOpen(props, e.Scores, e.Props)
+		groups[e.Type] = append(groups[e.Type], row{
+			"source": e.Source, "target": e.Target, "props": props, "ev": evidence(e.Evidence), "keys": keysOf(props),
+		})
+	}
+	return sortedGroups(groups)
+}
+
+// batchGroup is the rows of one label or relationship type.
+type batchGroup struct {
+	name string
+	rows []row
+}
+
+func sortedGroups(m map[string][]row) []batchGroup {
+	out := make([]batchGroup, 0, len(m))
+	for name, rows := range m {
+		out = append(out, batchGroup{name, rows})
+	}
+	slices.SortFunc(out, func(a, b batchGroup) int { return cmp.Compare(a.name, b.name) })
+	return out
+}
+
+func nodeType(n graph.Node) string {
+	if n.Type == "" {
+		return "Thing"
+	}
+	return n.Type
+}
+
+// loadFiles is the scope of a load: the graph's files and every file its
+// evidence cites, sorted.
+func loadFiles(g graph.Graph) []string {
+	set := map[string]bool{}
+	for _, f := range g.Files {
+		set[f] = true
+	}
+	for _, n := range g.Nodes {
+		for _, e := range n.Evidence {
+			set[e.File] = true
+		}
+	}
+	for _, e := range g.Edges {
+		for _, ev := range e.Evidence {
+			set[ev.File] = true
+		}
+	}
+	out := make([]string, 0, len(set))
+	for f := range set {
+		out = append(out, f)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// addOpen adds the finite scores, then the descriptive props, under safe
+// keys ([A-Za-z0-9_], not starting with a digit); a key that collides with a
+// reserved one or an earlier one gets a "score_" or "prop_" prefix, then
+// "_2", "_3", …, so no value is lost. These are the rules of the file
+// exports, so every format has the same properties.
+func addOpen(dst map[string]any, scores map[string]float64, props map[string]string) {
+	key := func(k, prefix string) string {
+		k = propertyKey(k)
+		if _, taken := dst[k]; !taken && !reservedKeys[k] {
+			return k
+		}
+		base := prefix + k
+		k = base
+		for i := 2; ; i++ {
+			if _, taken := dst[k]; !taken && !reservedKeys[k] {
+				return k
+			}
+			k = base + "_" + strconv.Itoa(i)
+		}
+	}
+	for _, k := range slices.Sorted(maps.Keys(scores)) {
+		if v := scores[k]; !math.IsNaN(v) && !math.IsInf(v, 0) {
+			dst[key(k, "score_")] = v
+		}
+	}
+	for _, k := range slices.Sorted(maps.Keys(props)) {
+		dst[key(k, "prop_")] = props[k]
+	}
+}
+
+// propertyKey folds k to a safe property name: every byte outside
+// [A-Za-z0-9_] becomes '_', and a leading digit (or an empty key) gets a '_'
+// prefix.
+func propertyKey(k string) string {
+	b := []byte(k)
+	for i, c := range b {
+		if !(c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
+			b[i] = '_'
+		}
+	}
+	if len(b) == 0 || '0' <= b[0] && b[0] <= '9' {
+		b = append([]byte{'_'}, b...)
+	}
+	return string(b)
+}
+
+// keysOf lists the property keys a row writes: its props and the evidence
+// properties, sorted. It is stored as notegraph_keys.
+func keysOf(props map[string]any) []any {
+	ks := []string{"evidence_files", "evidence_lines", "evidence_texts", "notegraph_keys", "sources"}
+	for k := range props {
+		ks = append(ks, k)
+	}
+	slices.Sort(ks)
+	return stringList(ks)
+}
+
+// evidence returns ev as [[file, line, text], …] sorted by file, line, text
+// (graph.Normalize's order, repeated here for graphs read from files).
+func evidence(ev []graph.Evidence) []any {
+	s := slices.Clone(ev)
+	slices.SortFunc(s, func(a, b graph.Evidence) int {
+		return cmp.Or(strings.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), strings.Compare(a.Text, b.Text))
+	})
+	s = slices.Compact(s)
+	out := make([]any, len(s))
+	for i, e := range s {
+		out[i] = []any{e.File, int64(e.Line), e.Text}
+	}
+	return out
+}
+
+func stringList(ss []string) []any {
+	out := make([]any, len(ss))
+	for i, s := range ss {
+		out[i] = s
+	}
+	return out
+}
+
+// quoteName backtick-quotes a label, relationship type, property key or
+// constraint name, doubling backticks inside it.
+func quoteName(s string) string {
+	return "`" + strings.ReplaceAll(s, "`", "``") + "`"
+}
+
+// constraintQuery creates the uniqueness constraint on id for label.
+func constraintQuery(label string) string {
+	return fmt.Sprintf("CREATE CONSTRAINT %s IF NOT EXISTS FOR (n:%s) REQUIRE n.id IS UNIQUE",
+		quoteName("notegraph_"+label+"_id"), quoteName(label))
+}
+
+// mergeTail is the part of the node and relationship upserts after the
+// MERGE of x: it merges evidence with what x already has from files outside
+// the load, and sets only what changed, so a rerun of the same notes sets no
+// property. It returns the number of items written.
+//
+// files and rows are Cypher expressions: $files/$rows live, literal lists in
+// the script.
+const mergeTail = `WITH x, row, coalesce(x.evidence_files, []) AS of
+WITH x, row, [i IN range(0, size(of) - 1) WHERE NOT of[i] IN %[1]s | [of[i], x.evidence_lines[i], x.evidence_texts[i]]] AS kept
+WITH x, row, row.props AS p, CASE WHEN size(kept) = 0 THEN row.ev ELSE COLLECT { UNWIND kept + row.ev AS e RETURN e ORDER BY e[0], e[1], e[2] } END AS ev
+WITH x, row, p, CASE WHEN size(ev) = 0 THEN null ELSE ev END AS ev
+WITH x, p{.*, evidence_files: [e IN ev | e[0]], evidence_lines: [e IN ev | e[1]], evidence_texts: [e IN ev | e[2]], sources: reduce(s = [], e IN ev | CASE WHEN size(s) > 0 AND s[-1] = e[0] THEN s ELSE s + e[0] END), notegraph_keys: row.keys} AS want
+WITH x, want, [k IN coalesce(x.notegraph_keys, []) WHERE NOT k IN want.notegraph_keys] AS stale
+WHERE size(stale) > 0 OR any(k IN keys(want) WHERE NOT coalesce(x[k] = want[k], x[k] IS NULL AND want[k] IS NULL))
+SET x += want
+FOREACH (k IN stale | SET x[k] = null)
+RETURN count(x) AS written`
+
+// nodeUpsertQuery merges the nodes of one label.
+func nodeUpsertQuery(label, rows, files string) string {
+	return fmt.Sprintf("UNWIND %s AS row\nMERGE (x:%s:%s {id: row.id})\n", rows, quoteName(NodeLabel), quoteName(label)) +
+		fmt.Sprintf(mergeTail, files)
+}
+
+// relUpsertQuery merges the relationships of one type between notegraph
+// nodes.
+func relUpsertQuery(typ, rows, files string) string {
+	nl := quoteName(NodeLabel)
+	return fmt.Sprintf("UNWIND %s AS row\nMATCH (a:%s {id: row.source})\nMATCH (b:%s {id: row.target})\nMERGE (a)-[x:%s]->(b)\n",
+		rows, nl, nl, quoteName(typ)) + fmt.Sprintf(mergeTail, files)
+}
+
+// Sync queries: find the items that have evidence in the load's files, then
+// strip that evidence from the ones the new graph no longer has and delete
+// those left with none.
+var (
+	staleNodeCandidates = fmt.Sprintf(`MATCH (x:%s) WHERE any(f IN coalesce(x.sources, []) WHERE f IN $files)
+RETURN x.id AS id, elementId(x) AS eid`, quoteName(NodeLabel))
+	staleRelCandidates = fmt.Sprintf(`MATCH (a:%[1]s)-[x]->(b:%[1]s) WHERE any(f IN coalesce(x.sources, []) WHERE f IN $files)
+RETURN a.id AS source, type(x) AS type, b.id AS target, elementId(x) AS eid`, quoteName(NodeLabel))
+	stripTail = `WITH x, coalesce(x.evidence_files, []) AS of
+WITH x, [i IN range(0, size(of) - 1) WHERE NOT of[i] IN $files | [of[i], x.evidence_lines[i], x.evidence_texts[i]]] AS kept
+FOREACH (_ IN CASE WHEN size(kept) > 0 THEN [1] ELSE [] END |
+  SET x.evidence_files = [e IN kept | e[0]], x.evidence_lines = [e IN kept | e[1]], x.evidence_texts = [e IN kept | e[2]],
+      x.sources = reduce(s = [], e IN kept | CASE WHEN size(s) > 0 AND s[-1] = e[0] THEN s ELSE s + e[0] END))
+WITH x, kept WHERE size(kept) = 0
+`
+	staleNodeDelete = fmt.Sprintf("UNWIND $eids AS eid\nMATCH (x:%s) WHERE elementId(x) = eid\n", quoteName(NodeLabel)) +
+		stripTail + "DETACH DELETE x"
+	staleRelDelete = "UNWIND $eids AS eid\nMATCH ()-[x]->() WHERE elementId(x) = eid AND x.sources IS NOT NULL\n" +
+		stripTail + "DELETE x"
+)
