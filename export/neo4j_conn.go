@@ -46,7 +46,7 @@ func ConnectNeo4j(ctx context.Context, c Neo4jConfig) (neo4j.DriverWithContext, 
 	if err != nil {
 		return nil, fmt.Errorf("neo4j %s: %w", c.URI, err)
 	}
-	vctx, cancel := context.WithTimeout(ctx, 15*time.Second)
+	vctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
 	if err := d.VerifyConnectivity(vctx); err != nil {
 		d.Close(ctx)
