@@ -62,7 +62,7 @@ type extractor struct {
 
 	talks map[string]*entry // talk title key → its entry
 	byPer map[string]*entry // person key → the entry of their latest talk
-	known *knownIndex // names seen in strong positions, for pass 2
+	known *knownIndex       // names seen in strong positions, for pass 2
 }
 
 func newExtractor(r *Rules) *extractor {
@@ -109,6 +109,15 @@ func (x *extractor) attach(c *lineCtx, m int, inDesc bool) {
 	}
 	if inDesc && c.head >= 0 && c.head != m {
 		x.relate(c.head, graph.RelatedTo, m, ev)
+	}
+	if len(c.firstPerson) > 0 && len(c.spans) > 0 && x.ms[m].typ != graph.Link && x.ms[m].typ != graph.Person {
+		s := c.spans[len(c.spans)-1]
+		for _, fp := range c.firstPerson {
+			if s[0] >= fp[0] && s[1] <= fp[1] {
+				x.relate(c.author, graph.RelatedTo, m, ev)
+				break
+			}
+		}
 	}
 	if c.created && c.e != nil && (m == c.head || c.head < 0) && x.ms[m].typ != graph.Link {
 		for _, p := range c.e.speakers {

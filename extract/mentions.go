@@ -18,8 +18,15 @@ type lineCtx struct {
 	// created is set on lines under "Created some libraries": their heads
 	// are things the entry's speakers created.
 	created bool
-	// only, when set, restricts mentions to names already known (pass 2).
+	// pass2 restricts mentions to names already known.
 	pass2 bool
+	// title marks a talk's title: in Title Case capitals say nothing, so only
+	// coined words and known names are read from it.
+	title bool
+	// author is the notes' author and firstPerson the spans of sentences in
+	// which they speak of themselves: what those name relates to the author.
+	author      int
+	firstPerson [][2]int
 }
 
 func (c *lineCtx) ev() graph.Evidence { return evidence(c.file, c.l) }
@@ -131,6 +138,10 @@ func (x *extractor) findMentions(c *lineCtx) {
 		x.knownNames(c)
 		return
 	}
+	if c.title {
+		x.shapes(c)
+		return
+	}
 	x.links(c)
 	for _, code := range l.Codes {
 		if name, ok := x.thingName(code); ok && len(strings.Fields(name)) == 1 {
@@ -167,13 +178,23 @@ func (x *extractor) wholeLine(c *lineCtx) {
 		return
 	}
 	var parts []string
-	for _, p := range splitPeople(t) {
+	split := splitPeople(t)
+	for _, p := range split {
 		n, ok := x.thingName(p)
 		if !ok || len(strings.Fields(n)) > 3 {
 			return
 		}
-		if len(strings.Fields(n)) > 1 && !allNamed(strings.Fields(n)) && !isLower(n) {
+		ws := strings.Fields(n)
+		if len(ws) > 1 && !allNamed(ws) && !isLower(n) {
 			return
+		}
+		for _, w := range ws[1:] {
+			if lw := strings.ToLower(w); x.rules.stop[lw] && !isParticle(lw) {
+				return // "play is social": a sentence, not names
+			}
+		}
+		if len(split) > 1 && len(ws) == 1 && !x.nameLike(n) {
+			return // "Pretty, flat city"
 		}
 		parts = append(parts, n)
 	}
@@ -197,8 +218,8 @@ func (x *extractor) links(c *lineCtx) {
 	for _, lk := range c.l.Links {
 		if lk.Text != "" {
 			if i := strings.Index(c.l.Text, lk.Text); i >= 0 && !c.taken(i, i+len(lk.Text)) {
-				c.take(i, i+len(lk.Text))
-				if name, ok := x.thingName(lk.Text); ok && x.nameLike(name) {
+				if name, ok := x.thingName(lk.Text); ok && x.nameLike(name) && (len(strings.Fields(name)) == 1 || allNamed(strings.Fields(name))) {
+					c.take(i, i+len(lk.Text))
 					x.attach(c, x.add(c, name, "", 0), false)
 				}
 			}
@@ -561,8 +582,11 @@ func (x *extractor) shapes(c *lineCtx) {
 		if strings.HasPrefix(s, "@") || strings.HasPrefix(s, "#") {
 			continue
 		}
+		if w.sentStart && x.rules.stop[strings.ToLower(s)] {
+			continue // "While Macleod …": the capital belongs to the sentence
+		}
 		// a run of capitalized words: "Python Software Foundation", "Larry Hastings"
-		if isCap(s) && !isAcronym(s) {
+		if isCap(s) && !isAcronym(s) && !c.title {
 			j := i + 1
 			for j < len(ws) && j-i < 4 && isCap(ws[j].s) && !ws[j].sentStart && strings.TrimSpace(t[ws[j-1].end:ws[j].start]) == "" && !isAcronym(ws[j].s) {
 				j++
@@ -580,21 +604,13 @@ func (x *extractor) shapes(c *lineCtx) {
 					i = j - 1
 					continue
 				}
-				if name, ok := x.thingName(span); ok && (!w.sentStart || !isWord(s) || j-i >= 2) {
-					allWords := true
-					for _, v := range ws[i:j] {
-						if !isWord(v.s) || isCoined(v.s) {
-							allWords = false
-						}
+				if name, ok := x.thingName(span); ok {
+					if c.take(w.start, ws[j-1].end) {
+						typ, str := x.typeHint(name, "")
+						x.attach(c, x.add(c, name, typ, str), c.head >= 0)
 					}
-					if !w.sentStart || !allWords {
-						if c.take(w.start, ws[j-1].end) {
-							typ, str := x.typeHint(name, "")
-							x.attach(c, x.add(c, name, typ, str), c.head >= 0)
-						}
-						i = j - 1
-						continue
-					}
+					i = j - 1
+					continue
 				}
 			}
 		}
@@ -603,6 +619,8 @@ func (x *extractor) shapes(c *lineCtx) {
 		}
 		named := false
 		switch {
+		case c.title:
+			named = isCoined(s) && !x.rules.notNames[s]
 		case isCoined(s):
 			named = true
 		case isCap(s) && !w.sentStart && !isFirstName(s) && len(s) > 1:

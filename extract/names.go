@@ -191,6 +191,8 @@ func (x *extractor) isNameShaped(w string) bool {
 	return isCap(w) && !isWord(w) && !isFirstName(w) && len(w) > 2
 }
 
+var abstractSuffixes = []string{"ity", "ing", "tion", "sion", "ness", "ment", "ism", "ance", "ence", "ology", "ics", "ship", "hood"}
+
 // typeHint guesses a thing's type from its name's shape and the words around it.
 func (x *extractor) typeHint(name, context string) (string, int) {
 	for _, w := range strings.Fields(strings.ToLower(context)) {
@@ -205,11 +207,19 @@ func (x *extractor) typeHint(name, context string) (string, int) {
 		if isAcronym(t) {
 			return graph.Concept, 1
 		}
-		if isCoined(t) || !isWord(t) && isLower(t) {
+		if isCoined(t) {
+			return graph.Tool, 2
+		}
+		if !isWord(t) && isLower(t) {
+			for _, suf := range abstractSuffixes {
+				if strings.HasSuffix(t, suf) {
+					return graph.Concept, 1 // "inclusivity", "interleaving": English, if rare
+				}
+			}
 			return graph.Tool, 2
 		}
 	}
-	if len(toks) > 1 {
+	if len(toks) > 1 && isCap(toks[0]) {
 		last := strings.ToLower(toks[len(toks)-1])
 		if t, ok := x.rules.typeWords[last]; ok {
 			return t, 3

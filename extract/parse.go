@@ -333,10 +333,16 @@ func (p *parser) inlines(n ast.Node, kind lineKind, depth int, quote bool, first
 
 var spaces = regexp.MustCompile(`\s+`)
 
-// cleanText decodes HTML entities and collapses white space.
+var shortcodeRE = regexp.MustCompile(`(^|\s):[a-z0-9_+-]{2,30}:`)
+
+// cleanText decodes HTML entities, drops emoji shortcodes (":joy:") and
+// collapses white space.
 func cleanText(s string) string {
 	if strings.IndexByte(s, '&') >= 0 {
 		s = html.UnescapeString(s)
+	}
+	if strings.IndexByte(s, ':') >= 0 {
+		s = shortcodeRE.ReplaceAllString(s, "$1")
 	}
 	return strings.TrimSpace(spaces.ReplaceAllString(s, " "))
 }

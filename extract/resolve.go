@@ -184,6 +184,18 @@ func (x *extractor) resolve() graph.Graph {
 			}
 		}
 	}
+	// a surname alone names a person when one person has it: "Macleod's implementation"
+	surnames := map[string]int{}
+	for key, i := range personKeys {
+		if j := strings.LastIndexByte(key, '-'); j > 0 {
+			last := key[j+1:]
+			if _, dup := surnames[last]; dup {
+				surnames[last] = -1
+			} else {
+				surnames[last] = i
+			}
+		}
+	}
 	keys := slices.Sorted(func(yield func(string) bool) {
 		for k := range thingKeys {
 			if !yield(k) {
@@ -200,6 +212,10 @@ func (x *extractor) resolve() graph.Graph {
 		}
 		if t, ok := talkKeys[key]; ok {
 			x.union(i, t)
+			continue
+		}
+		if p, ok := surnames[key]; ok && p >= 0 && isCap(x.ms[i].name) && !isWord(key) {
+			x.union(i, p)
 			continue
 		}
 		// plural and singular: "weakrefs" / "weakref"
@@ -283,10 +299,19 @@ func (x *extractor) build() graph.Graph {
 		ids[r] = n.ID
 		g.Nodes = append(g.Nodes, n)
 	}
+	gave := map[[2]string]bool{}
+	for _, rel := range x.rels {
+		if rel.typ == graph.Gave {
+			gave[[2]string{ids[x.find(rel.to)], ids[x.find(rel.from)]}] = true
+		}
+	}
 	for _, rel := range x.rels {
 		a, b := ids[x.find(rel.from)], ids[x.find(rel.to)]
 		if a == "" || b == "" || a == b {
 			continue
+		}
+		if rel.typ == graph.Covers && gave[[2]string{a, b}] {
+			continue // a talk does not cover its own speaker
 		}
 		g.Edges = append(g.Edges, graph.Edge{Source: a, Target: b, Type: rel.typ, Evidence: []graph.Evidence{rel.ev}})
 	}

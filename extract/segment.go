@@ -177,6 +177,23 @@ func (x *extractor) speakerLine(l *line) []string {
 	return nil
 }
 
+var (
+	sentenceRE    = regexp.MustCompile(`[^.!?]+[.!?]*`)
+	firstPersonRE = regexp.MustCompile(`(?i)\b(?:I|I'm|I've|my|me|we|our|us)\b`)
+)
+
+// firstPersonSentences returns the byte spans of the sentences of text in
+// which the writer speaks of themselves ("I represent the PSF").
+func firstPersonSentences(text string) [][2]int {
+	var out [][2]int
+	for _, m := range sentenceRE.FindAllStringIndex(text, -1) {
+		if firstPersonRE.MatchString(text[m[0]:m[1]]) {
+			out = append(out, [2]int{m[0], m[1]})
+		}
+	}
+	return out
+}
+
 var emojiRE = regexp.MustCompile(`:[a-z0-9_+-]+:`)
 
 func isLetterOrDigit(r rune) bool {
@@ -194,18 +211,19 @@ type walker struct {
 	skip    map[int]bool // lines consumed as speaker lines
 	created int          // depth of a "Created …" line whose children are creations; -1 none
 	titled  bool
+	author  int // mention of the notes' author (front matter), or -1
 }
 
 // walk segments one file's lines into entries and reads every content line.
 func (x *extractor) walk(file string, lines []line, m meta) {
-	w := &walker{x: x, file: file, lines: lines, skip: map[int]bool{}, created: -1}
+	w := &walker{x: x, file: file, lines: lines, skip: map[int]bool{}, created: -1, author: -1}
 	if m.Title != "" {
 		w.title(m.Title, graph.Evidence{File: file, Line: 1, Text: "title: " + m.Title})
 	}
 	if m.Author != "" {
 		if ps := x.people(m.Author, strongPos); ps != nil {
 			for _, p := range ps {
-				x.addEv(p, graph.Person, 9, graph.Evidence{File: file, Line: 1, Text: "author: " + m.Author})
+				w.author = x.addEv(p, graph.Person, 9, graph.Evidence{File: file, Line: 1, Text: "author: " + m.Author})
 			}
 		}
 	}
@@ -260,6 +278,9 @@ func (w *walker) line(i int) {
 	}
 	topPara := !l.Item && l.Depth == 0 && !l.Quote
 	topItem := l.Item && l.Depth == 1 && !l.Quote
+	if topPara && w.cur != nil && w.cur.level >= 10 {
+		w.cur = nil // an entry opened by a list item ends with its list
+	}
 	if (topPara && l.First) || topItem {
 		if w.headLine(i, l, topItem) {
 			return
@@ -281,6 +302,10 @@ func (w *walker) line(i int) {
 // content reads a line inside the current entry.
 func (w *walker) content(l *line) {
 	c := &lineCtx{file: w.file, l: l, e: w.cur.ctxEntry(), head: -1}
+	if w.cur == nil && w.author >= 0 {
+		c.author = w.author
+		c.firstPerson = firstPersonSentences(l.Text)
+	}
 	if w.created >= 0 {
 		if l.Quote || l.Depth > w.created {
 			c.created = true
@@ -543,7 +568,13 @@ func (w *walker) talkHead(h talkHead, l *line, level int) {
 		if strings.TrimSpace(extra) == "" {
 			continue
 		}
-		c := &lineCtx{file: w.file, l: &line{N: l.N, Text: extra, Raw: l.Raw}, e: w.cur, head: -1}
+		var links []link
+		for _, lk := range l.Links {
+			if lk.Text != h.title {
+				links = append(links, lk)
+			}
+		}
+		c := &lineCtx{file: w.file, l: &line{N: l.N, Text: extra, Raw: l.Raw, Links: links, Item: l.Item, Depth: l.Depth}, e: w.cur, head: -1}
 		w.x.findMentions(c)
 		// a one-word "title" is a topic: "leah culver - IRC"
 		if len(c.spans) == 0 && !strings.Contains(extra, " ") {
@@ -632,6 +663,10 @@ func (w *walker) startTalk(people []string, title string, l *line, level int) {
 	for _, p := range ids {
 		x.relate(p, graph.Gave, t, ev)
 	}
+	// the names in a title are what the talk covers: "Embrace the GIL"
+	tc := &lineCtx{file: w.file, l: &line{N: l.N, Text: title, Raw: l.Raw}, e: e, head: -1, title: true}
+	x.findMentions(tc)
+	x.ctxs = append(x.ctxs, tc)
 	if prev == nil {
 		x.talks[key] = e
 	}
