@@ -74,8 +74,13 @@ func newExtractor(r *Rules) *extractor {
 	}
 }
 
+// add records a mention found on c's line; it belongs to the span taken last.
 func (x *extractor) add(c *lineCtx, name, typ string, str int) int {
-	return x.addEv(name, typ, str, c.ev())
+	m := x.addEv(name, typ, str, c.ev())
+	if n := len(c.spanM); n > 0 && c.spanM[n-1] < 0 {
+		c.spanM[n-1] = m
+	}
+	return m
 }
 
 func (x *extractor) addEv(name, typ string, str int, ev graph.Evidence) int {

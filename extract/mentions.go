@@ -15,6 +15,7 @@ type lineCtx struct {
 	e     *entry // the entry the line belongs to, or nil
 	head  int    // mention index of the line's head ("X" in "X - about X"), or -1
 	spans [][2]int
+	spanM []int // the mention found at each span, -1 until added
 	// created is set on lines under "Created some libraries": their heads
 	// are things the entry's speakers created.
 	created bool
@@ -51,7 +52,18 @@ func (c *lineCtx) take(a, b int) bool {
 		}
 	}
 	c.spans = append(c.spans, [2]int{a, b})
+	c.spanM = append(c.spanM, -1)
 	return true
+}
+
+// mentionAt returns the mention found at a span overlapping [a,b), or -1.
+func (c *lineCtx) mentionAt(a, b int) int {
+	for i, s := range c.spans {
+		if a < s[1] && s[0] < b {
+			return c.spanM[i]
+		}
+	}
+	return -1
 }
 
 func (c *lineCtx) taken(a, b int) bool {
@@ -389,6 +401,9 @@ func (x *extractor) headSplit(c *lineCtx) {
 			n = ws[0]
 		}
 	}
+	if strings.HasSuffix(n, "'s") || strings.HasSuffix(n, "’s") {
+		return // "Hannah's library, …" names a person's thing, not a thing
+	}
 	if _, isPerson := x.personName(n, weakPos); isPerson {
 		return
 	}
@@ -417,16 +432,20 @@ func (x *extractor) cues(c *lineCtx) {
 				}
 				continue
 			}
+			a, b := m[1]+oa, m[1]+ob
+			if c.taken(a, b) {
+				if o := c.mentionAt(a, b); o >= 0 {
+					x.cueRelation(c, cu.rel, o) // "based on `mustache`"
+				}
+				continue
+			}
 			if !strongCue && !x.nameLike(obj) {
 				continue
 			}
 			if cu.rel != graph.WorksAt && !x.nameLike(obj) && cu.rel != graph.SimilarTo {
 				continue
 			}
-			a, b := m[1]+oa, m[1]+ob
-			if !c.take(a, b) {
-				continue
-			}
+			c.take(a, b)
 			typ, str := x.typeHint(obj, "")
 			if cu.rel == graph.WorksAt {
 				typ, str = graph.Organization, 7

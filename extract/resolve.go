@@ -356,12 +356,19 @@ func (x *extractor) node(ms []int) graph.Node {
 				typ, best = t, s
 			}
 		}
-		for t, s := range typeScore {
-			if s > best && t != graph.Tool && t != graph.Organization && t != graph.Concept {
+		for _, t := range slices.Sorted(func(yield func(string) bool) {
+			for t := range typeScore {
+				if !yield(t) {
+					return
+				}
+			}
+		}) {
+			if s := typeScore[t]; s > best && t != graph.Tool && t != graph.Organization && t != graph.Concept {
 				typ, best = t, s
 			}
 		}
 	}
+	// "Python fetchy" gives way to "fetchy" when both are written
 	forms := slices.Sorted(func(yield func(string) bool) {
 		for f := range formScore {
 			if !yield(f) {
@@ -369,6 +376,27 @@ func (x *extractor) node(ms []int) graph.Node {
 			}
 		}
 	})
+	slugs := map[string]string{}
+	for _, f := range forms {
+		if _, ok := slugs[graph.Slug(f)]; !ok {
+			slugs[graph.Slug(f)] = f
+		}
+	}
+	moved := map[string]int{}
+	for _, f := range forms {
+		for _, p := range x.rules.prefixes {
+			if rest, ok := strings.CutPrefix(graph.Slug(f), graph.Slug(p)+"-"); ok {
+				if g, ok := slugs[rest]; ok && g != f {
+					moved[g] += formScore[f]
+					moved[f] -= formScore[f]
+					break
+				}
+			}
+		}
+	}
+	for f, d := range moved {
+		formScore[f] += d
+	}
 	name := forms[0]
 	for _, f := range forms[1:] {
 		if c := cmp.Compare(formScore[f], formScore[name]); c > 0 || c == 0 && betterForm(f, name) {

@@ -574,7 +574,13 @@ func (w *walker) talkHead(h talkHead, l *line, level int) {
 				links = append(links, lk)
 			}
 		}
-		c := &lineCtx{file: w.file, l: &line{N: l.N, Text: extra, Raw: l.Raw, Links: links, Item: l.Item, Depth: l.Depth}, e: w.cur, head: -1}
+		var codes []string
+		for _, cd := range l.Codes {
+			if strings.Contains(extra, cd) {
+				codes = append(codes, cd)
+			}
+		}
+		c := &lineCtx{file: w.file, l: &line{N: l.N, Text: extra, Raw: l.Raw, Links: links, Codes: codes, Item: l.Item, Depth: l.Depth}, e: w.cur, head: -1}
 		w.x.findMentions(c)
 		// a one-word "title" is a topic: "leah culver - IRC"
 		if len(c.spans) == 0 && !strings.Contains(extra, " ") {
