@@ -16,6 +16,7 @@ type lineCtx struct {
 	head  int    // mention index of the line's head ("X" in "X - about X"), or -1
 	spans [][2]int
 	spanM []int // the mention found at each span, -1 until added
+	toks  []word // the line's words, tokenized once
 	// created is set on lines under "Created some libraries": their heads
 	// are things the entry's speakers created.
 	created bool
@@ -31,6 +32,14 @@ type lineCtx struct {
 }
 
 func (c *lineCtx) ev() graph.Evidence { return evidence(c.file, c.l) }
+
+// words returns the line's words, tokenizing once.
+func (c *lineCtx) words() []word {
+	if c.toks == nil {
+		c.toks = tokenize(c.l.Text)
+	}
+	return c.toks
+}
 
 func evidence(file string, l *line) graph.Evidence {
 	t := l.Raw
@@ -317,6 +326,9 @@ func (x *extractor) nameLike(name string) bool {
 
 func (x *extractor) acronyms(c *lineCtx) {
 	t := c.l.Text
+	if !hasUpperRun(t) {
+		return // every pattern needs an acronym: two capitals
+	}
 	try := func(acr, exp string, a, b int) {
 		if x.rules.notNames[acr] || !acronymOf(acr, exp) {
 			return
@@ -421,11 +433,16 @@ func (x *extractor) headSplit(c *lineCtx) {
 // cues finds "X similar to Y", "works at Y", "created Y", "Y creator".
 func (x *extractor) cues(c *lineCtx) {
 	t := c.l.Text
+	low := strings.ToLower(t)
+	if len(low) != len(t) {
+		return // case folding changed byte offsets (rare scripts): no cues
+	}
 	for _, cu := range x.rules.cues {
-		for _, m := range cu.re.FindAllStringSubmatchIndex(t, -1) {
+		for _, ph := range cu.find(low) {
+			m := []int{ph[0], ph[1] + 1, ph[0], ph[1]}
 			rest := t[m[1]:]
 			obj, oa, ob := x.objectAfter(rest)
-			strongCue := strings.ToLower(t[m[2]:m[3]]) != "like" && strings.ToLower(t[m[2]:m[3]]) != "using"
+			strongCue := low[m[2]:m[3]] != "like" && low[m[2]:m[3]] != "using"
 			if obj == "" {
 				if cu.rel == graph.Created && c.e != nil && len(c.e.speakers) > 0 {
 					c.created = true // "Created some libraries:" the next lines name them
@@ -456,7 +473,7 @@ func (x *extractor) cues(c *lineCtx) {
 		}
 	}
 	// suffix cues: "(Grove creator)"
-	ws := tokenize(t)
+	ws := c.words()
 	for i := 1; i < len(ws); i++ {
 		rel, ok := x.rules.suffixCues[strings.ToLower(ws[i].s)]
 		if !ok {
@@ -568,7 +585,7 @@ func (x *extractor) examples(c *lineCtx) {
 
 // toolSuffix reads "the dis module", "requests library".
 func (x *extractor) toolSuffix(c *lineCtx) {
-	ws := tokenize(c.l.Text)
+	ws := c.words()
 	for i := 1; i < len(ws); i++ {
 		if !x.rules.toolSuffixes[strings.ToLower(ws[i].s)] {
 			continue
@@ -591,7 +608,7 @@ func (x *extractor) toolSuffix(c *lineCtx) {
 // sentence start, people's names.
 func (x *extractor) shapes(c *lineCtx) {
 	t := c.l.Text
-	ws := tokenize(t)
+	ws := c.words()
 	for i := 0; i < len(ws); i++ {
 		w := ws[i]
 		if c.taken(w.start, w.end) {
@@ -659,6 +676,24 @@ func (x *extractor) shapes(c *lineCtx) {
 		typ, str := x.typeHint(name, "")
 		x.attach(c, x.add(c, name, typ, str), c.head >= 0)
 	}
+}
+
+// hasUpperRun reports whether s has a word with two ASCII capitals.
+func hasUpperRun(s string) bool {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		switch b := s[i]; {
+		case b >= 'A' && b <= 'Z':
+			n++
+			if n >= 2 {
+				return true
+			}
+		case b >= 'a' && b <= 'z' || b >= '0' && b <= '9':
+		default:
+			n = 0
+		}
+	}
+	return false
 }
 
 // allNamed reports whether every word is capitalized or coined: "OXS-GCC

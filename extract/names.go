@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/notegraph/notegraph/graph"
 )
@@ -17,11 +18,11 @@ type word struct {
 	sentStart bool
 }
 
-var wordRE = regexp.MustCompile(`[\p{L}\p{N}@#][\p{L}\p{N}_.'’+#/-]*[\p{L}\p{N}+#]|[\p{L}\p{N}]`)
-
-// words splits text into word tokens.
+// tokenize splits text into words: a letter, digit, '@' or '#', then
+// letters, digits and the joiners _ . ' ’ + # / -, ending on a letter, digit,
+// '+' or '#' ("backbone.js", "easy_install", "C++", "@pwang", "x80-100").
 func tokenize(text string) []word {
-	idx := wordRE.FindAllStringIndex(text, -1)
+	idx := wordSpans(text)
 	out := make([]word, 0, len(idx))
 	prev := 0
 	for i, ix := range idx {
@@ -32,6 +33,44 @@ func tokenize(text string) []word {
 		// unless the word is dotted inside (backbone.js, e.g.)
 		out = append(out, word{s: s, start: ix[0], end: ix[1], sentStart: start})
 		prev = ix[1]
+	}
+	return out
+}
+
+func wordSpans(text string) [][2]int {
+	var out [][2]int
+	isStart := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '@' || r == '#' }
+	isIn := func(r rune) bool {
+		return unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("_.'’+#/-@", r)
+	}
+	isEnd := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '+' || r == '#' }
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !isStart(r) {
+			i += n
+			continue
+		}
+		start, lastEnd := i, -1
+		if isEnd(r) {
+			lastEnd = i + n
+		}
+		j := i + n
+		for j < len(text) {
+			r2, n2 := utf8.DecodeRuneInString(text[j:])
+			if !isIn(r2) {
+				break
+			}
+			j += n2
+			if isEnd(r2) {
+				lastEnd = j
+			}
+		}
+		if lastEnd > start {
+			out = append(out, [2]int{start, lastEnd})
+			i = lastEnd
+		} else {
+			i = j
+		}
 	}
 	return out
 }

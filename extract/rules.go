@@ -123,8 +123,35 @@ type compiled struct {
 }
 
 type cue struct {
-	rel string
-	re  *regexp.Regexp
+	rel     string
+	phrases []string // lower case, single-spaced
+}
+
+// find returns the [start, end) of each whole-word occurrence of the cue's
+// phrases in low (the lower-cased text), each followed by a space.
+func (cu cue) find(low string) [][2]int {
+	var out [][2]int
+	for _, p := range cu.phrases {
+		from := 0
+		for {
+			i := strings.Index(low[from:], p)
+			if i < 0 {
+				break
+			}
+			a := from + i
+			b := a + len(p)
+			from = b
+			if a > 0 && isWordByte(low[a-1]) || b >= len(low) || low[b] != ' ' {
+				continue
+			}
+			out = append(out, [2]int{a, b})
+		}
+	}
+	return out
+}
+
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b == '_' || b >= 0x80
 }
 
 func lowerSet(ws []string) map[string]bool {
@@ -189,7 +216,12 @@ func (r *Rules) compile() *compiled {
 	}
 	sort.Strings(rels)
 	for _, rel := range rels {
-		c.cues = append(c.cues, cue{rel: rel, re: phraseRE(`(?:^|[^\w])(`, r.Cues[rel], `)\s+`)})
+		var ps []string
+		for _, p := range r.Cues[rel] {
+			ps = append(ps, strings.Join(strings.Fields(strings.ToLower(p)), " "))
+		}
+		sort.Slice(ps, func(i, j int) bool { return len(ps[i]) > len(ps[j]) || len(ps[i]) == len(ps[j]) && ps[i] < ps[j] })
+		c.cues = append(c.cues, cue{rel: rel, phrases: ps})
 	}
 	for rel, ws := range r.SuffixCues {
 		for _, w := range ws {
