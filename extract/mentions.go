@@ -15,7 +15,7 @@ type lineCtx struct {
 	e     *entry // the entry the line belongs to, or nil
 	head  int    // mention index of the line's head ("X" in "X - about X"), or -1
 	spans [][2]int
-	spanM []int // the mention found at each span, -1 until added
+	spanM []int  // the mention found at each span, -1 until added
 	toks  []word // the line's words, tokenized once
 	// created is set on lines under "Created some libraries": their heads
 	// are things the entry's speakers created.
@@ -97,6 +97,8 @@ var (
 	headDashRE  = regexp.MustCompile(`^(.{1,48}?)\s+[-–—]{1,2}(?:\s+(.*))?$`)
 	headColonRE = regexp.MustCompile(`^([^:]{1,48}):\s+(.+)$`)
 	headCommaRE = regexp.MustCompile(`^([^,]{1,30}),\s+(.+)$`)
+	// a line of code: a call, an assignment, a statement ending in ';'
+	codeLineRE = regexp.MustCompile(`^[\w.]+\(.*\)\s*;?$|^[\w.]+\s*(?:=|:=)\s*[\w.]+\(|;\s*$`)
 	headParRE   = regexp.MustCompile(`^([^()]{1,48}?)\s*\(([^()]*)\)\s*[.:]?$`)
 )
 
@@ -202,8 +204,8 @@ func (x *extractor) wholeLine(c *lineCtx) {
 	split := splitPeople(t)
 	for _, p := range split {
 		n, ok := x.thingName(p)
-		if !ok || len(strings.Fields(n)) > 3 {
-			return
+		if !ok || len(strings.Fields(n)) > 3 || strings.Contains(t, " -") || strings.ContainsAny(n, "=()") {
+			return // "pip install --use-mirrors" is a command
 		}
 		ws := strings.Fields(n)
 		if len(ws) > 1 && !allNamed(ws) && !isLower(n) {
@@ -375,7 +377,12 @@ func (x *extractor) headSplit(c *lineCtx) {
 	// the comma form only for short, name-shaped heads: "Sagrada, mozilla's queue"
 	if m = headDashRE.FindStringSubmatch(t); m == nil {
 		if m = headColonRE.FindStringSubmatch(t); m == nil {
-			if m = headParRE.FindStringSubmatch(t); m == nil {
+			if m = headParRE.FindStringSubmatch(t); m != nil {
+				if ws := strings.Fields(m[1]); len(ws) > 1 && !allNamed(ws) {
+					m = nil // "GIL protects (imagine …)" is a sentence
+				}
+			}
+			if m == nil {
 				if m = headCommaRE.FindStringSubmatch(t); m != nil {
 					ws := strings.Fields(m[1])
 					if len(ws) > 2 || !x.nameLike(m[1]) {
@@ -608,6 +615,9 @@ func (x *extractor) toolSuffix(c *lineCtx) {
 // sentence start, people's names.
 func (x *extractor) shapes(c *lineCtx) {
 	t := c.l.Text
+	if codeLineRE.MatchString(t) {
+		return // "dis.dis(methodname)": code, not notes
+	}
 	ws := c.words()
 	for i := 0; i < len(ws); i++ {
 		w := ws[i]
@@ -661,7 +671,7 @@ func (x *extractor) shapes(c *lineCtx) {
 			named = true
 		case isCap(s) && !w.sentStart && !isFirstName(s) && len(s) > 1:
 			named = true
-		case isCap(s) && w.sentStart && !isWord(s) && !isFirstName(s) && len(s) > 2:
+		case isCap(s) && w.sentStart && !isWord(s) && !isFirstName(s) && len(s) > 2 && !abstract(s):
 			named = true
 		case !isWord(s) && x.counts[strings.ToLower(s)] >= 2 && len(s) > 2 && !isFirstName(s) && isAlpha(s):
 			named = true // a coined word used more than once: "git", "pypy"

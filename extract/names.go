@@ -232,6 +232,18 @@ func (x *extractor) isNameShaped(w string) bool {
 
 var abstractSuffixes = []string{"ity", "ing", "tion", "sion", "ness", "ment", "ism", "ance", "ence", "ology", "ics", "ship", "hood"}
 
+// abstract reports whether w ends like an abstract English noun
+// ("Approachability"), which a small lexicon may lack.
+func abstract(w string) bool {
+	w = strings.ToLower(w)
+	for _, suf := range abstractSuffixes {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+3 {
+			return true
+		}
+	}
+	return false
+}
+
 // typeHint guesses a thing's type from its name's shape and the words around it.
 func (x *extractor) typeHint(name, context string) (string, int) {
 	for _, w := range strings.Fields(strings.ToLower(context)) {
