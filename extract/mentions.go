@@ -99,7 +99,7 @@ var (
 	headCommaRE = regexp.MustCompile(`^([^,]{1,30}),\s+(.+)$`)
 	// a line of code: a call, an assignment, a statement ending in ';'
 	codeLineRE = regexp.MustCompile(`^[\w.]+\(.*\)\s*;?$|^[\w.]+\s*(?:=|:=)\s*[\w.]+\(|;\s*$`)
-	headParRE   = regexp.MustCompile(`^([^()]{1,48}?)\s*\(([^()]*)\)\s*[.:]?$`)
+	headParRE  = regexp.MustCompile(`^([^()]{1,48}?)\s*\(([^()]*)\)\s*[.:]?$`)
 )
 
 // acronymOf reports whether acr abbreviates the words of exp: its letters are
