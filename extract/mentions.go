@@ -184,6 +184,7 @@ func (x *extractor) findMentions(c *lineCtx) {
 		c.take(0, len(t))
 		return
 	}
+	x.wikilinks(c)
 	x.acronyms(c)
 	x.headSplit(c)
 	x.cues(c)
@@ -365,6 +366,26 @@ func (x *extractor) acronyms(c *lineCtx) {
 		exp = strings.Join(ws, " ")
 		a := m[3] - len(exp)
 		try(acr, exp, a, m[1])
+	}
+}
+
+var wikiRE = regexp.MustCompile(`\[\[([^\]|#\n]{1,80})(?:[#|][^\]\n]*)?\]\]`)
+
+// wikilinks reads [[Page]] and [[Page|label]] links of wiki-style vaults:
+// the page is a thing (or a person) the writer chose to link.
+func (x *extractor) wikilinks(c *lineCtx) {
+	t := c.l.Text
+	for _, m := range wikiRE.FindAllStringSubmatchIndex(t, -1) {
+		name := strings.TrimSpace(t[m[2]:m[3]])
+		if !c.take(m[0], m[1]) || name == "" {
+			continue
+		}
+		if p, ok := x.personName(name, headPos); ok {
+			x.attach(c, x.add(c, p, graph.Person, 6), c.head >= 0)
+			continue
+		}
+		typ, str := x.typeHint(name, "")
+		x.attach(c, x.add(c, name, typ, str+3), c.head >= 0)
 	}
 }
 

@@ -28,7 +28,7 @@ func tokenize(text string) []word {
 	for i, ix := range idx {
 		s := text[ix[0]:ix[1]]
 		gap := text[prev:ix[0]]
-		start := i == 0 || strings.ContainsAny(gap, ".!?:;") || strings.Contains(gap, " - ") || strings.Contains(gap, "–") || strings.Contains(gap, "—")
+		start := i == 0 || strings.ContainsAny(gap, ".!?:;|") || strings.Contains(gap, " - ") || strings.Contains(gap, "–") || strings.Contains(gap, "—")
 		// a trailing dot of an abbreviation or a sentence end is not part of a word
 		// unless the word is dotted inside (backbone.js, e.g.)
 		out = append(out, word{s: s, start: ix[0], end: ix[1], sentStart: start})

@@ -153,9 +153,14 @@ func (x *extractor) parseTalkHead(l *line, pos personStrength) (talkHead, bool) 
 			}
 			return talkHead{people: ps, rest: inner}, true
 		}
-		// "Title (Jane Doe)"
+		// "Title (Jane Doe)", "Title (Jane Doe, Initech)"
 		if ps := x.people(m[2], pos); ps != nil && x.isTitle(m[1]) {
 			return talkHead{people: ps, title: strings.TrimSpace(m[1])}, true
+		}
+		if who, org, ok := strings.Cut(m[2], ","); ok && x.isTitle(m[1]) {
+			if ps := x.people(who, pos); len(ps) == 1 {
+				return talkHead{people: ps, title: strings.TrimSpace(m[1]), role: "works at " + strings.TrimSpace(org)}, true
+			}
 		}
 	}
 	if m := headByRE.FindStringSubmatch(t); m != nil && x.isTitle(m[1]) {
