@@ -67,7 +67,7 @@ type extractor struct {
 
 func newExtractor(r *Rules) *extractor {
 	return &extractor{
-		rules:  r.compile(),
+		rules:  compiledRules(r),
 		counts: map[string]int{},
 		talks:  map[string]*entry{},
 		byPer:  map[string]*entry{},

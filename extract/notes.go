@@ -63,9 +63,6 @@ func Texts(notes []Source, opts Options) Result {
 // (pass 1), then find names known from anywhere in the notes (pass 2), then
 // resolve mentions into nodes.
 func Sources(srcs []source, opts Options) Result {
-	if opts.Rules == nil {
-		opts.Rules = DefaultRules()
-	}
 	x := newExtractor(opts.Rules)
 	type parsed struct {
 		name  string

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -39,13 +40,36 @@ type Rules struct {
 	Vetoes        [][]string          `yaml:"vetoes"`
 }
 
-// DefaultRules returns the built-in rules.
-func DefaultRules() *Rules {
+var (
+	defaultOnce     sync.Once
+	defaultParsed   *Rules
+	defaultCompiled *compiled
+)
+
+func loadDefaults() {
 	r, err := parseRules(defaultRulesYAML)
 	if err != nil {
 		panic(fmt.Sprintf("built-in rules.yaml: %v", err)) // a build defect, caught by tests
 	}
+	defaultParsed = r
+	defaultCompiled = r.compile()
+}
+
+// DefaultRules returns a copy of the built-in rules, free to extend.
+func DefaultRules() *Rules {
+	defaultOnce.Do(loadDefaults)
+	r := &Rules{}
+	r.Extend(defaultParsed)
 	return r
+}
+
+// compiledRules returns r compiled; the built-in rules are compiled once.
+func compiledRules(r *Rules) *compiled {
+	if r == nil {
+		defaultOnce.Do(loadDefaults)
+		return defaultCompiled
+	}
+	return r.compile()
 }
 
 func parseRules(data []byte) (*Rules, error) {
