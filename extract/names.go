@@ -127,6 +127,14 @@ func (x *extractor) personName(s string, pos personStrength) (string, bool) {
 	if !allCap && !(allLow && pos >= headPos && first) {
 		return "", false
 	}
+	if allLow && (isWord(toks[0]) || isWord(toks[len(toks)-1]) || len(toks) > 3) {
+		return "", false // "angle brackets", "hue values": words, not a name
+	}
+	for _, t := range toks[:len(toks)-1] {
+		if strings.HasSuffix(t, "'s") || strings.HasSuffix(t, "’s") {
+			return "", false // "John Gruber's Markdown"
+		}
+	}
 	switch pos {
 	case weakPos:
 		if !first {
