@@ -57,4 +57,6 @@ func graphFromPairs(n int, ps []pair) *Graph {
 
 func randomGraph(n, m int, seed uint64) *Graph { return graphFromPairs(n, randomPairs(n, m, seed)) }
 
-func randomLinks(n, m int, seed uint64) *links { return linksFromPairs(n, slices.Clone(randomPairs(n, m, seed))) }
+func randomLinks(n, m int, seed uint64) *links {
+	return linksFromPairs(n, slices.Clone(randomPairs(n, m, seed)))
+}
