@@ -441,4 +441,3 @@ func (r report) writeCSV(w io.Writer) error {
 	}
 	return nil
 }
-
