@@ -37,6 +37,10 @@ func louvain(l *links, resolution float64, seed uint64) []int32 {
 	}
 }
 
+// maxVisitsPerNode bounds the local-moving work of a level at this many
+// visits per node; in practice the queue empties long before.
+const maxVisitsPerNode = 64
+
 // level is one level of the Louvain hierarchy: a weighted undirected graph
 // in CSR form whose self-weight self[i] is the weight inside node i counted
 // in both directions, so that k[i] = self[i] + Σ_j w(i,j).
@@ -80,51 +84,68 @@ func (lv *level) moveNodes(resolution float64, rng *rand.Rand) ([]int32, bool) {
 	}
 	rng.Shuffle(n, func(i, j int) { order[i], order[j] = order[j], order[i] })
 
+	// Fast local moving (Traag 2015, as in Leiden): a queue holds the
+	// nodes to visit, first all in shuffled order; when a node moves, its
+	// neighbours outside its new community are queued again. Work thus
+	// follows the moves instead of sweeping the whole graph each pass.
+	queue := make([]int32, n, 2*n)
+	copy(queue, order)
+	queued := make([]bool, n)
+	for i := range queued {
+		queued[i] = true
+	}
 	neighW := make([]float64, n) // weight from the current node to each community
 	touched := make([]int32, 0, 64)
 	moved := false
-	for pass := 0; pass < 100; pass++ {
-		moves := 0
-		gainSum := 0.0
-		for _, v := range order {
-			cv := comm[v]
-			kv := lv.k[v]
-			touched = touched[:0]
-			// The node's own community is always a candidate.
-			touched = append(touched, cv)
-			for j := lv.off[v]; j < lv.off[v+1]; j++ {
-				c := comm[lv.adj[j]]
-				if neighW[c] == 0 && c != cv {
-					touched = append(touched, c)
-				}
-				neighW[c] += lv.w[j]
+	// A move must gain more than eps (in units of m·ΔQ), so rounding
+	// noise cannot make nodes swap back and forth.
+	eps := 1e-12 * lv.m2
+	budget := maxVisitsPerNode * n
+	for head := 0; head < len(queue) && budget > 0; head++ {
+		budget--
+		v := queue[head]
+		queued[v] = false
+		if head > n && head > len(queue)/2 {
+			// Compact the queue now and then.
+			queue = append(queue[:0], queue[head+1:]...)
+			head = -1
+		}
+		cv := comm[v]
+		kv := lv.k[v]
+		touched = append(touched[:0], cv) // staying is always a candidate
+		for j := lv.off[v]; j < lv.off[v+1]; j++ {
+			c := comm[lv.adj[j]]
+			if neighW[c] == 0 && c != cv {
+				touched = append(touched, c)
 			}
-			tot[cv] -= kv
-			scale := resolution * kv / lv.m2
-			best, bestGain := cv, neighW[cv]-scale*tot[cv]
-			stay := bestGain
-			for _, c := range touched[1:] {
-				if g := neighW[c] - scale*tot[c]; g > bestGain {
-					best, bestGain = c, g
-				}
-			}
-			tot[best] += kv
-			if best != cv {
-				comm[v] = best
-				moves++
-				gainSum += bestGain - stay
-			}
-			for _, c := range touched {
-				neighW[c] = 0
+			neighW[c] += lv.w[j]
+		}
+		tot[cv] -= kv
+		scale := resolution * kv / lv.m2
+		best, bestGain := cv, neighW[cv]-scale*tot[cv]
+		stay := bestGain
+		for _, c := range touched[1:] {
+			if g := neighW[c] - scale*tot[c]; g > bestGain+eps {
+				best, bestGain = c, g
 			}
 		}
-		if moves > 0 {
-			moved = true
+		tot[best] += kv
+		for _, c := range touched {
+			neighW[c] = 0
 		}
-		// Stop when a pass no longer improves modularity measurably
-		// (gains are in units of 2m·ΔQ/2).
-		if moves == 0 || 2*gainSum/lv.m2 < 1e-10 {
-			break
+		if best == cv || bestGain-stay <= eps {
+			tot[best] -= kv
+			tot[cv] += kv
+			continue
+		}
+		comm[v] = best
+		moved = true
+		for j := lv.off[v]; j < lv.off[v+1]; j++ {
+			u := lv.adj[j]
+			if !queued[u] && comm[u] != best {
+				queued[u] = true
+				queue = append(queue, u)
+			}
 		}
 	}
 	return comm, moved
