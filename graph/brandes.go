@@ -198,23 +198,23 @@ func shortestPaths(l *links, samples int, seed uint64, workers int) pathScores {
 }
 
 // searchState is one worker's scratch space for a search, reset after each
-// source by walking only the nodes it reached.
+// source by walking only the nodes it reached. A node's distance, path count
+// and dependency sit side by side (one cache line per visit: the searches
+// jump around memory, and this is what bounds their speed).
 type searchState struct {
-	dist  []int32
-	sigma []float64
-	delta []float64
+	node  []nodeState
 	order []int32
 }
 
+type nodeState struct {
+	sigma, delta float64
+	dist         int32
+}
+
 func newSearchState(n int) *searchState {
-	st := &searchState{
-		dist:  make([]int32, n),
-		sigma: make([]float64, n),
-		delta: make([]float64, n),
-		order: make([]int32, 0, n),
-	}
-	for i := range st.dist {
-		st.dist[i] = -1
+	st := &searchState{node: make([]nodeState, n), order: make([]int32, 0, n)}
+	for i := range st.node {
+		st.node[i].dist = -1
 	}
 	return st
 }
@@ -224,25 +224,26 @@ func newSearchState(n int) *searchState {
 // sumD and sumH. It returns the sums of distances and inverse distances from
 // s to the nodes it reaches.
 func (st *searchState) search(l *links, s int32, bc, sumD, sumH []float64) (dsum, hsum float64) {
-	dist, sigma, delta := st.dist, st.sigma, st.delta
+	ns := st.node
 	order := append(st.order[:0], s)
-	dist[s], sigma[s] = 0, 1
+	ns[s].dist, ns[s].sigma = 0, 1
 	for i := 0; i < len(order); i++ {
 		v := order[i]
-		dv := dist[v] + 1
-		sv := sigma[v]
+		dv := ns[v].dist + 1
+		sv := ns[v].sigma
 		for _, w := range l.adj[l.off[v]:l.off[v+1]] {
-			if dist[w] < 0 {
-				dist[w] = dv
+			nw := &ns[w]
+			if nw.dist < 0 {
+				nw.dist = dv
 				order = append(order, w)
 			}
-			if dist[w] == dv {
-				sigma[w] += sv
+			if nw.dist == dv {
+				nw.sigma += sv
 			}
 		}
 	}
 	for _, v := range order[1:] {
-		d := float64(dist[v])
+		d := float64(ns[v].dist)
 		dsum += d
 		hsum += 1 / d
 		if sumD != nil {
@@ -252,17 +253,18 @@ func (st *searchState) search(l *links, s int32, bc, sumD, sumH []float64) (dsum
 	}
 	for i := len(order) - 1; i > 0; i-- {
 		w := order[i]
-		dw := dist[w] - 1
-		coeff := (1 + delta[w]) / sigma[w]
+		nw := ns[w]
+		dw := nw.dist - 1
+		coeff := (1 + nw.delta) / nw.sigma
 		for _, v := range l.adj[l.off[w]:l.off[w+1]] {
-			if dist[v] == dw {
-				delta[v] += sigma[v] * coeff
+			if nv := &ns[v]; nv.dist == dw {
+				nv.delta += nv.sigma * coeff
 			}
 		}
-		bc[w] += delta[w]
+		bc[w] += nw.delta
 	}
 	for _, v := range order {
-		dist[v], sigma[v], delta[v] = -1, 0, 0
+		ns[v] = nodeState{dist: -1}
 	}
 	st.order = order
 	return dsum, hsum
