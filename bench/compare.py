@@ -84,6 +84,8 @@ def go_benchmarks(root):
     out = subprocess.run(cmd, cwd=root, capture_output=True, text=True, check=True).stdout
     res = {}
     for line in out.splitlines():
+        if line.startswith("Benchmark"):
+            print(line, file=sys.stderr)
         m = re.match(r"Benchmark(\w+)/(\w+?)(-\d+)?\s+\d+\s+(\d+) ns/op", line)
         if m:
             res[(m.group(1), m.group(2))] = int(m.group(4)) / 1e9
