@@ -42,11 +42,11 @@ func (v view) dot() []byte {
 		// minimisation passes, which otherwise run for minutes on dense graphs.
 		w("\t\trankdir=\"LR\" nodesep=\"0.18\" ranksep=\"0.5\" newrank=\"true\" nslimit=\"20\" mclimit=\"2\"]\n")
 	case LayoutSfdp:
-		w("\t\toverlap=\"prism\" overlap_scaling=\"-4\" splines=\"false\" repulsiveforce=\"1.2\"]\n")
+		w("\t\tstart=\"1\" overlap=\"prism\" overlap_scaling=\"-4\" splines=\"false\" repulsiveforce=\"1.2\"]\n")
 	case LayoutFdp, LayoutNeato:
-		w("\t\toverlap=\"prism\" splines=\"true\" sep=\"+6\"]\n")
+		w("\t\tstart=\"1\" overlap=\"prism\" splines=\"true\" sep=\"+6\"]\n")
 	default:
-		w("\t\toverlap=\"prism\" splines=\"true\"]\n")
+		w("\t\tstart=\"1\" overlap=\"prism\" splines=\"true\"]\n")
 	}
 	w("\tnode [fontname=%s fontsize=\"11\" margin=\"0.14,0.06\" penwidth=\"1.2\" height=\"0.3\"]\n", quote(Font))
 	w("\tedge [fontname=%s fontsize=\"8\" arrowsize=\"0.6\" penwidth=\"1\"]\n", quote(Font))
