@@ -7,6 +7,7 @@ import (
 	"encoding/xml"
 	"flag"
 	"fmt"
+	"image/png"
 	"io"
 	"os"
 	"path/filepath"
@@ -338,5 +339,39 @@ func checkSVGInert(t *testing.T, svg []byte) {
 				t.Errorf("SVG <%s> links to %q", el.Name.Local, a.Value)
 			}
 		}
+	}
+}
+
+func TestPNG(t *testing.T) {
+	g := readFixture(t, "fixture.json")
+	a, err := PNG(context.Background(), g, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(bytes.NewReader(a))
+	if err != nil {
+		t.Fatalf("not a PNG: %v", err)
+	}
+	// The SVG is about 1180 x 427 pt; at PNGScale 2 the image is twice that.
+	if w := img.Bounds().Dx(); w < 2000 || w > 2800 {
+		t.Errorf("PNG is %d px wide, want about 2360", w)
+	}
+	// Shapes are drawn: Kenneth Reitz's ellipse fill (#cfe0f1) is present.
+	found := false
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y && !found; y += 2 {
+		for x := b.Min.X; x < b.Max.X; x += 2 {
+			r, g, bl, _ := img.At(x, y).RGBA()
+			if r>>8 == 0xcf && g>>8 == 0xe0 && bl>>8 == 0xf1 {
+				found = true
+				break
+			}
+		}
+	}
+	if !found {
+		t.Error("PNG has no Person fill colour: shapes missing")
+	}
+	if os.MkdirAll(artifactDir, 0o755) == nil {
+		_ = os.WriteFile(filepath.Join(artifactDir, "fixture.png"), a, 0o644)
 	}
 }
