@@ -153,7 +153,7 @@ func writeTemp(t *testing.T, name string, data []byte) string {
 // for a speaker, clicks his node and reads his evidence from the panel.
 func TestBrowserHTML(t *testing.T) {
 	b := newBrowser(t)
-	g := readFixture(t, "fixture.json")
+	g := seed(t)
 	page, err := HTML(context.Background(), g, Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -192,7 +192,7 @@ func TestBrowserHTML(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"Kenneth Reitz", "notes.md:92: Kenneth Reitz: (python for humans)", "GAVE", "Python for Humans", "CREATED"} {
+	for _, want := range []string{"Kenneth Reitz", "notes.md:93: Kenneth Reitz: (python for humans)", "GAVE", "python for humans", "CREATED"} {
 		if !strings.Contains(panel, want) {
 			t.Errorf("panel after click lacks %q:\n%s", want, panel)
 		}
@@ -211,8 +211,7 @@ func TestBrowserHTML(t *testing.T) {
 // node's label, as the browser draws it, lies inside the node's shape.
 func TestBrowserLabelsFit(t *testing.T) {
 	b := newBrowser(t)
-	g := readFixture(t, "fixture.json")
-	svg, err := SVG(context.Background(), g, Options{})
+	svg, err := SVG(context.Background(), seed(t), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

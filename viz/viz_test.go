@@ -14,10 +14,25 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/notegraph/notegraph/extract"
 	"github.com/notegraph/notegraph/graph"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// seed extracts the example notes (examples/pycodeconf).
+func seed(t testing.TB) graph.Graph {
+	t.Helper()
+	res, err := extract.Notes([]string{"../examples/pycodeconf/notes.md"}, extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := res.Graph
+	if err := graph.Analyze(&g, graph.AnalysisOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
 
 func readFixture(t testing.TB, name string) graph.Graph {
 	t.Helper()
@@ -38,12 +53,19 @@ func TestGoldenDOT(t *testing.T) {
 		fixture, golden string
 		opts            Options
 	}{
+		{"seed", "pycodeconf.dot", Options{}},
 		{"fixture.json", "fixture.dot", Options{}},
 		{"fixture.json", "fixture-cluster.dot", Options{Cluster: true, SizeBy: SizeByDegree}},
 		{"fixture.json", "fixture-overview.dot", Options{Overview: true}},
 	} {
 		t.Run(tc.golden, func(t *testing.T) {
-			got, err := DOT(readFixture(t, tc.fixture), tc.opts)
+			var g graph.Graph
+			if tc.fixture == "seed" {
+				g = seed(t)
+			} else {
+				g = readFixture(t, tc.fixture)
+			}
+			got, err := DOT(g, tc.opts)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -74,7 +96,12 @@ func golden(t *testing.T, name string, got []byte) {
 // and that two renders give the same bytes.
 func TestSVG(t *testing.T) {
 	ctx := context.Background()
-	g := readFixture(t, "fixture.json")
+	for _, g := range []graph.Graph{readFixture(t, "fixture.json"), seed(t)} {
+		testSVG(t, ctx, g)
+	}
+}
+
+func testSVG(t *testing.T, ctx context.Context, g graph.Graph) {
 	for _, opts := range []Options{{}, {Layout: LayoutSfdp}, {Cluster: true, Layout: LayoutFdp}, {Overview: true}} {
 		t.Run(string(opts.Layout)+fmt.Sprint(opts.Cluster, opts.Overview), func(t *testing.T) {
 			a, err := SVG(ctx, g, opts)
@@ -85,16 +112,20 @@ func TestSVG(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			// sfdp's overlap removal draws from Graphviz's random state,
-			// which sfdp never reseeds: its output is the same from run to
-			// run of the command (a fresh process) but, in one process,
-			// depends on the sfdp layouts before it.
-			if !bytes.Equal(a, b) && opts.Layout != LayoutSfdp {
+			// sfdp's and fdp's overlap removal draws from Graphviz's random
+			// state, which they never reseed: their output is the same from
+			// run to run of the command (a fresh process) but, in one
+			// process, depends on the layouts before it. dot and neato are
+			// deterministic in-process too.
+			if !bytes.Equal(a, b) && opts.Layout != LayoutSfdp && opts.Layout != LayoutFdp {
 				t.Error("two renders differ")
 			}
 			texts := svgTexts(t, a)
 			if opts.Overview {
 				return
+			}
+			if n := bytes.Count(a, []byte(`class="node"`)); n != len(g.Nodes) {
+				t.Errorf("SVG draws %d nodes, graph has %d", n, len(g.Nodes))
 			}
 			for _, n := range g.Nodes {
 				if !strings.Contains(texts, n.Name) {
