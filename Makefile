@@ -16,6 +16,8 @@ build:
 ## demo: the main job on the example notes; no server needed.
 demo: build
 	$(BIN) extract $(EXAMPLE) -o $(OUT)/pycodeconf.graph.json
+	$(BIN) render $(OUT)/pycodeconf.graph.json -o $(OUT)/pycodeconf.svg
+	$(BIN) render $(OUT)/pycodeconf.graph.json -o $(OUT)/pycodeconf.html
 	$(BIN) summary $(OUT)/pycodeconf.graph.json
 
 ## unit: tests that need no server.
