@@ -61,7 +61,7 @@ func BenchmarkRender(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		dot := v.dot()
+		dot := v.dot(false)                                      // as SVG renders it: titles are added after layout
 		if _, err := RenderDOT(ctx, dot, v.Layout); err != nil { // warm: compile cache, first layout
 			b.Fatal(err)
 		}

@@ -223,6 +223,13 @@ func TestBrowserLabelsFit(t *testing.T) {
 	for _, w := range worst {
 		t.Errorf("label overflows its shape: %s", w)
 	}
+	overlaps, err := chromedp.Run(b.ctx, chromedp.Evaluate[[]string](labelOverlapJS))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range overlaps {
+		t.Errorf("labels overlap: %s", o)
+	}
 	if shot, err := chromedp.Run(b.ctx, chromedp.FullScreenshot(90)); err == nil {
 		if err := os.MkdirAll(artifactDir, 0o755); err == nil {
 			_ = os.WriteFile(filepath.Join(artifactDir, "map-svg.jpg"), shot, 0o644)
@@ -264,6 +271,31 @@ const labelFitJS = `(function () {
     }
   });
   return Array.from(new Set(out));
+})()`
+
+// labelOverlapJS returns the pairs of texts, node and edge labels, whose
+// boxes as the browser draws them intersect (by more than half a point:
+// touching lines of one label are not an overlap). Lines of the same node
+// or edge label are one label.
+const labelOverlapJS = `(function () {
+  var boxes = [];
+  document.querySelectorAll("g.node, g.edge").forEach(function (g) {
+    g.querySelectorAll("text").forEach(function (t) {
+      var r = t.getBoundingClientRect();
+      boxes.push({g: g, name: t.textContent, x1: r.left, y1: r.top, x2: r.right, y2: r.bottom});
+    });
+  });
+  var out = [];
+  for (var i = 0; i < boxes.length; i++) {
+    for (var j = i + 1; j < boxes.length; j++) {
+      var a = boxes[i], b = boxes[j];
+      if (a.g === b.g) continue;
+      var w = Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1);
+      var h = Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1);
+      if (w > 0.5 && h > 0.5) out.push(JSON.stringify(a.name) + " and " + JSON.stringify(b.name));
+    }
+  }
+  return out;
 })()`
 
 // TestBrowserUnsafeText opens maps of a graph whose names, evidence and URLs

@@ -27,10 +27,15 @@ func DOT(g graph.Graph, opts Options) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return v.dot(), nil
+	return v.dot(true), nil
 }
 
-func (v view) dot() []byte {
+// dot writes the map's DOT source. With tooltips, nodes and edges carry
+// tooltip attributes; the SVG path leaves them out and puts the same text in
+// each element's <title> afterwards (see titled), because Graphviz computes
+// an image-map area for every object with a tooltip, which doubled the
+// layout time of a 1,000-node map.
+func (v view) dot(tooltips bool) []byte {
 	var b bytes.Buffer
 	w := func(format string, a ...any) { fmt.Fprintf(&b, format, a...) }
 	w("digraph notegraph {\n")
@@ -62,9 +67,12 @@ func (v view) dot() []byte {
 	writeNode := func(indent string, i int) {
 		n := v.Nodes[i]
 		s := styleOf(n.Type)
-		w("%s%s [id=\"n%d\" label=%s shape=%s style=%s fillcolor=%s color=%s fontsize=\"%s\" penwidth=\"%s\" tooltip=%s",
+		w("%s%s [id=\"n%d\" label=%s shape=%s style=%s fillcolor=%s color=%s fontsize=\"%s\" penwidth=\"%s\"",
 			indent, quote(n.ID), i, quote(wrap(n.Name, 28)), quote(s.Shape), quote(s.Style), quote(s.Fill), quote(s.Line),
-			num(10+10*n.Weight), num(1+1.5*n.Weight), quote(nodeTooltip(n)))
+			num(10+10*n.Weight), num(1+1.5*n.Weight))
+		if tooltips {
+			w(" tooltip=%s", quote(nodeTooltip(n)))
+		}
 		if u := safeURL(n.Props["url"]); u != "" {
 			w(" URL=%s target=\"_blank\"", quote(u))
 		}
@@ -98,7 +106,10 @@ func (v view) dot() []byte {
 	labels := v.Layout == LayoutDot // edge labels become extra rank nodes in dot and never overlap; other layouts would pile them up
 	for i, e := range v.Edges {
 		s := edgeStyleOf(e.Type)
-		w("\t%s -> %s [id=\"e%d\" color=%s style=%s tooltip=%s", quote(e.Source), quote(e.Target), i, quote(s.Color), quote(s.Style), quote(edgeTooltip(v, index, e)))
+		w("\t%s -> %s [id=\"e%d\" color=%s style=%s", quote(e.Source), quote(e.Target), i, quote(s.Color), quote(s.Style))
+		if tooltips {
+			w(" tooltip=%s", quote(edgeTooltip(v, index, e)))
+		}
 		if e.Type == linkedType {
 			w(" dir=\"none\" penwidth=\"%s\"", num(1+float64(bitLen(e.Count))))
 			if labels {

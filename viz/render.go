@@ -3,8 +3,10 @@ package viz
 import (
 	"bytes"
 	"context"
+	"encoding/xml"
 	"fmt"
 	"regexp"
+	"strconv"
 	"sync"
 
 	"github.com/goccy/go-graphviz"
@@ -32,7 +34,53 @@ func SVG(ctx context.Context, g graph.Graph, opts Options) ([]byte, error) {
 }
 
 func (v view) svg(ctx context.Context) ([]byte, error) {
-	return RenderDOT(ctx, v.dot(), v.Layout)
+	svg, err := RenderDOT(ctx, v.dot(false), v.Layout)
+	if err != nil {
+		return nil, err
+	}
+	return v.titled(svg), nil
+}
+
+// objectTitle matches the <title> Graphviz writes first in each node and
+// edge group (the DOT name, e.g. "person:kenneth&#45;reitz").
+var objectTitle = regexp.MustCompile(`<g id="([ne])(\d+)" class="(?:node|edge)">\n<title>[^<]*</title>`)
+
+// titled replaces each node's and edge's <title> with its tooltip: type,
+// aliases, scores, evidence. Browsers show a group's <title> on hover.
+func (v view) titled(svg []byte) []byte {
+	index := map[string]int{}
+	for i, n := range v.Nodes {
+		index[n.ID] = i
+	}
+	return objectTitle.ReplaceAllFunc(svg, func(m []byte) []byte {
+		sub := objectTitle.FindSubmatch(m)
+		i, err := strconv.Atoi(string(sub[2]))
+		var text string
+		switch {
+		case err != nil:
+			return m
+		case sub[1][0] == 'n' && i < len(v.Nodes):
+			text = nodeTooltip(v.Nodes[i])
+		case sub[1][0] == 'e' && i < len(v.Edges):
+			text = edgeTooltip(v, index, v.Edges[i])
+		default:
+			return m
+		}
+		var b bytes.Buffer
+		b.WriteString(`<g id="`)
+		b.Write(sub[1])
+		b.Write(sub[2])
+		b.WriteString(`" class="`)
+		if sub[1][0] == 'n' {
+			b.WriteString("node")
+		} else {
+			b.WriteString("edge")
+		}
+		b.WriteString("\">\n<title>")
+		_ = xml.EscapeText(&b, []byte(text))
+		b.WriteString("</title>")
+		return b.Bytes()
+	})
 }
 
 // RenderDOT lays out DOT source with layout and returns the SVG. It is
@@ -67,6 +115,16 @@ func RenderDOT(ctx context.Context, dot []byte, layout Layout) ([]byte, error) {
 // no text from notes sits in a comment when the SVG is inlined in HTML.
 var xmlComment = regexp.MustCompile(`(?s)<!--.*?-->\n?`)
 
+// svgFont is what Graphviz writes for Font. The SVG names the faces with
+// Helvetica's widths that browsers have (macOS Helvetica, Windows Arial,
+// Linux Liberation Sans or Arimo) before the generic fallback, whose
+// wider faces (DejaVu Sans) could overflow label boxes.
+const (
+	svgFont     = `font-family="Helvetica,sans-Serif"`
+	svgFontList = `font-family="Helvetica,Arial,Liberation Sans,Arimo,sans-serif"`
+)
+
 func cleanSVG(svg []byte) []byte {
-	return xmlComment.ReplaceAll(svg, nil)
+	svg = xmlComment.ReplaceAll(svg, nil)
+	return bytes.ReplaceAll(svg, []byte(svgFont), []byte(svgFontList))
 }
