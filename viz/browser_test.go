@@ -167,6 +167,16 @@ func TestBrowserHTML(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Zoom: a wheel step over the map narrows the SVG's viewBox.
+	zoomed, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](`(function(){
+	  var svg = document.querySelector("#map svg"), before = svg.viewBox.baseVal.width;
+	  var r = document.getElementById("map").getBoundingClientRect();
+	  document.getElementById("map").dispatchEvent(new WheelEvent("wheel", {deltaY: -100, clientX: r.left + r.width / 2, clientY: r.top + r.height / 2, bubbles: true, cancelable: true}));
+	  return svg.viewBox.baseVal.width < before;
+	})()`))
+	if err != nil || !zoomed {
+		t.Errorf("wheel did not zoom the map (err %v)", err)
+	}
 	results, err := chromedp.Run(b.ctx, chromedp.Text(chromedp.ID("results")))
 	if err != nil {
 		t.Fatal(err)
