@@ -16,6 +16,8 @@ build:
 ## demo: the main job on the example notes; no server needed.
 demo: build
 	$(BIN) extract $(EXAMPLE) -o $(OUT)/pycodeconf.graph.json
+	$(BIN) render $(OUT)/pycodeconf.graph.json -o $(OUT)/pycodeconf.svg
+	$(BIN) render $(OUT)/pycodeconf.graph.json -o $(OUT)/pycodeconf.html
 	$(BIN) summary $(OUT)/pycodeconf.graph.json
 
 ## unit: tests that need no server.
@@ -29,9 +31,10 @@ setup: setup-python setup-browser
 setup-python:
 	python3 -m pip install -q -r requirements-dev.txt
 
-# Headless Chromium for the HTML map test (Debian package).
+# Headless Chromium for the HTML map test (Debian package; it brings the
+# Liberation fonts the label-fit check measures with).
 setup-browser:
-	@true
+	@test -x /usr/bin/chromium || { apt-get update -qq && apt-get install -y -qq chromium; }
 
 ## test: everything, a real Neo4j included. scripts/with-neo4j starts a
 ## server for the run unless NEO4J_URI is set, and stops it afterwards.
