@@ -185,7 +185,7 @@ func TestNeo4jKilledMidLoad(t *testing.T) {
 		}
 	}})
 	if !killed {
-		t.Fatal("the load ended before the server could be killed")
+		t.Fatalf("the load ended before the server could be killed: %v", err)
 	}
 	if err == nil {
 		t.Fatal("the load succeeded although the server was killed")
