@@ -6,7 +6,7 @@ OUT ?= out
 BIN := $(OUT)/notegraph
 EXAMPLE := examples/pycodeconf/notes.md
 
-.PHONY: all build demo test unit setup setup-python setup-browser bench lint fuzz neo4j neo4j-stop clean
+.PHONY: all build demo test unit setup setup-python setup-browser bench bench-neo4j lint fuzz neo4j neo4j-stop clean
 
 all: build
 
@@ -61,6 +61,11 @@ neo4j:
 
 neo4j-stop:
 	./scripts/neo4j stop
+
+## bench-neo4j: load 100k nodes / 500k relationships into Neo4j (batched vs
+## one MERGE per row); NOTEGRAPH_BENCH_NODES/_RELS/_ROWS change the sizes.
+bench-neo4j:
+	./scripts/with-neo4j $(GO) test ./export -run '^$$' -bench Neo4jLoad -benchtime 1x -timeout 60m
 
 fuzz:
 	$(GO) test ./extract -run '^$$' -fuzz FuzzNotes -fuzztime 60s

@@ -6,9 +6,11 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -34,11 +36,27 @@ func neo4jConfig(t testing.TB) export.Neo4jConfig {
 		}
 		t.Skip("NEO4J_URI is not set: start a server with `make neo4j` and eval \"$(scripts/neo4j env)\", or run `make test`")
 	}
+	lockNeo4j(t)
 	user := os.Getenv("NEO4J_USERNAME")
 	if user == "" {
 		user = "neo4j"
 	}
 	return export.Neo4jConfig{URI: uri, Username: user, Password: os.Getenv("NEO4J_PASSWORD"), Database: os.Getenv("NEO4J_DATABASE")}
+}
+
+// lockNeo4j holds, until t ends, a lock that every test touching the
+// shared database takes: go test runs packages in parallel, and Community
+// Edition has one database.
+func lockNeo4j(t testing.TB) {
+	t.Helper()
+	f, err := os.OpenFile(filepath.Join(os.TempDir(), "notegraph-neo4j-tests.lock"), os.O_CREATE|os.O_RDWR, 0o666)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
 }
 
 // testDriver connects to the test server and empties it of notegraph nodes.
