@@ -12,10 +12,11 @@
 // The five people with the highest PageRank (computed by notegraph analyze
 // and stored on each node), with their talks.
 MATCH (p:Person)
+WITH p ORDER BY p.pagerank DESC, p.name LIMIT 5
 OPTIONAL MATCH (p)-[:GAVE]->(t:Talk)
-RETURN p.name AS person, round(p.pagerank, 4) AS pagerank, p.degree AS degree, collect(t.name) AS talks
-ORDER BY p.pagerank DESC, person
-LIMIT 5;
+WITH p, collect(t.name) AS talks
+RETURN p.name AS person, round(p.pagerank, 4) AS pagerank, p.degree AS degree, talks
+ORDER BY p.pagerank DESC, person;
 
 // name: who-covers
 // Who covers a tool or concept, in a talk they gave or in their own entry.

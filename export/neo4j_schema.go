@@ -85,7 +85,11 @@ func relRows(g graph.Graph) []batchGroup {
 	for _, e := range g.Edges {
 		props := map[string]any{}
 		addOpen(props, e.Scores, e.Props)
-		groups[e.Type] = append(groups[e.Type], row{
+		typ := e.Type
+		if typ == "" {
+			typ = graph.RelatedTo
+		}
+		groups[typ] = append(groups[typ], row{
 			"source": e.Source, "target": e.Target, "props": props, "ev": evidence(e.Evidence), "keys": keysOf(props),
 		})
 	}
