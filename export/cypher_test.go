@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -203,4 +204,49 @@ func TestCypherScriptMatchesLiveLoad(t *testing.T) {
 	resetDB(t, d, c)
 	load(t, d, c, g, export.Neo4jOptions{})
 	diffState(t, "live vs script", fromScript, snapshot(t, d, c))
+}
+
+// cypherShell runs scripts/cypher-shell (Neo4j's own client, from Maven
+// Central) against the test server; it skips without Java and Maven,
+// except under CI=true.
+func cypherShell(t *testing.T, c export.Neo4jConfig, args ...string) string {
+	t.Helper()
+	for _, tool := range []string{"java", "mvn"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			if os.Getenv("CI") == "true" {
+				t.Fatalf("%s not found (CI=true): cypher-shell needs Java and Maven", tool)
+			}
+			t.Skipf("%s not found: cypher-shell needs Java and Maven", tool)
+		}
+	}
+	base := []string{"-a", c.URI, "-u", c.Username, "-p", c.Password, "--format", "plain"}
+	if c.Database != "" {
+		base = append(base, "-d", c.Database)
+	}
+	cmd := exec.Command(filepath.Join("..", "scripts", "cypher-shell"), append(base, args...)...)
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("cypher-shell %v: %v\n%s", args, err, errb.String())
+	}
+	return out.String()
+}
+
+// The script runs in cypher-shell itself, twice, and gives what the live
+// load gives.
+func TestCypherScriptInCypherShell(t *testing.T) {
+	d, c := testDriver(t)
+	g := trickyGraph()
+	path := filepath.Join(t.TempDir(), "graph.cypher")
+	if err := os.WriteFile(path, cypherScript(t, 3), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cypherShell(t, c, "-f", path)
+	fromShell := snapshot(t, d, c)
+	diffState(t, "cypher-shell vs graph", expectedState(g), withoutInternal(fromShell))
+	cypherShell(t, c, "-f", path)
+	diffState(t, "cypher-shell second run", fromShell, snapshot(t, d, c))
+	if st := load(t, d, c, g, export.Neo4jOptions{}); st.Changed() {
+		t.Errorf("live load after cypher-shell changed: %v", st)
+	}
 }

@@ -309,3 +309,38 @@ func TestExportCypherCommand(t *testing.T) {
 		}
 	}
 }
+
+// examples/queries.cypher runs as is in cypher-shell (Neo4j's own client,
+// from Maven Central via scripts/cypher-shell), :param lines included.
+func TestExampleQueriesInCypherShell(t *testing.T) {
+	c := neo4jEnv(t)
+	for _, tool := range []string{"java", "mvn"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			if os.Getenv("CI") == "true" {
+				t.Fatalf("%s not found (CI=true): cypher-shell needs Java and Maven", tool)
+			}
+			t.Skipf("%s not found: cypher-shell needs Java and Maven", tool)
+		}
+	}
+	loadSeed(t, c)
+	args := []string{"-a", c.URI, "-u", c.Username, "-p", c.Password, "--format", "plain", "-f", "../../examples/queries.cypher"}
+	if c.Database != "" {
+		args = append(args, "-d", c.Database)
+	}
+	cmd := exec.Command("../../scripts/cypher-shell", args...)
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("cypher-shell -f examples/queries.cypher: %v\n%s", err, errb.String())
+	}
+	// The first lines of the first answer, and the shortest path (see
+	// TestExampleQueries for where they come from).
+	for _, want := range []string{
+		"person, pagerank, degree, talks\n\"Gary Bernhardt\", 0.0234,",
+		`4, ["Avery Pennarun", "python is slow only if you use it incorrectly", "git", "legit", "Kenneth Reitz"]`,
+	} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("cypher-shell output lacks %q:\n%s", want, out.String())
+		}
+	}
+}
