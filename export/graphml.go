@@ -182,73 +182,64 @@ func (gw *graphmlWriter) appendData(idx map[[2]string]string, a gmlAttr) {
 func (gw *graphmlWriter) nodeAttrs(n graph.Node, yield func(gmlAttr)) {
 	gw.val = append(gw.val[:0], n.Type...)
 	yield(gmlAttr{graphmlType, "string", gw.val})
-	gw.props(NodePropertyList(n), yield)
+	gw.val = append(gw.val[:0], n.Name...)
+	yield(gmlAttr{PropName, "string", gw.val})
+	gw.val = appendJSONStrings(gw.val[:0], n.Aliases)
+	yield(gmlAttr{PropAliases, "string", gw.val})
+	if n.Community != nil {
+		gw.val = strconv.AppendInt(gw.val[:0], int64(*n.Community), 10)
+		yield(gmlAttr{PropCommunity, "long", gw.val})
+	}
+	gw.open(appendOpen(nil, n.Scores, n.Props), yield)
+	gw.evidence(n.Evidence, yield)
 }
 
 func (gw *graphmlWriter) edgeAttrs(e graph.Edge, yield func(gmlAttr)) {
 	gw.val = append(gw.val[:0], e.Type...)
 	yield(gmlAttr{graphmlType, "string", gw.val})
-	gw.props(RelPropertyList(e), yield)
+	gw.open(appendOpen(nil, e.Scores, e.Props), yield)
+	gw.evidence(e.Evidence, yield)
 }
 
-// props turns Neo4j properties into GraphML attributes: lists become JSON
-// arrays, and the three parallel evidence lists one JSON array of objects
-// plus a count.
-func (gw *graphmlWriter) props(ps []Property, yield func(gmlAttr)) {
-	var files []string
-	var lines []int64
+// open writes scores and descriptive props under the keys NodePropertyList
+// gives them.
+func (gw *graphmlWriter) open(ps []Property, yield func(gmlAttr)) {
 	for _, p := range ps {
-		v := gw.val[:0]
-		typ := "string"
-		switch p.Key {
-		case PropID:
-			continue // the node's id attribute
-		case PropEvidenceFiles:
-			files = p.Value.([]string)
-			continue
-		case PropEvidenceLines:
-			lines = p.Value.([]int64)
-			continue
-		case PropEvidenceTexts: // comes after files and lines
-			texts := p.Value.([]string)
-			v = append(v, '[')
-			for i := range lines {
-				if i > 0 {
-					v = append(v, ',')
-				}
-				v = append(v, `{"file":`...)
-				v = appendJSONString(v, files[i])
-				v = append(v, `,"line":`...)
-				v = strconv.AppendInt(v, lines[i], 10)
-				v = append(v, `,"text":`...)
-				v = appendJSONString(v, texts[i])
-				v = append(v, '}')
-			}
-			v = append(v, ']')
-			gw.val = v
-			yield(gmlAttr{graphmlEvidence, "string", v})
-			v = strconv.AppendInt(v[:0], int64(len(lines)), 10)
-			gw.val = v
-			yield(gmlAttr{graphmlEvidenceCount, "long", v})
-			continue
-		}
 		switch x := p.Value.(type) {
 		case string:
-			v = append(v, x...)
-		case []string:
-			v = appendJSONStrings(v, x)
-		case int64:
-			typ = "long"
-			v = strconv.AppendInt(v, x, 10)
+			gw.val = append(gw.val[:0], x...)
+			yield(gmlAttr{p.Key, "string", gw.val})
 		case float64:
-			typ = "double"
-			v = appendXSDDouble(v, x)
+			gw.val = appendXSDDouble(gw.val[:0], x)
+			yield(gmlAttr{p.Key, "double", gw.val})
 		default:
 			panic(fmt.Sprintf("export: graphml: property %s has unexpected type %T", p.Key, p.Value))
 		}
-		gw.val = v
-		yield(gmlAttr{p.Key, typ, v})
 	}
+}
+
+// evidence writes evidence as one JSON array of objects, its count, and
+// the sorted set of its files.
+func (gw *graphmlWriter) evidence(ev []graph.Evidence, yield func(gmlAttr)) {
+	v := append(gw.val[:0], '[')
+	for i, e := range ev {
+		if i > 0 {
+			v = append(v, ',')
+		}
+		v = append(v, `{"file":`...)
+		v = appendJSONString(v, e.File)
+		v = append(v, `,"line":`...)
+		v = strconv.AppendInt(v, int64(e.Line), 10)
+		v = append(v, `,"text":`...)
+		v = appendJSONString(v, e.Text)
+		v = append(v, '}')
+	}
+	gw.val = append(v, ']')
+	yield(gmlAttr{graphmlEvidence, "string", gw.val})
+	gw.val = strconv.AppendInt(gw.val[:0], int64(len(ev)), 10)
+	yield(gmlAttr{graphmlEvidenceCount, "long", gw.val})
+	gw.val = appendJSONStrings(gw.val[:0], Sources(ev))
+	yield(gmlAttr{PropSources, "string", gw.val})
 }
 
 // appendXSDDouble appends f in the shortest form that parses back to f,

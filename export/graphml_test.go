@@ -164,52 +164,44 @@ func jsonSafe(s string) string {
 	return b.String()
 }
 
-// wantAttrs is what a reader should give back for ps and the item's type.
-func wantAttrs(typ string, ps []Property) map[string]any {
+// wantAttrs is what a reader should give back for a node or an edge.
+func wantAttrs(typ string, n *graph.Node, scores map[string]float64, props map[string]string, ev []graph.Evidence) map[string]any {
 	m := map[string]any{}
 	putString := func(k, v string) {
 		if v = xmlSafe(v); v != "" {
 			m[k] = v
 		}
 	}
+	list := func(ss []string) []any {
+		l := []any{}
+		for _, s := range ss {
+			l = append(l, jsonSafe(s))
+		}
+		return l
+	}
 	putString("type", typ)
-	var files, texts []string
-	var lines []int64
-	for _, p := range ps {
-		switch p.Key {
-		case PropID:
-		case PropEvidenceFiles:
-			files = p.Value.([]string)
-		case PropEvidenceLines:
-			lines = p.Value.([]int64)
-		case PropEvidenceTexts:
-			texts = p.Value.([]string)
-			var evs []any
-			for i, l := range lines {
-				evs = append(evs, map[string]any{"file": jsonSafe(files[i]), "line": float64(l), "text": jsonSafe(texts[i])})
-			}
-			if evs == nil {
-				evs = []any{}
-			}
-			m["evidence"] = evs
-			m["evidence_count"] = float64(len(evs))
-		default:
-			switch v := p.Value.(type) {
-			case string:
-				putString(p.Key, v)
-			case []string:
-				l := []any{}
-				for _, s := range v {
-					l = append(l, jsonSafe(s))
-				}
-				m[p.Key] = l
-			case int64:
-				m[p.Key] = float64(v)
-			case float64:
-				m[p.Key] = v
-			}
+	if n != nil {
+		putString("name", n.Name)
+		m["aliases"] = list(n.Aliases)
+		if n.Community != nil {
+			m["community"] = float64(*n.Community)
 		}
 	}
+	for _, p := range appendOpen(nil, scores, props) {
+		switch v := p.Value.(type) {
+		case string:
+			putString(p.Key, v)
+		case float64:
+			m[p.Key] = v
+		}
+	}
+	evs := []any{}
+	for _, e := range ev {
+		evs = append(evs, map[string]any{"file": jsonSafe(e.File), "line": float64(e.Line), "text": jsonSafe(e.Text)})
+	}
+	m["evidence"] = evs
+	m["evidence_count"] = float64(len(evs))
+	m["sources"] = list(Sources(ev))
 	return m
 }
 
@@ -243,7 +235,7 @@ func checkReadBack(t *testing.T, g graph.Graph, rb readBack) {
 			t.Errorf("node %q missing", n.ID)
 			continue
 		}
-		compareAttrs(t, "node "+n.ID, wantAttrs(n.Type, NodePropertyList(n)), gotAttrs(t, d))
+		compareAttrs(t, "node "+n.ID, wantAttrs(n.Type, &n, n.Scores, n.Props, n.Evidence), gotAttrs(t, d))
 	}
 	if len(rb.Edges) != len(g.Edges) {
 		t.Errorf("read %d edges, wrote %d", len(rb.Edges), len(g.Edges))
@@ -264,7 +256,7 @@ func checkReadBack(t *testing.T, g graph.Graph, rb readBack) {
 			t.Errorf("edge %q: ends %q → %q", id, got[0], got[1])
 		}
 		d, _ := got[3].(map[string]any)
-		compareAttrs(t, "edge "+id, wantAttrs(e.Type, RelPropertyList(e)), gotAttrs(t, d))
+		compareAttrs(t, "edge "+id, wantAttrs(e.Type, nil, e.Scores, e.Props, e.Evidence), gotAttrs(t, d))
 	}
 }
 

@@ -28,7 +28,7 @@ const (
 var reservedProps = map[string]bool{
 	PropID: true, PropName: true, PropAliases: true, PropCommunity: true,
 	PropEvidenceFiles: true, PropEvidenceLines: true, PropEvidenceTexts: true,
-	PropSources: true, "type": true,
+	PropSources: true, "type": true, graphmlEvidence: true, graphmlEvidenceCount: true,
 }
 
 // Property is one named value of a node or relationship. Value is one of
@@ -66,14 +66,21 @@ func RelProperties(e graph.Edge) map[string]any { return PropertyMap(RelProperty
 // Score and prop keys are made safe identifiers ([A-Za-z0-9_], not starting
 // with a digit; see PropertyKey). A key that would collide with one above or
 // with an earlier one is prefixed "score_" or "prop_" (then suffixed "_2",
-// "_3", …), so no value is ever lost or overwritten. Lists are never nil.
+// "_3", …), so no value is ever lost or overwritten.
+//
+// Empty lists are left out (aliases of a node without aliases, evidence_*
+// and sources of an item without evidence): neo4j-admin cannot import an
+// empty array (it drops the property), so no format writes one and every
+// load agrees. Read a missing list as empty: coalesce(n.aliases, []).
 func NodePropertyList(n graph.Node) []Property {
 	ps := make([]Property, 0, 8+len(n.Scores)+len(n.Props))
 	ps = append(ps,
 		Property{PropID, n.ID},
 		Property{PropName, n.Name},
-		Property{PropAliases, nonNil(n.Aliases)},
 	)
+	if len(n.Aliases) > 0 {
+		ps = append(ps, Property{PropAliases, n.Aliases})
+	}
 	if n.Community != nil {
 		ps = append(ps, Property{PropCommunity, int64(*n.Community)})
 	}
@@ -152,6 +159,9 @@ func appendOpen(ps []Property, scores map[string]float64, props map[string]strin
 }
 
 func appendEvidence(ps []Property, ev []graph.Evidence) []Property {
+	if len(ev) == 0 {
+		return ps
+	}
 	files := make([]string, len(ev))
 	lines := make([]int64, len(ev))
 	texts := make([]string, len(ev))
@@ -175,13 +185,6 @@ func Sources(ev []graph.Evidence) []string {
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
-}
-
-func nonNil(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
 }
 
 // propertyType names the neo4j-admin header type of a Property value.
