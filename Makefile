@@ -6,7 +6,7 @@ OUT ?= out
 BIN := $(OUT)/notegraph
 EXAMPLE := examples/pycodeconf/notes.md
 
-.PHONY: all build demo test unit setup setup-python setup-browser bench lint fuzz neo4j neo4j-stop clean
+.PHONY: all build demo test unit setup setup-python setup-browser setup-neo4j-admin bench lint fuzz neo4j neo4j-stop clean
 
 all: build
 
@@ -23,11 +23,16 @@ unit:
 	$(GO) test ./...
 
 ## setup: everything the tests need beyond Go (idempotent; run by `make test`).
-setup: setup-python setup-browser
+setup: setup-python setup-browser setup-neo4j-admin
 
 # Python packages for independent checks (networkx, …): requirements-dev.txt.
 setup-python:
 	python3 -m pip install -q -r requirements-dev.txt
+
+# Neo4j's bulk importer and embedded database (Maven Central, ~130 MB into
+# ~/.m2) for the neo4j-admin CSV import test in export/.
+setup-neo4j-admin:
+	mvn -B -q -f export/testdata/neo4j-admin/pom.xml dependency:resolve
 
 # Headless Chromium for the HTML map test (Debian package).
 setup-browser:
@@ -55,6 +60,8 @@ neo4j-stop:
 
 fuzz:
 	$(GO) test ./extract -run '^$$' -fuzz FuzzNotes -fuzztime 60s
+	for f in FuzzAppendXML FuzzAppendJSONString FuzzAppendCSVString; do \
+	  $(GO) test ./export -run '^$$' -fuzz "^$$f\$$" -fuzztime 20s || exit 1; done
 
 clean:
 	rm -rf $(OUT)
