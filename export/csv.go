@@ -62,6 +62,7 @@ func Neo4jAdminCSV(dir string, g graph.Graph) error {
 		if err := writeCSVFile(filepath.Join(dir, f.name), f, plan); err != nil {
 			return fmt.Errorf("neo4j-admin csv: %w", err)
 		}
+		f.props = nil // let them go
 	}
 	readme := plan.readme()
 	if err := os.WriteFile(filepath.Join(dir, "README"), []byte(readme), 0o644); err != nil {
@@ -83,6 +84,9 @@ type csvFile struct {
 	cols  []csvColumn
 	nodes []graph.Node
 	edges []graph.Edge
+	// props holds the properties of nodes, then of edges, in order.
+	props    [][]Property
+	colIndex map[string]int // column of a property key
 }
 
 type csvPlan struct {
@@ -96,16 +100,20 @@ type csvPlan struct {
 func planCSV(g graph.Graph) (*csvPlan, error) {
 	plan := &csvPlan{}
 	byType := map[string]*csvFile{}
-	used := map[rune]bool{} // candidate delimiters found in array values and labels
-	scan := func(s string) {
-		if strings.ContainsAny(s, "\n\r") {
-			plan.multiline = true
-		}
+	// used marks the candidate delimiters (all ASCII) found in array values
+	// and labels.
+	var isDelim, used [256]bool
+	for _, d := range arrayDelimiters {
+		isDelim[d] = true
 	}
-	scanArray := func(s string) {
-		for _, r := range s {
-			if slices.Contains(arrayDelimiters, r) {
-				used[r] = true
+	scan := func(s string, array bool) {
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if c == '\n' || c == '\r' {
+				plan.multiline = true
+			}
+			if array && isDelim[c] {
+				used[c] = true
 			}
 		}
 	}
@@ -113,20 +121,20 @@ func planCSV(g graph.Graph) (*csvPlan, error) {
 		for _, p := range ps {
 			switch v := p.Value.(type) {
 			case string:
-				scan(v)
+				scan(v, false)
 			case []string:
 				for _, s := range v {
-					scan(s)
-					scanArray(s)
+					scan(s, true)
 				}
 			}
 			typ := propertyType(p.Value)
-			if i := slices.IndexFunc(f.cols, func(c csvColumn) bool { return c.key == p.Key }); i >= 0 {
+			if i, ok := f.colIndex[p.Key]; ok {
 				if f.cols[i].typ != typ {
 					return fmt.Errorf("%s: property %q is %s on one item and %s on another", f.name, p.Key, f.cols[i].typ, typ)
 				}
 				continue
 			}
+			f.colIndex[p.Key] = len(f.cols)
 			f.cols = append(f.cols, csvColumn{p.Key, typ})
 		}
 		return nil
@@ -139,7 +147,7 @@ func planCSV(g graph.Graph) (*csvPlan, error) {
 		}
 		f.nodes = append(f.nodes, n)
 		for _, l := range NodeLabels(n) {
-			scanArray(l)
+			scan(l, true)
 		}
 	}
 	for _, e := range g.Edges {
@@ -173,27 +181,30 @@ func planCSV(g graph.Graph) (*csvPlan, error) {
 			f.name = base + "_" + strconv.Itoa(i) + ".csv"
 		}
 		names[strings.ToLower(f.name)] = true
+		f.colIndex = map[string]int{}
 		for _, n := range f.nodes {
-			if err := addCols(f, NodePropertyList(n)); err != nil {
+			ps := NodePropertyList(n)
+			f.props = append(f.props, ps)
+			if err := addCols(f, ps); err != nil {
 				return nil, err
 			}
 		}
 		for _, e := range f.edges {
-			scan(e.Type)
-			if err := addCols(f, RelPropertyList(e)); err != nil {
+			ps := RelPropertyList(e)
+			f.props = append(f.props, ps)
+			if err := addCols(f, ps); err != nil {
 				return nil, err
 			}
 		}
-		if !f.rels {
-			for _, n := range f.nodes {
-				scan(n.Type)
-			}
-		}
+		scan(f.group, false)
 		sortColumns(f.cols)
+		for i, c := range f.cols {
+			f.colIndex[c.key] = i
+		}
 	}
 	plan.delim = -1
 	for _, d := range arrayDelimiters {
-		if !used[d] {
+		if !used[byte(d)] {
 			plan.delim = d
 			break
 		}
@@ -267,30 +278,30 @@ func writeCSVFile(path string, f *csvFile, plan *csvPlan) (err error) {
 		line = append(line, ",:LABEL\n"...)
 	}
 
-	vals := make(map[string]any, len(f.cols))
+	vals := make([]any, len(f.cols))
 	row := func(ps []Property) {
 		clear(vals)
 		for _, p := range ps {
-			vals[p.Key] = p.Value
+			vals[f.colIndex[p.Key]] = p.Value
 		}
-		for i, c := range f.cols {
+		for i, v := range vals {
 			if i > 0 || f.rels {
 				line = append(line, ',')
 			}
-			line = appendCSVValue(line, vals[c.key], plan.delim)
+			line = appendCSVValue(line, v, plan.delim)
 		}
 		line = append(line, ',')
 	}
-	for _, n := range f.nodes {
+	for i, n := range f.nodes {
 		if _, err := w.Write(line); err != nil {
 			return err
 		}
 		line = line[:0]
-		row(NodePropertyList(n))
+		row(f.props[i])
 		line = appendCSVArray(line, NodeLabels(n), plan.delim)
 		line = append(line, '\n')
 	}
-	for _, e := range f.edges {
+	for i, e := range f.edges {
 		if _, err := w.Write(line); err != nil {
 			return err
 		}
@@ -298,7 +309,7 @@ func writeCSVFile(path string, f *csvFile, plan *csvPlan) (err error) {
 		line = appendCSVString(line, e.Source)
 		line = append(line, ',')
 		line = appendCSVString(line, e.Target)
-		row(RelPropertyList(e))
+		row(f.props[len(f.nodes)+i])
 		line = appendCSVString(line, e.Type)
 		line = append(line, '\n')
 	}
