@@ -26,7 +26,7 @@ func xmlChar(r rune) bool {
 // unchanged. Characters XML 1.0 cannot carry at all (NUL and the other C0
 // controls, U+FFFE, U+FFFF) and bytes that are not UTF-8 become U+FFFD:
 // no XML parser would accept the document otherwise.
-func appendXML(dst []byte, s string, attr bool) []byte {
+func appendXML[S ~string | ~[]byte](dst []byte, s S, attr bool) []byte {
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -59,7 +59,8 @@ func appendXML(dst []byte, s string, attr bool) []byte {
 			start = i
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
+		// At most 4 bytes: converting them does not allocate.
+		r, size := utf8.DecodeRuneInString(string(s[i:min(i+utf8.UTFMax, len(s))]))
 		if (r == utf8.RuneError && size == 1) || !xmlChar(r) {
 			dst = append(dst, s[start:i]...)
 			dst = append(dst, "\uFFFD"...)

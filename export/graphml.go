@@ -8,6 +8,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/notegraph/notegraph/graph"
 )
@@ -126,7 +127,7 @@ func (gw *graphmlWriter) write(g graph.Graph) {
 	if len(g.Files) > 0 {
 		gw.buf = append(gw.buf, `    <data key="g1">`...)
 		gw.val = appendJSONStrings(gw.val[:0], g.Files)
-		gw.buf = appendXML(gw.buf, string(gw.val), false)
+		gw.buf = appendXML(gw.buf, gw.val, false)
 		gw.buf = append(gw.buf, "</data>\n"...)
 	}
 	gw.flush()
@@ -141,18 +142,34 @@ func (gw *graphmlWriter) write(g graph.Graph) {
 		gw.flush()
 	}
 	edgeIdx := keyIndex(edgeKeys)
-	seen := make(map[string]int, len(g.Edges))
-	for _, e := range g.Edges {
-		id := e.Key()
-		// Normalized graphs have one edge per key; keep ids unique anyway.
-		if k := seen[id]; k > 0 {
-			seen[id]++
-			id += "#" + strconv.Itoa(k+1)
-		} else {
-			seen[id] = 1
+	// Normalized graphs have one edge per key, sorted; keep ids unique
+	// anyway, counting repeats in a map only when the edges are not sorted.
+	sorted := slices.IsSortedFunc(g.Edges, compareEdges)
+	var seen map[string]int
+	if !sorted {
+		seen = map[string]int{}
+	}
+	dup := 0
+	for i, e := range g.Edges {
+		switch {
+		case sorted && i > 0 && compareEdges(e, g.Edges[i-1]) == 0:
+			dup++
+		case sorted:
+			dup = 0
+		default:
+			dup = seen[e.Key()]
+			seen[e.Key()]++
 		}
 		gw.buf = append(gw.buf, `    <edge id="`...)
-		gw.buf = appendXML(gw.buf, id, true)
+		gw.buf = appendXML(gw.buf, e.Source, true)
+		gw.buf = append(gw.buf, '|')
+		gw.buf = appendXML(gw.buf, e.Type, true)
+		gw.buf = append(gw.buf, '|')
+		gw.buf = appendXML(gw.buf, e.Target, true)
+		if dup > 0 {
+			gw.buf = append(gw.buf, '#')
+			gw.buf = strconv.AppendInt(gw.buf, int64(dup+1), 10)
+		}
 		gw.buf = append(gw.buf, `" source="`...)
 		gw.buf = appendXML(gw.buf, e.Source, true)
 		gw.buf = append(gw.buf, `" target="`...)
@@ -173,7 +190,7 @@ func (gw *graphmlWriter) appendData(idx map[[2]string]string, a gmlAttr) {
 	gw.buf = append(gw.buf, `      <data key="`...)
 	gw.buf = append(gw.buf, idx[[2]string{a.name, a.typ}]...)
 	gw.buf = append(gw.buf, `">`...)
-	gw.buf = appendXML(gw.buf, string(a.val), false)
+	gw.buf = appendXML(gw.buf, a.val, false)
 	gw.buf = append(gw.buf, "</data>\n"...)
 }
 
@@ -238,8 +255,27 @@ func (gw *graphmlWriter) evidence(ev []graph.Evidence, yield func(gmlAttr)) {
 	yield(gmlAttr{graphmlEvidence, "string", gw.val})
 	gw.val = strconv.AppendInt(gw.val[:0], int64(len(ev)), 10)
 	yield(gmlAttr{graphmlEvidenceCount, "long", gw.val})
-	gw.val = appendJSONStrings(gw.val[:0], Sources(ev))
+	gw.val = appendSourcesJSON(gw.val[:0], ev)
 	yield(gmlAttr{PropSources, "string", gw.val})
+}
+
+// appendSourcesJSON appends Sources(ev) as a JSON array, without building
+// it when ev is sorted by file (as graph.Normalize leaves it).
+func appendSourcesJSON(dst []byte, ev []graph.Evidence) []byte {
+	if !slices.IsSortedFunc(ev, func(a, b graph.Evidence) int { return cmp.Compare(a.File, b.File) }) {
+		return appendJSONStrings(dst, Sources(ev))
+	}
+	dst = append(dst, '[')
+	for i, e := range ev {
+		if i > 0 && e.File == ev[i-1].File {
+			continue
+		}
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = appendJSONString(dst, e.File)
+	}
+	return append(dst, ']')
 }
 
 // appendXSDDouble appends f in the shortest form that parses back to f,
@@ -254,6 +290,11 @@ func appendXSDDouble(dst []byte, f float64) []byte {
 		return append(dst, "-INF"...)
 	}
 	return strconv.AppendFloat(dst, f, 'g', -1, 64)
+}
+
+// compareEdges orders edges as graph.Normalize does.
+func compareEdges(a, b graph.Edge) int {
+	return cmp.Or(strings.Compare(a.Source, b.Source), strings.Compare(a.Target, b.Target), strings.Compare(a.Type, b.Type))
 }
 
 // graphmlRank orders the fixed attributes; others come after, sorted.

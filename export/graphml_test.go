@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -410,6 +411,46 @@ func BenchmarkGraphML(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		if err := GraphML(io.Discard, g); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// TestGraphMLEdgeIDs checks that edge ids stay unique in a graph that was
+// not normalized, sorted or not.
+func TestGraphMLEdgeIDs(t *testing.T) {
+	n := func(id string) graph.Node { return graph.Node{ID: id, Type: "T", Name: id} }
+	e := func(s, typ, tg string) graph.Edge { return graph.Edge{Source: s, Target: tg, Type: typ} }
+	for _, edges := range [][]graph.Edge{
+		{e("a", "R", "b"), e("a", "R", "b"), e("a", "S", "b"), e("b", "R", "a")},
+		{e("b", "R", "a"), e("a", "R", "b"), e("a", "S", "b"), e("a", "R", "b")},
+	} {
+		g := graph.Graph{Nodes: []graph.Node{n("a"), n("b")}, Edges: edges}
+		rb := readGraphMLGo(t, writeGraphML(t, g))
+		var ids []string
+		for _, e := range rb.Edges {
+			ids = append(ids, e[2].(string))
+		}
+		slices.Sort(ids)
+		want := []string{"a|R|b", "a|R|b#2", "a|S|b", "b|R|a"}
+		if !slices.Equal(ids, want) {
+			t.Errorf("edge ids %q, want %q", ids, want)
+		}
+	}
+}
+
+// BenchmarkJSON writes the graph of BenchmarkGraphML with graph.WriteJSON,
+// for comparison in the same run.
+func BenchmarkJSON(b *testing.B) {
+	g := bigGraph(100_000)
+	var buf bytes.Buffer
+	if err := graph.WriteJSON(&buf, g); err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(buf.Len()))
+	b.ResetTimer()
+	for b.Loop() {
+		if err := graph.WriteJSON(io.Discard, g); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -1,7 +1,6 @@
 package export
 
 import (
-	"maps"
 	"slices"
 	"strconv"
 
@@ -112,6 +111,9 @@ func PropertyMap(ps []Property) map[string]any {
 // '_' prefix. Safe names need no quoting in Cypher, in a neo4j-admin CSV
 // header or in a GraphML attr.name.
 func PropertyKey(k string) string {
+	if safeKey(k) {
+		return k
+	}
 	b := []byte(k)
 	for i, c := range b {
 		if !(c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
@@ -126,9 +128,44 @@ func PropertyKey(k string) string {
 	return string(b)
 }
 
+func safeKey(k string) bool {
+	if k == "" || '0' <= k[0] && k[0] <= '9' {
+		return false
+	}
+	for i := 0; i < len(k); i++ {
+		c := k[i]
+		if !(c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// sortedKeys returns m's keys, sorted, in buf if it is large enough.
+func sortedKeys[V any](m map[string]V, buf []string) []string {
+	keys := buf[:0]
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
 // appendOpen appends the scores, then the props, under collision-free safe keys.
 func appendOpen(ps []Property, scores map[string]float64, props map[string]string) []Property {
 	if len(scores) == 0 && len(props) == 0 {
+		return ps
+	}
+	var buf [16]string
+	if fastOpen(scores, props) {
+		// The common case: safe, distinct, unreserved keys. Same result as
+		// below, without the bookkeeping.
+		for _, k := range sortedKeys(scores, buf[:]) {
+			ps = append(ps, Property{k, scores[k]})
+		}
+		for _, k := range sortedKeys(props, buf[:]) {
+			ps = append(ps, Property{k, props[k]})
+		}
 		return ps
 	}
 	taken := make(map[string]bool, len(ps)+len(scores)+len(props))
@@ -149,13 +186,32 @@ func appendOpen(ps []Property, scores map[string]float64, props map[string]strin
 		taken[k] = true
 		return k
 	}
-	for _, k := range slices.Sorted(maps.Keys(scores)) {
+	for _, k := range sortedKeys(scores, buf[:]) {
 		ps = append(ps, Property{key(k, "score_"), scores[k]})
 	}
-	for _, k := range slices.Sorted(maps.Keys(props)) {
+	for _, k := range sortedKeys(props, buf[:]) {
 		ps = append(ps, Property{key(k, "prop_"), props[k]})
 	}
 	return ps
+}
+
+// fastOpen reports whether every score and prop key is safe, unreserved,
+// and used once; then appendOpen keeps them as they are.
+func fastOpen(scores map[string]float64, props map[string]string) bool {
+	for k := range scores {
+		if !safeKey(k) || reservedProps[k] {
+			return false
+		}
+		if _, ok := props[k]; ok {
+			return false
+		}
+	}
+	for k := range props {
+		if !safeKey(k) || reservedProps[k] {
+			return false
+		}
+	}
+	return true
 }
 
 func appendEvidence(ps []Property, ev []graph.Evidence) []Property {
