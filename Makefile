@@ -43,8 +43,11 @@ setup-browser:
 test: lint setup
 	./scripts/with-neo4j $(GO) test ./...
 
-bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./...
+## bench: graph analysis vs networkx and igraph (bench/compare.py runs the
+## graph benchmarks and prints the ratios), then the other packages' benchmarks.
+bench: setup-python
+	python3 bench/compare.py
+	$(GO) test -run '^$$' -bench . -benchmem $$($(GO) list ./... | grep -v '/graph$$')
 
 lint:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \

@@ -8,20 +8,88 @@ import (
 // It returns an error only when extraction as a whole cannot run; problems
 // with single files are Diagnostics in the Result.
 func Notes(paths []string, opts Options) (Result, error) {
-	if opts.Rules == nil {
-		opts.Rules = DefaultRules()
-	}
 	ins, diags := collect(paths)
-	var g graph.Graph
+	srcs := make([]source, 0, len(ins))
+	var files []string
 	for i, in := range ins {
-		g.Files = append(g.Files, in.name)
-		_, ds, _ := load(in)
+		src, ds, ok := load(in)
 		diags = append(diags, ds...)
+		files = append(files, in.name)
+		if ok {
+			srcs = append(srcs, src)
+		}
 		if opts.Progress != nil {
 			opts.Progress(i+1, len(ins))
 		}
 	}
-	g.Normalize()
-	sortDiagnostics(diags)
-	return Result{Graph: g, Diagnostics: diags}, nil
+	res := Sources(srcs, opts)
+	res.Graph.Files = files
+	res.Graph.Normalize()
+	res.Diagnostics = append(res.Diagnostics, diags...)
+	sortDiagnostics(res.Diagnostics)
+	return res, nil
 }
+
+// Source is one note to extract from memory: its name (used in evidence)
+// and its Markdown text.
+type Source struct {
+	Name string
+	Text []byte
+}
+
+// Texts extracts the graph of notes held in memory. It is Notes without the
+// file system; tests and fuzzing use it.
+func Texts(notes []Source, opts Options) Result {
+	var srcs []source
+	var diags []Diagnostic
+	var files []string
+	for _, n := range notes {
+		files = append(files, n.Name)
+		src, ds, ok := clean(n.Name, n.Text)
+		diags = append(diags, ds...)
+		if ok {
+			srcs = append(srcs, src)
+		}
+	}
+	res := Sources(srcs, opts)
+	res.Graph.Files = files
+	res.Graph.Normalize()
+	res.Diagnostics = append(res.Diagnostics, diags...)
+	sortDiagnostics(res.Diagnostics)
+	return res
+}
+
+// Sources runs the stages over cleaned sources: parse and segment every file
+// (pass 1), then find names known from anywhere in the notes (pass 2), then
+// resolve mentions into nodes.
+func Sources(srcs []source, opts Options) Result {
+	x := newExtractor(opts.Rules)
+	type parsed struct {
+		name  string
+		lines []line
+		meta  meta
+	}
+	ps := make([]parsed, 0, len(srcs))
+	for _, s := range srcs {
+		lines, m := parse(s)
+		ps = append(ps, parsed{s.Name, lines, m})
+		for _, l := range lines {
+			if l.Kind != kindCode {
+				x.count(l.Text)
+			}
+		}
+	}
+	for _, p := range ps {
+		x.walk(p.name, p.lines, p.meta)
+	}
+	x.known = x.buildKnown()
+	n := len(x.ctxs)
+	for _, c := range x.ctxs[:n] {
+		c.pass2 = true
+		x.findMentions(c)
+	}
+	g := x.resolve()
+	return Result{Graph: g}
+}
+
+var _ = graph.Person

@@ -1,9 +1,14 @@
 package extract
 
 import (
+	"bytes"
 	_ "embed"
 	"fmt"
 	"os"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -11,50 +16,271 @@ import (
 //go:embed rules.yaml
 var defaultRulesYAML []byte
 
-// Rules are the words extraction looks for. The built-in defaults live in
-// rules.yaml (embedded; `notegraph rules` prints it); a user file given with
-// --rules is applied on top: lists are appended to, unless the file sets
-// `replace: true` on that key's parent.
+// DefaultRulesYAML returns the built-in rules file, with its documentation.
+func DefaultRulesYAML() []byte { return bytes.Clone(defaultRulesYAML) }
+
+// Rules are the words extraction looks for (see rules.yaml for what each list
+// does). The code holds mechanisms; the rules hold the words.
 type Rules struct {
-	// Sections maps a kind of entry (talk, tool, concept, organization,
-	// ignore) to heading words that announce it.
-	Sections map[string][]string `yaml:"sections"`
-	// Cues maps a relation type (CREATED, WORKS_AT, …) to the phrases that
-	// state it.
-	Cues map[string][]string `yaml:"cues"`
-	// Merges lists groups of names that are one thing; Vetoes lists pairs
-	// that must never be merged.
-	Merges [][]string `yaml:"merges"`
-	Vetoes [][]string `yaml:"vetoes"`
+	Sections      map[string][]string `yaml:"sections"`
+	Labels        []string            `yaml:"labels"`
+	Generic       []string            `yaml:"generic"`
+	TitleSuffixes []string            `yaml:"title_suffixes"`
+	EventWords    []string            `yaml:"event_words"`
+	Cues          map[string][]string `yaml:"cues"`
+	SuffixCues    map[string][]string `yaml:"suffix_cues"`
+	Examples      []string            `yaml:"examples"`
+	SpeakerCues   []string            `yaml:"speaker_cues"`
+	TalkVerbs     []string            `yaml:"talk_verbs"`
+	TypeWords     map[string][]string `yaml:"type_words"`
+	ToolSuffixes  []string            `yaml:"tool_suffixes"`
+	FoldPrefixes  []string            `yaml:"fold_prefixes"`
+	Stopwords     []string            `yaml:"stopwords"`
+	NotNames      []string            `yaml:"not_names"`
+	Merges        [][]string          `yaml:"merges"`
+	Vetoes        [][]string          `yaml:"vetoes"`
 }
 
-// DefaultRules returns the built-in rules.
-func DefaultRules() *Rules {
-	var r Rules
-	if err := yaml.Unmarshal(defaultRulesYAML, &r); err != nil {
+var (
+	defaultOnce     sync.Once
+	defaultParsed   *Rules
+	defaultCompiled *compiled
+)
+
+func loadDefaults() {
+	r, err := parseRules(defaultRulesYAML)
+	if err != nil {
 		panic(fmt.Sprintf("built-in rules.yaml: %v", err)) // a build defect, caught by tests
 	}
-	return &r
+	defaultParsed = r
+	defaultCompiled = r.compile()
 }
 
-// LoadRules reads a rules file and applies it on top of the defaults.
+// DefaultRules returns a copy of the built-in rules, free to extend.
+func DefaultRules() *Rules {
+	defaultOnce.Do(loadDefaults)
+	r := &Rules{}
+	r.Extend(defaultParsed)
+	return r
+}
+
+// compiledRules returns r compiled; the built-in rules are compiled once.
+func compiledRules(r *Rules) *compiled {
+	if r == nil {
+		defaultOnce.Do(loadDefaults)
+		return defaultCompiled
+	}
+	return r.compile()
+}
+
+func parseRules(data []byte) (*Rules, error) {
+	var r Rules
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&r); err != nil {
+		return nil, err
+	}
+	return &r, nil
+}
+
+// LoadRules reads a rules file and adds it to the built-in rules: each list
+// in the file is appended to the default list of the same name.
 func LoadRules(path string) (*Rules, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("read rules: %w", err)
 	}
-	var user Rules
-	if err := yaml.Unmarshal(data, &user); err != nil {
+	user, err := parseRules(data)
+	if err != nil {
 		return nil, fmt.Errorf("rules %s: %w", path, err)
 	}
 	r := DefaultRules()
-	for k, v := range user.Sections {
-		r.Sections[k] = append(r.Sections[k], v...)
-	}
-	for k, v := range user.Cues {
-		r.Cues[k] = append(r.Cues[k], v...)
-	}
-	r.Merges = append(r.Merges, user.Merges...)
-	r.Vetoes = append(r.Vetoes, user.Vetoes...)
+	r.Extend(user)
 	return r, nil
+}
+
+// Extend adds every word of u to r.
+func (r *Rules) Extend(u *Rules) {
+	addMap := func(dst *map[string][]string, src map[string][]string) {
+		if *dst == nil {
+			*dst = map[string][]string{}
+		}
+		for k, v := range src {
+			(*dst)[k] = append((*dst)[k], v...)
+		}
+	}
+	addMap(&r.Sections, u.Sections)
+	addMap(&r.Cues, u.Cues)
+	addMap(&r.SuffixCues, u.SuffixCues)
+	addMap(&r.TypeWords, u.TypeWords)
+	r.Labels = append(r.Labels, u.Labels...)
+	r.Generic = append(r.Generic, u.Generic...)
+	r.TitleSuffixes = append(r.TitleSuffixes, u.TitleSuffixes...)
+	r.EventWords = append(r.EventWords, u.EventWords...)
+	r.Examples = append(r.Examples, u.Examples...)
+	r.SpeakerCues = append(r.SpeakerCues, u.SpeakerCues...)
+	r.TalkVerbs = append(r.TalkVerbs, u.TalkVerbs...)
+	r.ToolSuffixes = append(r.ToolSuffixes, u.ToolSuffixes...)
+	r.FoldPrefixes = append(r.FoldPrefixes, u.FoldPrefixes...)
+	r.Stopwords = append(r.Stopwords, u.Stopwords...)
+	r.NotNames = append(r.NotNames, u.NotNames...)
+	r.Merges = append(r.Merges, u.Merges...)
+	r.Vetoes = append(r.Vetoes, u.Vetoes...)
+}
+
+// compiled is Rules turned into the sets and patterns the stages use.
+type compiled struct {
+	sections     map[string]string // word → kind
+	labels       map[string]bool
+	generic      map[string]bool
+	titleSuffix  []string
+	eventWords   map[string]bool
+	cues         []cue // sorted longest phrase first
+	suffixCues   map[string]string
+	examples     *regexp.Regexp
+	speakerCue   *regexp.Regexp
+	talkVerbs    cue
+	typeWords    map[string]string // word → type
+	toolSuffixes map[string]bool
+	prefixes     []string
+	stop         map[string]bool
+	notNames     map[string]bool
+	merges       [][]string
+	vetoes       map[[2]string]bool
+}
+
+type cue struct {
+	rel     string
+	phrases []string // lower case, single-spaced
+}
+
+// find returns the [start, end) of each whole-word occurrence of the cue's
+// phrases in low (the lower-cased text), each followed by a space.
+func (cu cue) find(low string) [][2]int {
+	var out [][2]int
+	for _, p := range cu.phrases {
+		from := 0
+		for {
+			i := strings.Index(low[from:], p)
+			if i < 0 {
+				break
+			}
+			a := from + i
+			b := a + len(p)
+			from = b
+			if a > 0 && isWordByte(low[a-1]) || b >= len(low) || low[b] != ' ' {
+				continue
+			}
+			out = append(out, [2]int{a, b})
+		}
+	}
+	return out
+}
+
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b == '_' || b >= 0x80
+}
+
+func lowerSet(ws []string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[strings.ToLower(strings.TrimSpace(w))] = true
+	}
+	return m
+}
+
+// phraseRE matches any of the phrases as whole words, longest first.
+func phraseRE(prefix string, ps []string, suffix string) *regexp.Regexp {
+	ps = append([]string(nil), ps...)
+	sort.Slice(ps, func(i, j int) bool {
+		if len(ps[i]) != len(ps[j]) {
+			return len(ps[i]) > len(ps[j])
+		}
+		return ps[i] < ps[j]
+	})
+	alts := make([]string, 0, len(ps))
+	for _, p := range ps {
+		q := regexp.QuoteMeta(strings.ToLower(strings.TrimSpace(p)))
+		q = strings.ReplaceAll(q, " ", `\s+`)
+		alts = append(alts, q)
+	}
+	if len(alts) == 0 {
+		alts = []string{`\x00never`}
+	}
+	return regexp.MustCompile(`(?i)` + prefix + `(?:` + strings.Join(alts, "|") + `)` + suffix)
+}
+
+func (r *Rules) compile() *compiled {
+	c := &compiled{
+		sections:     map[string]string{},
+		labels:       lowerSet(r.Labels),
+		eventWords:   lowerSet(r.EventWords),
+		generic:      lowerSet(r.Generic),
+		suffixCues:   map[string]string{},
+		typeWords:    map[string]string{},
+		toolSuffixes: lowerSet(r.ToolSuffixes),
+		stop:         lowerSet(r.Stopwords),
+		notNames:     map[string]bool{},
+		merges:       r.Merges,
+		vetoes:       map[[2]string]bool{},
+	}
+	kinds := make([]string, 0, len(r.Sections))
+	for k := range r.Sections {
+		kinds = append(kinds, k)
+	}
+	sort.Strings(kinds)
+	for _, k := range kinds {
+		for _, w := range r.Sections[k] {
+			c.sections[strings.ToLower(w)] = k
+		}
+	}
+	for _, s := range r.TitleSuffixes {
+		c.titleSuffix = append(c.titleSuffix, strings.ToLower(s))
+	}
+	rels := make([]string, 0, len(r.Cues))
+	for k := range r.Cues {
+		rels = append(rels, k)
+	}
+	sort.Strings(rels)
+	for _, rel := range rels {
+		var ps []string
+		for _, p := range r.Cues[rel] {
+			ps = append(ps, strings.Join(strings.Fields(strings.ToLower(p)), " "))
+		}
+		sort.Slice(ps, func(i, j int) bool { return len(ps[i]) > len(ps[j]) || len(ps[i]) == len(ps[j]) && ps[i] < ps[j] })
+		c.cues = append(c.cues, cue{rel: rel, phrases: ps})
+	}
+	for rel, ws := range r.SuffixCues {
+		for _, w := range ws {
+			c.suffixCues[strings.ToLower(w)] = rel
+		}
+	}
+	c.examples = phraseRE(`(?:^|[\s(,;])(?:`, r.Examples, `)[\s:,]+`)
+	for _, v := range r.TalkVerbs {
+		c.talkVerbs.phrases = append(c.talkVerbs.phrases, strings.Join(strings.Fields(strings.ToLower(v)), " "))
+	}
+	sort.Slice(c.talkVerbs.phrases, func(i, j int) bool {
+		a, b := c.talkVerbs.phrases[i], c.talkVerbs.phrases[j]
+		return len(a) > len(b) || len(a) == len(b) && a < b
+	})
+	c.speakerCue = phraseRE(`^(?:`, r.SpeakerCues, `)\s*[:\-–—]?\s+`)
+	for typ, ws := range r.TypeWords {
+		for _, w := range ws {
+			c.typeWords[strings.ToLower(w)] = typ
+		}
+	}
+	for _, p := range r.FoldPrefixes {
+		c.prefixes = append(c.prefixes, strings.ToLower(p))
+	}
+	for _, w := range r.NotNames {
+		c.notNames[w] = true
+	}
+	for _, v := range r.Vetoes {
+		if len(v) == 2 {
+			a, b := foldKey(v[0]), foldKey(v[1])
+			c.vetoes[[2]string{a, b}] = true
+			c.vetoes[[2]string{b, a}] = true
+		}
+	}
+	return c
 }

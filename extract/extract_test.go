@@ -1,0 +1,271 @@
+package extract
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/notegraph/notegraph/graph"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files in testdata/")
+
+// extractText runs the extractor over one in-memory note.
+func extractText(t testing.TB, text string) graph.Graph {
+	t.Helper()
+	return Texts([]Source{{Name: "note.md", Text: []byte(text)}}, Options{}).Graph
+}
+
+// edgeSet renders a graph's edges as "Source name -TYPE-> target name".
+func edgeSet(g graph.Graph) map[string]bool {
+	name := map[string]string{}
+	for _, n := range g.Nodes {
+		name[n.ID] = n.Name
+	}
+	out := map[string]bool{}
+	for _, e := range g.Edges {
+		out[name[e.Source]+" -"+e.Type+"-> "+name[e.Target]] = true
+	}
+	return out
+}
+
+func nodeSet(g graph.Graph) map[string]string {
+	out := map[string]string{}
+	for _, n := range g.Nodes {
+		out[n.Name] = n.Type
+	}
+	return out
+}
+
+// TestPatterns checks, one shape of notes at a time, the nodes and edges
+// the extractor must find (want) and must not (deny). The notes are written
+// for this test; none comes from the example notes.
+func TestPatterns(t *testing.T) {
+	tests := []struct {
+		name  string
+		notes string
+		want  []string // "Name:Type" for nodes, "A -REL-> B" for edges
+		deny  []string
+	}{
+		{
+			name:  "heading name (title)",
+			notes: "## Speakers\n#### Maria Lopez (Scaling the Queue)\n* quillpad = Quick Unified Ink Launch Pad\n",
+			want:  []string{"Maria Lopez:Person", "Scaling the Queue:Talk", "Maria Lopez -GAVE-> Scaling the Queue"},
+		},
+		{
+			name:  "name colon (title)",
+			notes: "David Chen: (indexing at home)\n* uses `ripgrep` every day\n",
+			want:  []string{"David Chen -GAVE-> indexing at home", "indexing at home -COVERS-> ripgrep"},
+		},
+		{
+			name:  "name dash title",
+			notes: "Sarah Okafor - why caches lie\n* stale reads\n",
+			want:  []string{"Sarah Okafor -GAVE-> why caches lie"},
+		},
+		{
+			name:  "title then italic speakers, two on one line",
+			notes: "# Devconf 2031\n\n## Building Calm Systems\n_Peter Novak and Nina Patel_\n\n* backpressure matters\n",
+			want: []string{"Peter Novak -GAVE-> Building Calm Systems", "Nina Patel -GAVE-> Building Calm Systems",
+				"Devconf 2031:Event"},
+		},
+		{
+			name:  "speaker line inside a talk",
+			notes: "## Talks\n### Fast Builds for Everyone\n* speaker: James Whitfield\n* caching with `bazelisk`\n",
+			want:  []string{"James Whitfield -GAVE-> Fast Builds for Everyone", "Fast Builds for Everyone -COVERS-> bazelisk"},
+		},
+		{
+			name:  "title by name",
+			notes: "Observability on a budget by Laura Kim\n- sampling traces\n",
+			want:  []string{"Laura Kim -GAVE-> Observability on a budget"},
+		},
+		{
+			name:  "possessive and linked title",
+			notes: "**Talks I liked**\n\n* Zoltan Varga's [Gardening with Robots](https://example.org/t/1) - about `sproutctl` and GreenOps.\n",
+			want:  []string{"Zoltan Varga -GAVE-> Gardening with Robots", "Gardening with Robots -COVERS-> sproutctl"},
+		},
+		{
+			name:  "bare name line, notes come back later",
+			notes: "## Speakers\n\nMaria Lopez (Scaling the Queue)\n* first part\n\nOther Person stuff:\n* nothing\n\nMaria Lopez:\n* Kafkaesque retries with `zorkq`\n",
+			want:  []string{"Scaling the Queue -COVERS-> zorkq"},
+			deny:  []string{"Other Person stuff:Person"},
+		},
+		{
+			name:  "short capitalized lines that are not people",
+			notes: "Needle In Haystack\n* a game\n\nRandom random stuff:\n* swipe up\n\nLearn:\nspanish\n\nDesign:\n* grids\n",
+			deny:  []string{"Needle In Haystack:Person", "Random random stuff:Person", "Learn:Person", "Design:Person"},
+		},
+		{
+			name:  "tools section entries and cue phrases",
+			notes: "## Tools\n#### flinty\n* tiny template engine (similar to jinja)\n* based on `mustache`\n\n#### Warbler\n* chat for teams. Similar to slackish\n",
+			want: []string{"flinty -SIMILAR_TO-> jinja", "flinty -USES-> mustache", "Warbler -SIMILAR_TO-> slackish",
+				"flinty:Tool"},
+		},
+		{
+			name:  "created, creator, works at",
+			notes: "#### Ana Silva (Grumble creator)\n* Works at Initech in Lisbon\n\nTom Reyes (shipping small libraries)\n* Created a few packages:\n> * zaplog - logging for humans\n> * Quokka - http for humans\n",
+			want: []string{"Ana Silva -CREATED-> Grumble", "Ana Silva -WORKS_AT-> Initech",
+				"Tom Reyes -CREATED-> zaplog", "Tom Reyes -CREATED-> Quokka", "Initech:Organization"},
+		},
+		{
+			name:  "acronyms with their expansions are one node",
+			notes: "## Topics\n#### Vortex\n* uses a CRDT (conflict free replicated data type)\n* CRDT merging is hard\n* also see the GC = Garbage Collector\n",
+			want:  []string{"Vortex -RELATED_TO-> CRDT", "Vortex -RELATED_TO-> GC"},
+			deny:  []string{"conflict free replicated data type:Concept", "Garbage Collector:Concept"},
+		},
+		{
+			name:  "github link names a tool, e.g. lists",
+			notes: "Rita Moreno (parsers all the way down)\n* [slides](https://github.com/ritam/parsing-talk)\n* some parsers are slow, e.g. yacc, bison\n* https://github.com/ritam/lexo is the lexer\n",
+			want: []string{"parsers all the way down -COVERS-> yacc", "parsers all the way down -COVERS-> bison",
+				"parsers all the way down -COVERS-> lexo", "lexo:Tool"},
+		},
+		{
+			name:  "one node per thing, whatever its spelling",
+			notes: "Mark Doyle (http for the rest of us)\n* Python fetchy - easy http\n* python-fetch is on pypi\n* Fetchy again\n* weakmaps - fast\n* weakmap design\n",
+			want:  []string{"http for the rest of us -COVERS-> Fetchy"},
+			deny:  []string{"python-fetch:Tool", "Python fetchy:Tool"},
+		},
+		{
+			name:  "a talk's block ends at the next talk",
+			notes: "Alice Morgan (first talk here)\n* zeta-tool\n\nBrian Walsh (second talk here)\n* omega-lib\n",
+			want:  []string{"first talk here -COVERS-> zeta-tool", "second talk here -COVERS-> omega-lib"},
+			deny:  []string{"first talk here -COVERS-> omega-lib", "second talk here -COVERS-> zeta-tool"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g := extractText(t, tt.notes)
+			edges, nodes := edgeSet(g), nodeSet(g)
+			has := func(s string) bool {
+				if strings.Contains(s, " -") {
+					return edges[s]
+				}
+				name, typ, _ := strings.Cut(s, ":")
+				if i := strings.LastIndex(s, ":"); i > 0 {
+					name, typ = s[:i], s[i+1:]
+				}
+				return nodes[name] == typ
+			}
+			for _, w := range tt.want {
+				if !has(w) {
+					t.Errorf("missing %s\nnodes: %v\nedges: %v", w, nodes, slices.Sorted(mapKeys(edges)))
+				}
+			}
+			for _, d := range tt.deny {
+				if has(d) {
+					t.Errorf("unexpected %s", d)
+				}
+			}
+			for _, n := range g.Nodes {
+				if len(n.Evidence) == 0 {
+					t.Errorf("node %s has no evidence", n.ID)
+				}
+			}
+			for _, e := range g.Edges {
+				if len(e.Evidence) == 0 || e.Evidence[0].Line == 0 {
+					t.Errorf("edge %s has no evidence", e.Key())
+				}
+			}
+		})
+	}
+}
+
+func mapKeys(m map[string]bool) func(func(string) bool) {
+	return func(yield func(string) bool) {
+		for k := range m {
+			if !yield(k) {
+				return
+			}
+		}
+	}
+}
+
+// TestRulesMergesAndVetoes checks that a user's rules file can merge two
+// names and keep two look-alikes apart.
+func TestRulesMergesAndVetoes(t *testing.T) {
+	notes := "Anna Berg (tools of the trade)\n* frobnicator - does things\n* the frob is great\n* gadgetron and gadgetrons\n"
+	dir := t.TempDir()
+	rules := filepath.Join(dir, "rules.yaml")
+	os.WriteFile(rules, []byte("merges:\n  - [frobnicator, frob]\nvetoes:\n  - [gadgetron, gadgetrons]\n"), 0o644)
+	r, err := LoadRules(rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := Texts([]Source{{Name: "n.md", Text: []byte(notes)}}, Options{Rules: r}).Graph
+	nodes := nodeSet(g)
+	if _, ok := nodes["frob"]; ok {
+		t.Errorf("frob was not merged into frobnicator: %v", nodes)
+	}
+	if nodes["gadgetron"] == "" || nodes["gadgetrons"] == "" {
+		t.Errorf("veto ignored: %v", nodes)
+	}
+	if _, err := LoadRules(filepath.Join(dir, "missing.yaml")); err == nil {
+		t.Error("missing rules file: no error")
+	}
+	os.WriteFile(rules, []byte("sectoins: {}\n"), 0o644)
+	if _, err := LoadRules(rules); err == nil || !strings.Contains(err.Error(), "sectoins") {
+		t.Errorf("misspelt key: err = %v", err)
+	}
+}
+
+// TestGolden compares the graphs of the notes in testdata/ and of the
+// example notes with their golden JSON (go test ./extract -update rewrites them).
+func TestGolden(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*.md")
+	files = append(files, "../examples/pycodeconf/notes.md")
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			res, err := Notes([]string{f}, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var buf bytes.Buffer
+			if err := graph.WriteJSON(&buf, res.Graph); err != nil {
+				t.Fatal(err)
+			}
+			golden := strings.TrimSuffix(f, ".md") + ".golden.json"
+			if strings.HasPrefix(f, "../") {
+				golden = "testdata/pycodeconf.golden.json"
+			}
+			if *update {
+				os.WriteFile(golden, buf.Bytes(), 0o644)
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test ./extract -update)", err)
+			}
+			if !bytes.Equal(buf.Bytes(), want) {
+				t.Errorf("graph of %s differs from %s (review with -update and git diff)", f, golden)
+			}
+			// determinism: a second run is byte-identical
+			res2, _ := Notes([]string{f}, Options{})
+			var buf2 bytes.Buffer
+			graph.WriteJSON(&buf2, res2.Graph)
+			if !bytes.Equal(buf.Bytes(), buf2.Bytes()) {
+				t.Error("two runs differ")
+			}
+		})
+	}
+}
+
+// TestDefaultRulesParse makes sure the embedded rules file is valid.
+func TestDefaultRulesParse(t *testing.T) {
+	r := DefaultRules()
+	if len(r.Sections["talk"]) == 0 || len(r.Cues[graph.Created]) == 0 {
+		t.Fatalf("rules.yaml lacks sections or cues: %+v", r)
+	}
+}
+
+func TestProseTalks(t *testing.T) {
+	g := extractText(t, "# Meetup notes\n\nFirst, Jane Porter from Initech talked about \"Tracing at Scale\" and then Omar Haddad presented zerolog.\n")
+	edges, nodes := edgeSet(g), nodeSet(g)
+	for _, w := range []string{"Jane Porter -GAVE-> Tracing at Scale", "Jane Porter -WORKS_AT-> Initech", "Omar Haddad -COVERS-> zerolog"} {
+		if !edges[w] {
+			t.Errorf("missing %s; edges %v nodes %v", w, slices.Sorted(mapKeys(edges)), nodes)
+		}
+	}
+}

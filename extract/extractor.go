@@ -1,0 +1,209 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/notegraph/notegraph/graph"
+)
+
+// mention is one place where the notes name something.
+type mention struct {
+	name string
+	typ  string // type hint; "" when unknown
+	str  int    // how sure the type hint is (0–10)
+	ev   graph.Evidence
+	url  bool
+}
+
+type relation struct {
+	from, to int // mention indices
+	typ      string
+	ev       graph.Evidence
+}
+
+type entryKind uint8
+
+const (
+	entTalk   entryKind = iota // a talk: speakers, a title, notes that it COVERS
+	entPerson                  // a speaker whose talk has no title in the notes
+	entThing                   // a tool's, topic's or organization's own entry: RELATED_TO
+	entLabel                   // "Learn:", "Day 1": groups things, is not one
+)
+
+// entry is a block of notes about one subject: a heading or a head line and
+// the lines under it, up to the next entry.
+type entry struct {
+	kind     entryKind
+	talk     int   // mention of the talk, or -1
+	speakers []int // mentions of its speakers
+	subject  int   // mention everything in the entry relates to, or -1
+	level    int   // heading level that opened it; 0 for a paragraph head, 10+depth for a list item
+	sub      *entry
+}
+
+func (e *entry) ctxEntry() *entry {
+	if e != nil && e.kind == entLabel && e.sub != nil {
+		return e.sub
+	}
+	return e
+}
+
+// extractor holds the state of one extraction over all files.
+type extractor struct {
+	rules *compiled
+	ms    []mention
+	rels  []relation
+	uf    []int // union-find parent over ms
+
+	counts map[string]int // lower-case word counts over all notes, URLs excluded
+	ctxs   []*lineCtx     // content lines, read again by pass 2
+	title  string
+
+	talks map[string]*entry // talk title key → its entry
+	byPer map[string]*entry // person key → the entry of their latest talk
+	known *knownIndex       // names seen in strong positions, for pass 2
+	// eventOf maps a talk mention to the event of its file. It is a property,
+	// not an edge: the event is the context of every talk in the file, and an
+	// edge to each would say nothing a reader does not know.
+	eventOf map[int]string
+}
+
+func newExtractor(r *Rules) *extractor {
+	return &extractor{
+		rules:   compiledRules(r),
+		counts:  map[string]int{},
+		talks:   map[string]*entry{},
+		eventOf: map[int]string{},
+		byPer:   map[string]*entry{},
+	}
+}
+
+// add records a mention found on c's line; it belongs to the span taken last.
+func (x *extractor) add(c *lineCtx, name, typ string, str int) int {
+	m := x.addEv(name, typ, str, c.ev())
+	if n := len(c.spanM); n > 0 && c.spanM[n-1] < 0 {
+		c.spanM[n-1] = m
+	}
+	return m
+}
+
+func (x *extractor) addEv(name, typ string, str int, ev graph.Evidence) int {
+	x.ms = append(x.ms, mention{name: name, typ: typ, str: str, ev: ev})
+	x.uf = append(x.uf, len(x.uf))
+	return len(x.ms) - 1
+}
+
+func (x *extractor) relate(a int, typ string, b int, ev graph.Evidence) {
+	if a < 0 || b < 0 || a == b {
+		return
+	}
+	x.rels = append(x.rels, relation{from: a, to: b, typ: typ, ev: ev})
+}
+
+// attach relates a new mention to the entry it stands in (COVERS for a
+// talk, RELATED_TO for a thing) and, when it stands in the description part
+// of a "X - description" line, to X.
+func (x *extractor) attach(c *lineCtx, m int, inDesc bool) {
+	if m < 0 {
+		return
+	}
+	ev := c.ev()
+	if e := c.e; e != nil && e.subject >= 0 && e.subject != m {
+		switch e.kind {
+		case entTalk, entPerson:
+			x.relate(e.subject, graph.Covers, m, ev)
+		default:
+			x.relate(e.subject, graph.RelatedTo, m, ev)
+		}
+	}
+	if inDesc && c.head >= 0 && c.head != m {
+		x.relate(c.head, graph.RelatedTo, m, ev)
+	}
+	if len(c.firstPerson) > 0 && len(c.spans) > 0 && x.ms[m].typ != graph.Link && x.ms[m].typ != graph.Person {
+		s := c.spans[len(c.spans)-1]
+		for _, fp := range c.firstPerson {
+			if s[0] >= fp[0] && s[1] <= fp[1] {
+				x.relate(c.author, graph.RelatedTo, m, ev)
+				break
+			}
+		}
+	}
+	if c.created && c.e != nil && (m == c.head || c.head < 0) && x.ms[m].typ != graph.Link {
+		for _, p := range c.e.speakers {
+			x.relate(p, graph.Created, m, ev)
+		}
+	}
+}
+
+func (x *extractor) attachLink(c *lineCtx, li int) {
+	ev := c.ev()
+	switch {
+	case c.head >= 0:
+		x.relate(c.head, graph.LinksTo, li, ev)
+	case c.e != nil && c.e.subject >= 0:
+		x.relate(c.e.subject, graph.LinksTo, li, ev)
+	}
+}
+
+var urlRE = regexp.MustCompile(`\b(?:https?://|www\.)\S+`)
+
+// count adds a line's words to the word counts that tell a coined name used
+// twice ("git") from a one-off typo.
+func (x *extractor) count(text string) {
+	text = urlRE.ReplaceAllString(text, " ")
+	for _, w := range tokenize(text) {
+		x.counts[strings.ToLower(stripPossessive(w.s))]++
+	}
+}
+
+// sectionKind returns the kind of section a heading announces, if any.
+func (x *extractor) sectionKind(text string) (string, bool) {
+	t := strings.ToLower(strings.Trim(text, " :*_#"))
+	ws := strings.Fields(t)
+	if len(ws) == 0 || len(ws) > 4 {
+		return "", false
+	}
+	if k, ok := x.rules.sections[t]; ok {
+		return k, true
+	}
+	// a section word at either end: "Favorite talks", "Tools I used", "Some of my favorite talks"
+	for _, n := range []int{2, 1} {
+		if len(ws) >= n {
+			if k, ok := x.rules.sections[strings.Join(ws[len(ws)-n:], " ")]; ok {
+				return k, true
+			}
+			if k, ok := x.rules.sections[strings.Join(ws[:n], " ")]; ok && len(ws) <= 2 {
+				return k, true
+			}
+		}
+	}
+	if len(ws) == 5 || len(ws) == 4 {
+		if k, ok := x.rules.sections[ws[len(ws)-1]]; ok {
+			return k, true
+		}
+	}
+	return "", false
+}
+
+// eventName turns a document title into its event's name:
+// "PyCode Conf Notes" → "PyCode Conf", "EuroPython 2016, a first …" → "EuroPython 2016".
+func (x *extractor) eventName(title string) string {
+	t := strings.TrimSpace(title)
+	if i := strings.IndexAny(t, ",:|(—–"); i > 0 {
+		t = strings.TrimSpace(t[:i])
+	}
+	t = strings.TrimSuffix(t, " -")
+	for changed := true; changed; {
+		changed = false
+		low := strings.ToLower(t)
+		for _, s := range x.rules.titleSuffix {
+			if strings.HasSuffix(low, " "+s) {
+				t = strings.TrimSpace(t[:len(t)-len(s)-1])
+				changed = true
+				break
+			}
+		}
+	}
+	return t
+}

@@ -1,0 +1,818 @@
+package extract
+
+import (
+	"net/url"
+	"regexp"
+	"strings"
+
+	"github.com/notegraph/notegraph/graph"
+)
+
+// lineCtx is what the mention finders know about the line they read.
+type lineCtx struct {
+	file  string
+	l     *line
+	e     *entry // the entry the line belongs to, or nil
+	head  int    // mention index of the line's head ("X" in "X - about X"), or -1
+	spans [][2]int
+	spanM []int  // the mention found at each span, -1 until added
+	toks  []word // the line's words, tokenized once
+	// created is set on lines under "Created some libraries": their heads
+	// are things the entry's speakers created.
+	created bool
+	// pass2 restricts mentions to names already known.
+	pass2 bool
+	// title marks a talk's title: in Title Case capitals say nothing, so only
+	// coined words and known names are read from it.
+	title bool
+	// author is the notes' author and firstPerson the spans of sentences in
+	// which they speak of themselves: what those name relates to the author.
+	author      int
+	firstPerson [][2]int
+}
+
+func (c *lineCtx) ev() graph.Evidence { return evidence(c.file, c.l) }
+
+// words returns the line's words, tokenizing once.
+func (c *lineCtx) words() []word {
+	if c.toks == nil {
+		c.toks = tokenize(c.l.Text)
+	}
+	return c.toks
+}
+
+func evidence(file string, l *line) graph.Evidence {
+	t := l.Raw
+	if len(t) > 400 {
+		cut := 400
+		for cut > 0 && t[cut]&0xC0 == 0x80 {
+			cut--
+		}
+		t = t[:cut] + "…"
+	}
+	return graph.Evidence{File: file, Line: l.N, Text: t}
+}
+
+// free reports whether [a,b) overlaps no span taken on the line, and takes it.
+func (c *lineCtx) take(a, b int) bool {
+	for _, s := range c.spans {
+		if a < s[1] && s[0] < b {
+			return false
+		}
+	}
+	c.spans = append(c.spans, [2]int{a, b})
+	c.spanM = append(c.spanM, -1)
+	return true
+}
+
+// mentionAt returns the mention found at a span overlapping [a,b), or -1.
+func (c *lineCtx) mentionAt(a, b int) int {
+	for i, s := range c.spans {
+		if a < s[1] && s[0] < b {
+			return c.spanM[i]
+		}
+	}
+	return -1
+}
+
+func (c *lineCtx) taken(a, b int) bool {
+	for _, s := range c.spans {
+		if a < s[1] && s[0] < b {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	// "GIL = Global Interpreter Lock", "JIT: just in time"
+	acrEqRE = regexp.MustCompile(`\b([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*)\s*(?:=|:=|:|—|–|-|stands for|means)\s*([A-Za-z][A-Za-z-]*(?:\s+[A-Za-z][A-Za-z-]*){1,6})`)
+	// "JIT (Just in time optimization)"
+	acrParRE = regexp.MustCompile(`\b([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*)\s*\(([A-Za-z][A-Za-z-]*(?:\s+[A-Za-z][A-Za-z-]*){1,6})\)`)
+	// "Python Software Foundation (PSF)"
+	expParRE = regexp.MustCompile(`\b([A-Za-z][A-Za-z-]*(?:\s+[A-Za-z][A-Za-z-]*){1,6})\s*\(([A-Z][A-Za-z0-9]*[A-Z])\)`)
+	// "import dis", "from itty import get"
+	importRE = regexp.MustCompile(`^(?:>+\s*)?(?:from\s+([A-Za-z_][\w.]*)\s+import\b|import\s+([A-Za-z_][\w.]*)\s*$|(?:require|use)\s*\(?\s*['"]([\w./@-]+)['"])`)
+	// "X - description", "X – description", "X: description"
+	headDashRE  = regexp.MustCompile(`^(.{1,48}?)\s+[-–—]{1,2}(?:\s+(.*))?$`)
+	headColonRE = regexp.MustCompile(`^([^:]{1,48}):\s+(.+)$`)
+	headCommaRE = regexp.MustCompile(`^([^,]{1,30}),\s+(.+)$`)
+	// a line of code: a call, an assignment, a statement ending in ';'
+	codeLineRE = regexp.MustCompile(`^[\w.]+\(.*\)\s*;?$|^[\w.]+\s*(?:=|:=)\s*[\w.]+\(|;\s*$`)
+	headParRE  = regexp.MustCompile(`^([^()]{1,48}?)\s*\(([^()]*)\)\s*[.:]?$`)
+)
+
+// acronymOf reports whether acr abbreviates the words of exp: its letters are
+// the initials of exp's words in order, the first matching the first word.
+// Words may be skipped ("Just in time optimization" → JIT).
+func acronymOf(acr, exp string) bool {
+	ws := strings.Fields(strings.ReplaceAll(exp, "-", " "))
+	letters := []rune(strings.ToLower(acr))
+	if len(ws) < 2 || len(letters) < 2 {
+		return false
+	}
+	if []rune(strings.ToLower(ws[0]))[0] != letters[0] {
+		return false
+	}
+	i := 0
+	for _, w := range ws {
+		if i < len(letters) && []rune(strings.ToLower(w))[0] == letters[i] {
+			i++
+		}
+	}
+	return i == len(letters)
+}
+
+// trimExpansion cuts an expansion to the words its acronym covers:
+// "Global Interpreter Lock GIL is" → "Global Interpreter Lock".
+func trimExpansion(acr, exp string) string {
+	ws := strings.Fields(exp)
+	letters := []rune(strings.ToLower(acr))
+	i, last := 0, 0
+	for j, w := range ws {
+		if i < len(letters) && []rune(strings.ToLower(w))[0] == letters[i] {
+			i++
+			last = j
+		}
+	}
+	if i < len(letters) {
+		return exp
+	}
+	// keep one trailing word when it is part of the term ("Just in time optimization")
+	if last+1 < len(ws) && len(ws) <= len(letters)+2 && !isWordStop(ws[last+1]) {
+		last++
+	}
+	return strings.Join(ws[:last+1], " ")
+}
+
+func isWordStop(w string) bool {
+	switch strings.ToLower(w) {
+	case "is", "are", "was", "the", "a", "an", "and", "or", "of", "in", "on", "to", "for", "that", "which", "it":
+		return true
+	}
+	return false
+}
+
+// findMentions runs the mention finders over one content line.
+func (x *extractor) findMentions(c *lineCtx) {
+	l := c.l
+	t := l.Text
+	if c.pass2 {
+		x.knownNames(c)
+		return
+	}
+	if c.title {
+		x.shapes(c)
+		return
+	}
+	x.links(c)
+	for _, code := range l.Codes {
+		if name, ok := x.thingName(code); ok && len(strings.Fields(name)) == 1 {
+			if i := strings.Index(t, code); i >= 0 {
+				c.take(i, i+len(code))
+			}
+			x.attach(c, x.add(c, name, graph.Tool, 5), false)
+		}
+	}
+	if m := importRE.FindStringSubmatch(t); m != nil {
+		name := m[1] + m[2] + m[3]
+		name = strings.Split(name, ".")[0]
+		if i := strings.Index(t, name); i >= 0 {
+			c.take(i, i+len(name))
+		}
+		x.attach(c, x.add(c, name, graph.Tool, 6), false)
+		c.take(0, len(t))
+		return
+	}
+	x.wikilinks(c)
+	x.proseTalk(c)
+	x.acronyms(c)
+	x.headSplit(c)
+	x.cues(c)
+	x.examples(c)
+	x.toolSuffix(c)
+	x.wholeLine(c)
+	x.shapes(c)
+}
+
+// wholeLine reads a short line that is nothing but names: "Clint",
+// "pip & virtualenv", "OXS-GCC Installer".
+func (x *extractor) wholeLine(c *lineCtx) {
+	t := c.l.Text
+	if len(c.spans) > 0 || len(strings.Fields(t)) > 5 {
+		return
+	}
+	var parts []string
+	split := splitPeople(t)
+	for _, p := range split {
+		n, ok := x.thingName(p)
+		if !ok || len(strings.Fields(n)) > 3 || strings.Contains(t, " -") || strings.ContainsAny(n, "=()") {
+			return // "pip install --use-mirrors" is a command
+		}
+		ws := strings.Fields(n)
+		if len(ws) > 1 && !allNamed(ws) && !isLower(n) {
+			return
+		}
+		for _, w := range ws[1:] {
+			if lw := strings.ToLower(w); x.rules.stop[lw] && !isParticle(lw) {
+				return // "play is social": a sentence, not names
+			}
+		}
+		if len(split) > 1 && len(ws) == 1 && !x.nameLike(n) {
+			return // "Pretty, flat city"
+		}
+		parts = append(parts, n)
+	}
+	for _, n := range parts {
+		i := strings.Index(t, n)
+		if i < 0 || !c.take(i, i+len(n)) {
+			continue
+		}
+		if _, isPerson := x.personName(n, headPos); isPerson {
+			x.attach(c, x.add(c, n, graph.Person, 4), false)
+			continue
+		}
+		typ, str := x.typeHint(n, "")
+		x.attach(c, x.add(c, n, typ, str+1), false)
+	}
+}
+
+// links turns URLs into Link nodes, repository and package URLs into tools,
+// and short link texts into things.
+func (x *extractor) links(c *lineCtx) {
+	for _, lk := range c.l.Links {
+		if lk.Text != "" {
+			if i := strings.Index(c.l.Text, lk.Text); i >= 0 && !c.taken(i, i+len(lk.Text)) {
+				if name, ok := x.thingName(lk.Text); ok && x.nameLike(name) && (len(strings.Fields(name)) == 1 || allNamed(strings.Fields(name))) {
+					c.take(i, i+len(lk.Text))
+					x.attach(c, x.add(c, name, "", 0), false)
+				}
+			}
+		}
+		u, err := url.Parse(lk.URL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			continue
+		}
+		if i := strings.Index(c.l.Text, lk.URL); i >= 0 {
+			c.take(i, i+len(lk.URL))
+		} else if i := strings.Index(c.l.Text, strings.TrimPrefix(strings.TrimPrefix(lk.URL, "http://"), "https://")); i >= 0 {
+			c.take(i, i+len(lk.URL))
+		}
+		li := x.add(c, canonicalURL(u), graph.Link, 9)
+		x.ms[li].url = true
+		x.attachLink(c, li)
+		if name := packageName(u); name != "" {
+			x.attach(c, x.add(c, name, graph.Tool, 6), false)
+		}
+	}
+}
+
+// canonicalURL drops a URL's fragment and trailing slash so that one page is
+// one node.
+func canonicalURL(u *url.URL) string {
+	v := *u
+	v.Fragment = ""
+	v.Host = strings.ToLower(v.Host)
+	s := v.String()
+	return strings.TrimSuffix(s, "/")
+}
+
+// packageName returns the project a repository or package-index URL names:
+// github.com/owner/repo, pypi.org/project/x, npmjs.com/package/x, …
+func packageName(u *url.URL) string {
+	host := strings.TrimPrefix(strings.ToLower(u.Host), "www.")
+	parts := strings.FieldsFunc(u.Path, func(r rune) bool { return r == '/' })
+	at := func(i int) string {
+		if i < len(parts) {
+			return strings.TrimSuffix(parts[i], ".git")
+		}
+		return ""
+	}
+	switch host {
+	case "github.com", "gitlab.com", "bitbucket.org", "codeberg.org", "sr.ht", "git.sr.ht":
+		if len(parts) >= 2 {
+			return at(1)
+		}
+	case "pypi.org", "pypi.python.org":
+		if len(parts) >= 2 && (parts[0] == "project" || parts[0] == "pypi") {
+			return at(1)
+		}
+	case "npmjs.com", "npmjs.org":
+		if len(parts) >= 2 && parts[0] == "package" {
+			return strings.Join(parts[1:], "/")
+		}
+	case "crates.io":
+		if len(parts) >= 2 && parts[0] == "crates" {
+			return at(1)
+		}
+	case "pkg.go.dev":
+		if len(parts) >= 1 {
+			return parts[len(parts)-1]
+		}
+	case "rubygems.org":
+		if len(parts) >= 2 && parts[0] == "gems" {
+			return at(1)
+		}
+	}
+	return ""
+}
+
+// nameLike reports whether a cleaned name carries a sign of being a name:
+// a capital, a coined word, or a word that is not common English.
+func (x *extractor) nameLike(name string) bool {
+	for _, w := range strings.Fields(name) {
+		if isCap(w) || isCoined(w) || !isWord(w) && len(w) > 2 {
+			return !x.rules.notNames[name]
+		}
+	}
+	return false
+}
+
+func (x *extractor) acronyms(c *lineCtx) {
+	t := c.l.Text
+	if !hasUpperRun(t) {
+		return // every pattern needs an acronym: two capitals
+	}
+	try := func(acr, exp string, a, b int) {
+		if x.rules.notNames[acr] || !acronymOf(acr, exp) {
+			return
+		}
+		exp = trimExpansion(acr, exp)
+		if !c.take(a, b) {
+			return
+		}
+		i := x.add(c, acr, graph.Concept, 4)
+		j := x.add(c, exp, graph.Concept, 4)
+		x.union(i, j)
+		x.attach(c, i, false)
+	}
+	for _, m := range acrEqRE.FindAllStringSubmatchIndex(t, -1) {
+		try(t[m[2]:m[3]], t[m[4]:m[5]], m[0], m[1])
+	}
+	for _, m := range acrParRE.FindAllStringSubmatchIndex(t, -1) {
+		try(t[m[2]:m[3]], t[m[4]:m[5]], m[0], m[1])
+	}
+	for _, m := range expParRE.FindAllStringSubmatchIndex(t, -1) {
+		exp := t[m[2]:m[3]]
+		acr := t[m[4]:m[5]]
+		// keep only the last words of the phrase before "(ACR)"
+		ws := strings.Fields(exp)
+		n := len([]rune(acr))
+		if len(ws) > n+1 {
+			ws = ws[len(ws)-n-1:]
+		}
+		for len(ws) > n && !strings.EqualFold(ws[0][:1], acr[:1]) {
+			ws = ws[1:]
+		}
+		exp = strings.Join(ws, " ")
+		a := m[3] - len(exp)
+		try(acr, exp, a, m[1])
+	}
+}
+
+var (
+	// what stands before a talk verb: "Jane Doe", "Jane Doe (Initech)", "Jane Doe from Initech"
+	proseWhoRE = regexp.MustCompile(`([\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+){1,3})(?:\s*\(([^()]{1,40})\)|\s+(?:from|of|at)\s+([\p{Lu}][\w.&-]*(?:\s+[\p{Lu}][\w.&-]*){0,2}))?\s*,?\s*$`)
+	// a quoted title: "Fast Builds", 'Fast Builds', “Fast Builds”
+	quotedRE = regexp.MustCompile(`^\s*["“'‘]([^"”'’]{3,120})["”'’]`)
+)
+
+// proseTalk reads running prose that says who gave a talk: "Jane Doe from
+// Initech talked about 'Fast Builds'" (a talk) or "… talked about tracing"
+// (a topic the person covers).
+func (x *extractor) proseTalk(c *lineCtx) {
+	t := c.l.Text
+	low := strings.ToLower(t)
+	if len(low) != len(t) {
+		return
+	}
+	for _, v := range x.rules.talkVerbs.find(low) {
+		m := proseWhoRE.FindStringSubmatchIndex(t[:v[0]])
+		if m == nil {
+			continue
+		}
+		ps := x.people(t[m[2]:m[3]], headPos)
+		if len(ps) != 1 {
+			continue
+		}
+		ev := c.ev()
+		if !c.take(m[2], m[3]) {
+			continue
+		}
+		p := x.add(c, ps[0], graph.Person, 7)
+		org := ""
+		if m[4] >= 0 {
+			org = t[m[4]:m[5]]
+		} else if m[6] >= 0 {
+			org = t[m[6]:m[7]]
+		}
+		if o, ok := x.thingName(org); ok && x.nameLike(o) && !strings.HasPrefix(o, "@") {
+			if c.take(strings.Index(t, o), strings.Index(t, o)+len(o)) {
+				x.relate(p, graph.WorksAt, x.add(c, o, graph.Organization, 6), ev)
+			}
+		}
+		rest := t[v[1]:]
+		if q := quotedRE.FindStringSubmatchIndex(rest); q != nil {
+			title := rest[q[2]:q[3]]
+			if x.isTitle(title) && c.take(v[1]+q[2], v[1]+q[3]) {
+				tk := x.add(c, title, graph.Talk, 9)
+				x.relate(p, graph.Gave, tk, ev)
+				continue
+			}
+		}
+		trimmed := strings.TrimLeft(rest, " ")
+		obj, oa, ob := x.objectAfter(trimmed)
+		off := v[1] + len(rest) - len(trimmed)
+		if obj != "" && c.take(off+oa, off+ob) {
+			typ, str := x.typeHint(obj, "")
+			x.relate(p, graph.Covers, x.add(c, obj, typ, str), ev)
+		}
+	}
+}
+
+var wikiRE = regexp.MustCompile(`\[\[([^\]|#\n]{1,80})(?:[#|][^\]\n]*)?\]\]`)
+
+// wikilinks reads [[Page]] and [[Page|label]] links of wiki-style vaults:
+// the page is a thing (or a person) the writer chose to link.
+func (x *extractor) wikilinks(c *lineCtx) {
+	t := c.l.Text
+	for _, m := range wikiRE.FindAllStringSubmatchIndex(t, -1) {
+		name := strings.TrimSpace(t[m[2]:m[3]])
+		if !c.take(m[0], m[1]) || name == "" {
+			continue
+		}
+		if p, ok := x.personName(name, headPos); ok {
+			x.attach(c, x.add(c, p, graph.Person, 6), c.head >= 0)
+			continue
+		}
+		typ, str := x.typeHint(name, "")
+		x.attach(c, x.add(c, name, typ, str+3), c.head >= 0)
+	}
+}
+
+// headSplit reads "X - about X", "X: about X", "X, about X" and "X (about X)":
+// X is a thing, and the things named in the description relate to it.
+func (x *extractor) headSplit(c *lineCtx) {
+	t := c.l.Text
+	var name, desc string
+	var m []string
+	// the comma form only for short, name-shaped heads: "Sagrada, mozilla's queue"
+	if m = headDashRE.FindStringSubmatch(t); m == nil {
+		if m = headColonRE.FindStringSubmatch(t); m == nil {
+			if m = headParRE.FindStringSubmatch(t); m != nil {
+				if ws := strings.Fields(m[1]); len(ws) > 1 && !allNamed(ws) {
+					m = nil // "GIL protects (imagine …)" is a sentence
+				}
+			}
+			if m == nil {
+				if m = headCommaRE.FindStringSubmatch(t); m != nil {
+					// only a name-shaped head: "Sagrada, a queue", not "First, …"
+					ws := strings.Fields(m[1])
+					if len(ws) > 2 || !x.isNameShaped(ws[0]) && !(len(ws) == 2 && allNamed(ws)) {
+						m = nil
+					}
+				}
+			}
+		}
+	}
+	if m == nil {
+		return
+	}
+	name, desc = m[1], m[2]
+	n, ok := x.thingName(name)
+	if !ok {
+		// "with statement - …": a keyword and a content word
+		ws := strings.Fields(strings.TrimSpace(name))
+		if len(ws) != 2 || !c.l.Item || !x.rules.stop[strings.ToLower(ws[0])] || x.rules.stop[strings.ToLower(ws[1])] {
+			return
+		}
+		n = strings.Join(ws, " ")
+	}
+	if x.rules.labels[strings.ToLower(n)] || x.rules.generic[strings.ToLower(n)] {
+		return
+	}
+	ws := strings.Fields(n)
+	if len(ws) > 2 && !allNamed(ws) {
+		return
+	}
+	if len(ws) > 1 && !x.nameLike(n) && !c.l.Item && c.l.Depth == 0 {
+		return
+	}
+	if len(ws) > 1 {
+		if suf := strings.ToLower(ws[len(ws)-1]); x.rules.toolSuffixes[suf] && len(ws) == 2 {
+			n = ws[0]
+		}
+	}
+	if strings.HasSuffix(n, "'s") || strings.HasSuffix(n, "’s") {
+		return // "Hannah's library, …" names a person's thing, not a thing
+	}
+	if _, isPerson := x.personName(n, weakPos); isPerson {
+		return
+	}
+	i := strings.Index(t, n)
+	if i < 0 {
+		i = 0
+	}
+	c.take(i, i+len(n))
+	typ, str := x.typeHint(n, desc)
+	h := x.add(c, n, typ, str+1)
+	c.head = h
+	x.attach(c, h, false)
+}
+
+// cues finds "X similar to Y", "works at Y", "created Y", "Y creator".
+func (x *extractor) cues(c *lineCtx) {
+	t := c.l.Text
+	low := strings.ToLower(t)
+	if len(low) != len(t) {
+		return // case folding changed byte offsets (rare scripts): no cues
+	}
+	for _, cu := range x.rules.cues {
+		for _, ph := range cu.find(low) {
+			m := []int{ph[0], ph[1] + 1, ph[0], ph[1]}
+			rest := t[m[1]:]
+			obj, oa, ob := x.objectAfter(rest)
+			strongCue := low[m[2]:m[3]] != "like" && low[m[2]:m[3]] != "using"
+			if obj == "" {
+				if cu.rel == graph.Created && c.e != nil && len(c.e.speakers) > 0 {
+					c.created = true // "Created some libraries:" the next lines name them
+				}
+				continue
+			}
+			a, b := m[1]+oa, m[1]+ob
+			if c.taken(a, b) {
+				if o := c.mentionAt(a, b); o >= 0 {
+					x.cueRelation(c, cu.rel, o) // "based on `mustache`"
+				}
+				continue
+			}
+			if !strongCue && !x.nameLike(obj) {
+				continue
+			}
+			if cu.rel != graph.WorksAt && !x.nameLike(obj) && cu.rel != graph.SimilarTo {
+				continue
+			}
+			c.take(a, b)
+			typ, str := x.typeHint(obj, "")
+			if cu.rel == graph.WorksAt {
+				typ, str = graph.Organization, 7
+			}
+			o := x.add(c, obj, typ, str)
+			x.attach(c, o, true)
+			x.cueRelation(c, cu.rel, o)
+		}
+	}
+	// suffix cues: "(Grove creator)"
+	ws := c.words()
+	for i := 1; i < len(ws); i++ {
+		rel, ok := x.rules.suffixCues[strings.ToLower(ws[i].s)]
+		if !ok {
+			continue
+		}
+		prev := ws[i-1]
+		if !x.isNameShaped(prev.s) && !isCap(prev.s) {
+			continue
+		}
+		if !c.take(prev.start, prev.end) {
+			continue
+		}
+		typ, str := x.typeHint(prev.s, "")
+		if rel == graph.WorksAt {
+			typ, str = graph.Organization, 7
+		}
+		o := x.add(c, prev.s, typ, str)
+		x.attach(c, o, true)
+		x.cueRelation(c, rel, o)
+	}
+}
+
+// objectAfter returns the name that starts text: a run of up to four words
+// that stops at punctuation or a function word.
+func (x *extractor) objectAfter(text string) (string, int, int) {
+	ws := tokenize(text)
+	if len(ws) == 0 || ws[0].start > 2 {
+		return "", 0, 0
+	}
+	end := 0
+	n := 0
+	for i, w := range ws {
+		if i > 0 {
+			gap := text[ws[i-1].end:w.start]
+			if strings.TrimSpace(gap) != "" {
+				break
+			}
+		}
+		lw := strings.ToLower(w.s)
+		if x.rules.stop[lw] {
+			break
+		}
+		// a lower-case word after a capitalized one ends a name: "Google in NYC"
+		if i > 0 && isCap(ws[0].s) && !isCap(w.s) && !isCoined(w.s) {
+			break
+		}
+		if i > 0 && !isCap(ws[0].s) {
+			break // lower-case names are one word: "similar to flask"
+		}
+		end = w.end
+		n++
+		if n == 4 {
+			break
+		}
+	}
+	if n == 0 {
+		return "", 0, 0
+	}
+	obj, ok := x.thingName(text[ws[0].start:end])
+	if !ok {
+		return "", 0, 0
+	}
+	return obj, ws[0].start, end
+}
+
+// cueRelation adds the typed relation a cue states, from the line's head, or
+// for CREATED and WORKS_AT from the entry's speakers, or from the entry's
+// subject.
+func (x *extractor) cueRelation(c *lineCtx, rel string, o int) {
+	ev := c.ev()
+	switch {
+	case c.head >= 0 && c.head != o && rel != graph.WorksAt:
+		x.relate(c.head, rel, o, ev)
+	case c.e != nil && len(c.e.speakers) > 0 && (rel == graph.Created || rel == graph.WorksAt):
+		for _, p := range c.e.speakers {
+			x.relate(p, rel, o, ev)
+		}
+	case c.e != nil && c.e.subject >= 0:
+		x.relate(c.e.subject, rel, o, ev)
+	}
+}
+
+// examples reads "e.g. urllib2, subprocess (…)".
+func (x *extractor) examples(c *lineCtx) {
+	t := c.l.Text
+	for _, m := range x.rules.examples.FindAllStringIndex(t, -1) {
+		rest := t[m[1]:]
+		if i := strings.IndexAny(rest, "().;:!?"); i >= 0 {
+			rest = rest[:i]
+		}
+		off := m[1]
+		for _, part := range strings.FieldsFunc(rest, func(r rune) bool { return r == ',' }) {
+			for _, p := range strings.Split(part, " and ") {
+				p0 := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(p), "or "))
+				name, ok := x.thingName(p0)
+				if !ok || len(strings.Fields(name)) > 3 {
+					continue
+				}
+				i := strings.Index(t[off:], name)
+				if i < 0 || !c.take(off+i, off+i+len(name)) {
+					continue
+				}
+				typ, str := x.typeHint(name, "")
+				x.attach(c, x.add(c, name, typ, str), true)
+			}
+		}
+	}
+}
+
+// toolSuffix reads "the dis module", "requests library".
+func (x *extractor) toolSuffix(c *lineCtx) {
+	ws := c.words()
+	for i := 1; i < len(ws); i++ {
+		if !x.rules.toolSuffixes[strings.ToLower(ws[i].s)] {
+			continue
+		}
+		p := ws[i-1]
+		lp := strings.ToLower(p.s)
+		if x.rules.stop[lp] || isWord(lp) && !isCap(p.s) && !isCoined(p.s) {
+			if !(isWord(lp) && len(lp) <= 4 && !x.rules.stop[lp]) {
+				continue
+			}
+		}
+		if !c.take(p.start, p.end) {
+			continue
+		}
+		x.attach(c, x.add(c, p.s, graph.Tool, 6), c.head >= 0)
+	}
+}
+
+// shapes finds names by their shape: coined words, capitalized runs outside a
+// sentence start, people's names.
+func (x *extractor) shapes(c *lineCtx) {
+	t := c.l.Text
+	if codeLineRE.MatchString(t) {
+		return // "dis.dis(methodname)": code, not notes
+	}
+	ws := c.words()
+	for i := 0; i < len(ws); i++ {
+		w := ws[i]
+		if c.taken(w.start, w.end) {
+			continue
+		}
+		s := stripPossessive(w.s)
+		if strings.HasPrefix(s, "@") || strings.HasPrefix(s, "#") {
+			continue
+		}
+		if w.sentStart && x.rules.stop[strings.ToLower(s)] {
+			continue // "While Macleod …": the capital belongs to the sentence
+		}
+		// a run of capitalized words: "Python Software Foundation", "Larry Hastings"
+		if isCap(s) && !isAcronym(s) && !c.title {
+			j := i + 1
+			for j < len(ws) && j-i < 4 && isCap(ws[j].s) && !ws[j].sentStart && strings.TrimSpace(t[ws[j-1].end:ws[j].start]) == "" && !isAcronym(ws[j].s) {
+				j++
+			}
+			// allow "of" inside: "Bay of Biscay"
+			if j+1 < len(ws) && j-i < 3 && strings.ToLower(ws[j].s) == "of" && isCap(ws[j+1].s) && strings.TrimSpace(t[ws[j].end:ws[j+1].start]) == "" {
+				j += 2
+			}
+			if j-i >= 2 {
+				span := t[w.start:ws[j-1].end]
+				if p, ok := x.personName(span, weakPos); ok {
+					if c.take(w.start, ws[j-1].end) {
+						x.attach(c, x.add(c, p, graph.Person, 5), c.head >= 0)
+					}
+					i = j - 1
+					continue
+				}
+				if name, ok := x.thingName(span); ok {
+					if c.take(w.start, ws[j-1].end) {
+						typ, str := x.typeHint(name, "")
+						x.attach(c, x.add(c, name, typ, str), c.head >= 0)
+					}
+					i = j - 1
+					continue
+				}
+			}
+		}
+		if x.rules.notNames[s] || x.rules.stop[strings.ToLower(s)] {
+			continue
+		}
+		named := false
+		switch {
+		case c.title:
+			named = isCoined(s) && !x.rules.notNames[s]
+		case isCoined(s):
+			named = true
+		case isCap(s) && !w.sentStart && !isFirstName(s) && len(s) > 1:
+			named = true
+		case isCap(s) && w.sentStart && !isWord(s) && !isFirstName(s) && len(s) > 2 && !abstract(s):
+			named = true
+		case !isWord(s) && x.counts[strings.ToLower(s)] >= 2 && len(s) > 2 && !isFirstName(s) && isAlpha(s):
+			named = true // a coined word used more than once: "git", "pypy"
+		}
+		if !named || !c.take(w.start, w.end) {
+			continue
+		}
+		name := s
+		if strings.Contains(name, "/") && !isCoined(name) {
+			continue
+		}
+		typ, str := x.typeHint(name, "")
+		x.attach(c, x.add(c, name, typ, str), c.head >= 0)
+	}
+}
+
+// hasUpperRun reports whether s has a word with two ASCII capitals.
+func hasUpperRun(s string) bool {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		switch b := s[i]; {
+		case b >= 'A' && b <= 'Z':
+			n++
+			if n >= 2 {
+				return true
+			}
+		case b >= 'a' && b <= 'z' || b >= '0' && b <= '9':
+		default:
+			n = 0
+		}
+	}
+	return false
+}
+
+// allNamed reports whether every word is capitalized or coined: "OXS-GCC
+// Installer", not "Github mac client".
+func allNamed(ws []string) bool {
+	for _, w := range ws {
+		if !isCap(w) && !isCoined(w) && !isParticle(w) {
+			return false
+		}
+	}
+	return true
+}
+
+func isParticle(w string) bool {
+	switch w {
+	case "of", "and", "for", "the", "de", "in", "on", "&":
+		return true
+	}
+	return false
+}
+
+func isAlpha(s string) bool {
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r > 127) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,291 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/notegraph/notegraph/graph"
+)
+
+// word is a token of a line's text with its byte span.
+type word struct {
+	s          string
+	start, end int
+	// sentStart is true for the first word of the text or of a sentence
+	// (after . ! ? : ; or a dash), where capitals say nothing.
+	sentStart bool
+}
+
+// tokenize splits text into words: a letter, digit, '@' or '#', then
+// letters, digits and the joiners _ . ' ’ + # / -, ending on a letter, digit,
+// '+' or '#' ("backbone.js", "easy_install", "C++", "@pwang", "x80-100").
+func tokenize(text string) []word {
+	idx := wordSpans(text)
+	out := make([]word, 0, len(idx))
+	prev := 0
+	for i, ix := range idx {
+		s := text[ix[0]:ix[1]]
+		gap := text[prev:ix[0]]
+		start := i == 0 || strings.ContainsAny(gap, ".!?:;|") || strings.Contains(gap, " - ") || strings.Contains(gap, "–") || strings.Contains(gap, "—")
+		// a trailing dot of an abbreviation or a sentence end is not part of a word
+		// unless the word is dotted inside (backbone.js, e.g.)
+		out = append(out, word{s: s, start: ix[0], end: ix[1], sentStart: start})
+		prev = ix[1]
+	}
+	return out
+}
+
+func wordSpans(text string) [][2]int {
+	var out [][2]int
+	isStart := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '@' || r == '#' }
+	isIn := func(r rune) bool {
+		return unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("_.'’+#/-@", r)
+	}
+	isEnd := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '+' || r == '#' }
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !isStart(r) {
+			i += n
+			continue
+		}
+		start, lastEnd := i, -1
+		if isEnd(r) {
+			lastEnd = i + n
+		}
+		j := i + n
+		for j < len(text) {
+			r2, n2 := utf8.DecodeRuneInString(text[j:])
+			if !isIn(r2) {
+				break
+			}
+			j += n2
+			if isEnd(r2) {
+				lastEnd = j
+			}
+		}
+		if lastEnd > start {
+			out = append(out, [2]int{start, lastEnd})
+			i = lastEnd
+		} else {
+			i = j
+		}
+	}
+	return out
+}
+
+var particles = map[string]bool{"van": true, "von": true, "de": true, "der": true, "den": true, "da": true,
+	"di": true, "la": true, "le": true, "du": true, "del": true, "bin": true, "al": true, "lu": true, "st.": true, "mc": true}
+
+// personStrength says how much the position of a name vouches for it being a
+// person's.
+type personStrength int
+
+const (
+	weakPos   personStrength = iota // capitalized words in running text
+	headPos                         // the head of an entry ("Kenneth Reitz:")
+	strongPos                       // a speaker line, "by X", "X's [talk]"
+)
+
+// personName returns the cleaned name if s reads as a person's name from a
+// position of the given strength.
+func (x *extractor) personName(s string, pos personStrength) (string, bool) {
+	s = strings.TrimSpace(strings.Trim(s, " \t*_~`\"“”:;,.!?()[]"))
+	s = stripPossessive(s)
+	if h, ok := strings.CutPrefix(s, "@"); ok && pos >= headPos && handleRE.MatchString(s) {
+		return h, true
+	}
+	toks := strings.Fields(s)
+	if len(toks) < 2 || len(toks) > 4 || len(s) > 40 {
+		return "", false
+	}
+	allCap, allLow := true, true
+	for i, t := range toks {
+		lt := strings.ToLower(t)
+		if particles[lt] && i > 0 && i < len(toks)-1 {
+			continue
+		}
+		for _, r := range t {
+			if !unicode.IsLetter(r) && r != '-' && r != '\'' && r != '’' && r != '.' {
+				return "", false
+			}
+		}
+		if x.rules.stop[lt] || x.rules.notNames[t] || x.rules.generic[lt] && i == 0 {
+			return "", false
+		}
+		if isAcronym(t) {
+			return "", false
+		}
+		if isCap(t) {
+			allLow = false
+		} else {
+			allCap = false
+		}
+	}
+	first := isFirstName(toks[0])
+	if !allCap && !(allLow && pos >= headPos && first) {
+		return "", false
+	}
+	if allLow && (isWord(toks[0]) || isWord(toks[len(toks)-1]) || len(toks) > 3) {
+		return "", false // "angle brackets", "hue values": words, not a name
+	}
+	for _, t := range toks[:len(toks)-1] {
+		if strings.HasSuffix(t, "'s") || strings.HasSuffix(t, "’s") {
+			return "", false // "John Gruber's Markdown"
+		}
+	}
+	switch pos {
+	case weakPos:
+		if !first {
+			return "", false
+		}
+		rest := false
+		for _, t := range toks[1:] {
+			if !isWord(t) {
+				rest = true
+			}
+		}
+		if !rest {
+			return "", false
+		}
+	case headPos:
+		if !first {
+			return "", false
+		}
+	}
+	if allLow {
+		// "leah culver": keep the writer's spelling; resolution folds case.
+		return s, true
+	}
+	return s, true
+}
+
+var handleRE = regexp.MustCompile(`^@[A-Za-z0-9_]{2,30}$`)
+
+func stripPossessive(s string) string {
+	for _, suf := range []string{"'s", "’s", "'", "’"} {
+		if t, ok := strings.CutSuffix(s, suf); ok && len(t) > 1 {
+			return t
+		}
+	}
+	return s
+}
+
+// splitPeople splits "A and B", "A & B", "A, B and C" into names.
+func splitPeople(s string) []string {
+	s = strings.NewReplacer(" & ", ",", " and ", ",", " und ", ",", " y ", ",", " + ", ",", ";", ",", " / ", ",").Replace(s)
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// thingName cleans s and reports whether it reads as the name of a thing:
+// short, not a sentence, not starting or ending with a function word.
+func (x *extractor) thingName(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	s = strings.Trim(s, " \t*_~\"“”'‘’:;,.!?()[]{}<>-–—")
+	s = stripPossessive(s)
+	if s == "" || len(s) > 48 || strings.ContainsAny(s, "!?;|{}<>") {
+		return "", false
+	}
+	if strings.Contains(s, "://") || strings.HasPrefix(s, "www.") {
+		return "", false
+	}
+	toks := strings.Fields(s)
+	if len(toks) > 4 {
+		return "", false
+	}
+	low := strings.ToLower(s)
+	if x.rules.generic[low] || x.rules.labels[low] || x.rules.notNames[s] {
+		return "", false
+	}
+	first, last := strings.ToLower(toks[0]), strings.ToLower(toks[len(toks)-1])
+	if x.rules.stop[first] || x.rules.stop[last] {
+		return "", false
+	}
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	if letters < 2 {
+		return "", false
+	}
+	for _, t := range toks {
+		if strings.Count(t, ".") > 0 && !isCoined(t) && !strings.HasSuffix(t, ".") && len(toks) > 1 {
+			return "", false // a sentence: "it. Then"
+		}
+	}
+	return s, true
+}
+
+// isNameShaped reports whether a single token looks like a name wherever it
+// stands: coined (CPython, easy_install, backbone.js), or capitalized and not
+// an English word ("Sagrada").
+func (x *extractor) isNameShaped(w string) bool {
+	if x.rules.notNames[w] || x.rules.stop[strings.ToLower(w)] {
+		return false
+	}
+	if isCoined(w) {
+		return true
+	}
+	return isCap(w) && !isWord(w) && !isFirstName(w) && len(w) > 2
+}
+
+var abstractSuffixes = []string{"ity", "ing", "tion", "sion", "ness", "ment", "ism", "ance", "ence", "ology", "ics", "ship", "hood"}
+
+// abstract reports whether w ends like an abstract English noun
+// ("Approachability"), which a small lexicon may lack.
+func abstract(w string) bool {
+	w = strings.ToLower(w)
+	for _, suf := range abstractSuffixes {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+3 {
+			return true
+		}
+	}
+	return false
+}
+
+// typeHint guesses a thing's type from its name's shape and the words around it.
+func (x *extractor) typeHint(name, context string) (string, int) {
+	for _, w := range strings.Fields(strings.ToLower(context)) {
+		w = strings.Trim(w, ".,;:()[]")
+		if t, ok := x.rules.typeWords[w]; ok {
+			return t, 4
+		}
+	}
+	toks := strings.Fields(name)
+	if len(toks) == 1 {
+		t := toks[0]
+		if isAcronym(t) {
+			return graph.Concept, 1
+		}
+		if isCoined(t) {
+			return graph.Tool, 2
+		}
+		if !isWord(t) && isLower(t) {
+			for _, suf := range abstractSuffixes {
+				if strings.HasSuffix(t, suf) {
+					return graph.Concept, 1 // "inclusivity", "interleaving": English, if rare
+				}
+			}
+			return graph.Tool, 2
+		}
+	}
+	if len(toks) > 1 && isCap(toks[0]) {
+		last := strings.ToLower(toks[len(toks)-1])
+		if t, ok := x.rules.typeWords[last]; ok {
+			return t, 3
+		}
+	}
+	if isLower(name) && len(toks) > 1 {
+		return graph.Concept, 1
+	}
+	return graph.Concept, 0
+}

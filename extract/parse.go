@@ -1,0 +1,350 @@
+package extract
+
+import (
+	"bytes"
+	"html"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+)
+
+// lineKind says which Markdown block a line belongs to.
+type lineKind uint8
+
+const (
+	kindPara    lineKind = iota // a line of a paragraph (also inside list items and quotes)
+	kindHeading                 // an ATX or setext heading
+	kindCode                    // a line of a code block
+	kindBreak                   // a thematic break (---), which ends an entry
+)
+
+// line is one source line as the later stages see it: its block structure
+// and its text with Markdown markup removed. Notes are written line by line,
+// so the line, not the paragraph, is the unit of meaning: "Kenneth Reitz:"
+// followed by "Requests" on the next line are two statements.
+type line struct {
+	N     int      // 1-based line number in the file
+	Kind  lineKind //
+	Level int      // heading level (1–6), or 7 for a paragraph that is all bold (a pseudo-heading)
+	Depth int      // list nesting depth: 0 outside lists, 1 in a top-level item
+	Quote bool     // inside a blockquote
+	Item  bool     // first line of a list item
+	First bool     // first line of its block (paragraph, heading, item)
+	Text  string   // plain text: markup removed, entities decoded, trimmed
+	Raw   string   // the source line, trimmed: the evidence text
+	Links []link   // links and bare URLs that start on this line
+	Codes []string // code spans
+	Emph  []string // emphasized (italic or bold) spans
+	Bold  bool     // the whole line is bold or italic
+}
+
+type link struct {
+	Text string // the link text, "" for a bare URL
+	URL  string
+}
+
+var markdown = goldmark.New(goldmark.WithExtensions(extension.GFM))
+
+// frontMatter matches a YAML front matter block at the start of a file.
+var frontMatter = regexp.MustCompile(`\A---[ \t]*\n(?s:(.*?))\n(?:---|\.\.\.)[ \t]*\n`)
+
+// meta holds what a file's front matter says about the notes.
+type meta struct {
+	Title  string
+	Author string
+}
+
+// parse turns a cleaned source into lines. Front matter is read for the title
+// and author and blanked (keeping line numbers) before goldmark sees it.
+func parse(src source) ([]line, meta) {
+	data := src.Text
+	var m meta
+	if fm := frontMatter.FindSubmatchIndex(data); fm != nil {
+		for _, l := range strings.Split(string(data[fm[2]:fm[3]]), "\n") {
+			k, v, ok := strings.Cut(l, ":")
+			if !ok {
+				continue
+			}
+			v = strings.Trim(strings.TrimSpace(v), `"'`)
+			switch strings.ToLower(strings.TrimSpace(k)) {
+			case "title":
+				m.Title = v
+			case "author":
+				m.Author = v
+			}
+		}
+		blank := bytes.Clone(data)
+		for i := fm[0]; i < fm[1]; i++ {
+			if blank[i] != '\n' {
+				blank[i] = ' '
+			}
+		}
+		data = blank
+	}
+	p := &parser{src: data}
+	for i, b := range data {
+		if b == '\n' {
+			p.starts = append(p.starts, i+1)
+		}
+	}
+	p.starts = append([]int{0}, p.starts...)
+	doc := markdown.Parser().Parse(text.NewReader(data))
+	p.block(doc, 0, false)
+	out := make([]line, 0, len(p.lines))
+	for _, l := range p.lines {
+		l.Text = cleanText(l.Text)
+		l.Raw = strings.TrimSpace(p.rawLine(l.N))
+		if l.Kind != kindCode && l.Text == "" && len(l.Links) == 0 {
+			if l.Kind != kindBreak {
+				continue
+			}
+		}
+		if l.Kind == kindPara && l.Text != "" && len(l.Emph) == 1 && cleanText(l.Emph[0]) == l.Text {
+			l.Bold = true
+		}
+		out = append(out, *l)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].N < out[j].N })
+	return out, m
+}
+
+type parser struct {
+	src    []byte
+	starts []int // byte offset of the start of each line
+	lines  []*line
+	byNum  map[int]*line
+}
+
+// lineOf returns the 1-based line number of a byte offset.
+func (p *parser) lineOf(off int) int {
+	return sort.Search(len(p.starts), func(i int) bool { return p.starts[i] > off })
+}
+
+func (p *parser) rawLine(n int) string {
+	start := p.starts[n-1]
+	end := len(p.src)
+	if n < len(p.starts) {
+		end = p.starts[n] - 1
+	}
+	return string(p.src[start:end])
+}
+
+var breakRE = regexp.MustCompile(`^ {0,3}([-*_])(?:[ \t]*[-*_]){2,}[ \t]*$`)
+
+// findBreak returns the first line after the last recorded one that is a
+// thematic break, or 0.
+func (p *parser) findBreak() int {
+	from := 1
+	for _, l := range p.lines {
+		from = max(from, l.N+1)
+	}
+	for n := from; n <= len(p.starts); n++ {
+		if breakRE.MatchString(p.rawLine(n)) {
+			return n
+		}
+	}
+	return 0
+}
+
+// get returns the line record for line n, creating it with the given shape.
+func (p *parser) get(n int, kind lineKind, depth int, quote bool) *line {
+	if p.byNum == nil {
+		p.byNum = map[int]*line{}
+	}
+	if l, ok := p.byNum[n]; ok {
+		return l
+	}
+	l := &line{N: n, Kind: kind, Depth: depth, Quote: quote}
+	p.byNum[n] = l
+	p.lines = append(p.lines, l)
+	return l
+}
+
+// block walks block nodes, iteratively over siblings and recursively into
+// containers. Depth of recursion is the nesting depth of the Markdown, which
+// goldmark itself has already walked.
+func (p *parser) block(n ast.Node, depth int, quote bool) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Heading:
+			if l := p.leaf(c, kindHeading, depth, quote); l != nil {
+				l.Level = c.Level
+			}
+		case *ast.Paragraph, *ast.TextBlock:
+			p.leaf(c, kindPara, depth, quote)
+		case *ast.List:
+			p.block(c, depth+1, quote)
+		case *ast.ListItem:
+			before := len(p.lines)
+			p.block(c, depth, quote)
+			if len(p.lines) > before {
+				first := p.lines[before]
+				first.Item = true
+			}
+		case *ast.Blockquote:
+			p.block(c, depth, true)
+		case *ast.FencedCodeBlock, *ast.CodeBlock:
+			segs := c.Lines()
+			for i := 0; i < segs.Len(); i++ {
+				s := segs.At(i)
+				l := p.get(p.lineOf(s.Start), kindCode, depth, quote)
+				l.Text = string(s.Value(p.src))
+			}
+		case *ast.ThematicBreak:
+			// goldmark keeps no position for a break: find it in the source
+			// after the last line seen.
+			if n := p.findBreak(); n > 0 {
+				p.get(n, kindBreak, depth, quote)
+			}
+		case *east.Table:
+			for row := c.FirstChild(); row != nil; row = row.NextSibling() {
+				for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
+					if l := p.inlines(cell, kindPara, depth, quote, -1); l != nil && cell.NextSibling() != nil {
+						l.Text += " | "
+					}
+				}
+			}
+		case *ast.HTMLBlock:
+			// Raw HTML is not read: it is markup, not notes.
+		default:
+			p.block(c, depth, quote)
+		}
+	}
+}
+
+// leaf records the lines of a paragraph, text block or heading.
+func (p *parser) leaf(n ast.Node, kind lineKind, depth int, quote bool) *line {
+	first := -1
+	if segs := n.Lines(); segs != nil && segs.Len() > 0 {
+		first = p.lineOf(segs.At(0).Start)
+	}
+	return p.inlines(n, kind, depth, quote, first)
+}
+
+// inlines writes the inline content of a leaf block onto its lines and
+// returns the block's first line.
+func (p *parser) inlines(n ast.Node, kind lineKind, depth int, quote bool, first int) *line {
+	cur := first
+	var head *line
+	at := func(n int) *line {
+		l := p.get(n, kind, depth, quote)
+		if head == nil {
+			head = l
+			l.First = true
+		}
+		return l
+	}
+	if first > 0 {
+		at(first)
+	}
+	var walk func(ast.Node, *strings.Builder)
+	walk = func(n ast.Node, into *strings.Builder) {
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			switch c := c.(type) {
+			case *ast.Text:
+				cur = p.lineOf(c.Segment.Start)
+				v := string(c.Segment.Value(p.src))
+				at(cur).Text += v
+				if into != nil {
+					into.WriteString(v)
+				}
+				if c.SoftLineBreak() || c.HardLineBreak() {
+					if into != nil {
+						into.WriteByte(' ')
+					}
+				}
+			case *ast.String:
+				if cur > 0 {
+					at(cur).Text += string(c.Value)
+				}
+				if into != nil {
+					into.Write(c.Value)
+				}
+			case *ast.CodeSpan:
+				var b strings.Builder
+				walk(c, &b)
+				if cur > 0 {
+					l := at(cur)
+					l.Codes = append(l.Codes, strings.TrimSpace(b.String()))
+				}
+				if into != nil {
+					into.WriteString(b.String())
+				}
+			case *ast.Emphasis:
+				var b strings.Builder
+				walk(c, &b)
+				if cur > 0 {
+					l := at(cur)
+					l.Emph = append(l.Emph, b.String())
+				}
+				if into != nil {
+					into.WriteString(b.String())
+				}
+			case *ast.Link:
+				start := cur
+				var b strings.Builder
+				walk(c, &b)
+				if start <= 0 {
+					start = cur
+				}
+				if start > 0 {
+					l := at(start)
+					l.Links = append(l.Links, link{Text: cleanText(b.String()), URL: string(c.Destination)})
+				}
+				if into != nil {
+					into.WriteString(b.String())
+				}
+			case *ast.AutoLink:
+				url := string(c.URL(p.src))
+				if seg := c.Label(p.src); len(seg) > 0 && cur <= 0 {
+					cur = first
+				}
+				// An autolink has no segment of its own; it sits on the line
+				// of the text around it, found from the source.
+				if off := bytes.Index(p.src[p.starts[max(cur, 1)-1]:], c.Label(p.src)); off >= 0 {
+					cur = p.lineOf(p.starts[max(cur, 1)-1] + off)
+				}
+				l := at(cur)
+				l.Links = append(l.Links, link{URL: url})
+				l.Text += string(c.Label(p.src))
+				if into != nil {
+					into.Write(c.Label(p.src))
+				}
+			case *ast.Image:
+				// alt text is not read as notes; the image URL is a link.
+				if cur > 0 {
+					l := at(cur)
+					l.Links = append(l.Links, link{URL: string(c.Destination)})
+				}
+			case *ast.RawHTML:
+				// inline HTML tags are markup
+			default:
+				walk(c, into)
+			}
+		}
+	}
+	walk(n, nil)
+	return head
+}
+
+var spaces = regexp.MustCompile(`\s+`)
+
+var shortcodeRE = regexp.MustCompile(`(^|\s):[a-z0-9_+-]{2,30}:`)
+
+// cleanText decodes HTML entities, drops emoji shortcodes (":joy:") and
+// collapses white space.
+func cleanText(s string) string {
+	if strings.IndexByte(s, '&') >= 0 {
+		s = html.UnescapeString(s)
+	}
+	if strings.IndexByte(s, ':') >= 0 {
+		s = shortcodeRE.ReplaceAllString(s, "$1")
+	}
+	return strings.TrimSpace(spaces.ReplaceAllString(s, " "))
+}

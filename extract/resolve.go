@@ -1,0 +1,522 @@
+package extract
+
+import (
+	"cmp"
+	"net/url"
+	"slices"
+	"strings"
+
+	"github.com/notegraph/notegraph/graph"
+)
+
+// foldKey is the key under which two spellings of one name meet:
+// "Leah Culver" and "leah culver", "what makes python awesome?" and
+// "what makes python awesome".
+func foldKey(s string) string { return graph.Slug(s) }
+
+func (x *extractor) find(i int) int {
+	for x.uf[i] != i {
+		x.uf[i] = x.uf[x.uf[i]]
+		i = x.uf[i]
+	}
+	return i
+}
+
+// union merges the groups of mentions a and b, unless the rules veto it.
+func (x *extractor) union(a, b int) {
+	ra, rb := x.find(a), x.find(b)
+	if ra == rb {
+		return
+	}
+	if len(x.rules.vetoes) > 0 && x.rules.vetoes[[2]string{foldKey(x.ms[a].name), foldKey(x.ms[b].name)}] {
+		return
+	}
+	if ra < rb {
+		x.uf[rb] = ra
+	} else {
+		x.uf[ra] = rb
+	}
+}
+
+// class separates mentions that may never merge: a person is not a tool even
+// when they share a name.
+func class(typ string) string {
+	switch typ {
+	case graph.Person, graph.Talk, graph.Link, graph.Event:
+		return typ
+	}
+	return "thing"
+}
+
+// knownIndex maps the folded words of names seen in a strong position to a
+// mention of them, for pass 2.
+type knownIndex struct {
+	names map[string]int // "python requests" → mention
+	// capOnly marks one-word names that are common English words ("flask",
+	// "grove"): they are found only where they are written with a capital.
+	capOnly map[string]bool
+	maxLen  int
+}
+
+func wordsKey(s string) string {
+	var b strings.Builder
+	for i, w := range tokenize(s) {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(strings.ToLower(stripPossessive(w.s)))
+	}
+	return b.String()
+}
+
+func (x *extractor) buildKnown() *knownIndex {
+	k := &knownIndex{names: map[string]int{}, capOnly: map[string]bool{}}
+	for i, m := range x.ms {
+		switch m.typ {
+		case graph.Link, graph.Talk, graph.Event:
+			continue
+		}
+		key := wordsKey(m.name)
+		n := strings.Count(key, " ") + 1
+		if len(key) < 3 || n > 4 || x.rules.generic[key] || x.rules.stop[key] || x.rules.labels[key] {
+			continue
+		}
+		if _, ok := k.names[key]; !ok {
+			k.names[key] = i
+		}
+		if n == 1 && isWord(key) {
+			k.capOnly[key] = true
+		}
+		k.maxLen = max(k.maxLen, n)
+		if m.typ == graph.Person {
+			// a surname alone names the person: "Macleod's implementation"
+			ws := strings.Fields(key)
+			last := ws[len(ws)-1]
+			if len(ws) > 1 && len(last) > 2 && !isWord(last) {
+				if _, ok := k.names[last]; !ok {
+					k.names[last] = i
+					k.capOnly[last] = true
+				}
+			}
+		}
+	}
+	return k
+}
+
+// knownNames (pass 2) finds in a line the names seen elsewhere in the notes.
+func (x *extractor) knownNames(c *lineCtx) {
+	k := x.known
+	ws := c.words()
+	low := make([]string, len(ws))
+	for i, w := range ws {
+		low[i] = strings.ToLower(stripPossessive(w.s))
+	}
+	for i := 0; i < len(ws); i++ {
+		for n := min(k.maxLen, len(ws)-i); n >= 1; n-- {
+			a, b := ws[i].start, ws[i+n-1].end
+			key := strings.Join(low[i:i+n], " ")
+			m, ok := k.names[key]
+			if !ok || c.taken(a, b) {
+				continue
+			}
+			if n == 1 && k.capOnly[key] && !isCap(ws[i].s) {
+				continue
+			}
+			if n == 1 && x.ms[m].typ == graph.Person && !isCap(ws[i].s) {
+				continue
+			}
+			c.take(a, b)
+			typ := x.ms[m].typ
+			j := x.add(c, stripPossessive(c.l.Text[a:b]), typ, 0)
+			x.union(j, m)
+			x.attach(c, j, c.head >= 0 && a > 0)
+			i += n - 1
+			break
+		}
+	}
+	// a link to a known name's own site: http://sphinx.pocoo.org/
+	for _, lk := range c.l.Links {
+		u, err := url.Parse(lk.URL)
+		if err != nil || u.Host == "" {
+			continue
+		}
+		labels := strings.Split(strings.ToLower(u.Hostname()), ".")
+		if len(labels) < 3 {
+			continue
+		}
+		first := labels[0]
+		if first == "www" || first == "docs" || first == "blog" || first == "en" {
+			continue
+		}
+		if m, ok := k.names[first]; ok && x.ms[m].typ != graph.Person {
+			j := x.add(c, x.ms[m].name, x.ms[m].typ, 0)
+			x.union(j, m)
+			x.attach(c, j, false)
+		}
+	}
+}
+
+// resolve groups mentions into nodes (one per real thing) and relations into
+// edges.
+func (x *extractor) resolve() graph.Graph {
+	byKey := map[string]int{} // class|key → first mention
+	thingKeys := map[string]int{}
+	personKeys := map[string]int{}
+	talkKeys := map[string]int{}
+	var event = -1
+	for i, m := range x.ms {
+		cl := class(m.typ)
+		key := foldKey(m.name)
+		if key == "" {
+			continue
+		}
+		if j, ok := byKey[cl+"|"+key]; ok {
+			x.union(i, j)
+		} else {
+			byKey[cl+"|"+key] = i
+		}
+		switch cl {
+		case "thing":
+			thingKeys[key] = i
+		case graph.Person:
+			personKeys[key] = i
+		case graph.Talk:
+			talkKeys[key] = i
+		case graph.Event:
+			if event < 0 {
+				event = i
+			}
+		}
+	}
+	// a surname alone names a person when one person has it: "Macleod's implementation"
+	surnames := map[string]int{}
+	for key, i := range personKeys {
+		if j := strings.LastIndexByte(key, '-'); j > 0 {
+			last := key[j+1:]
+			if _, dup := surnames[last]; dup {
+				surnames[last] = -1
+			} else {
+				surnames[last] = i
+			}
+		}
+	}
+	keys := slices.Sorted(func(yield func(string) bool) {
+		for k := range thingKeys {
+			if !yield(k) {
+				return
+			}
+		}
+	})
+	for _, key := range keys {
+		i := thingKeys[key]
+		// a thing named like a person or a talk is that person or talk
+		if p, ok := personKeys[key]; ok {
+			x.union(i, p)
+			continue
+		}
+		if t, ok := talkKeys[key]; ok {
+			x.union(i, t)
+			continue
+		}
+		if p, ok := surnames[key]; ok && p >= 0 && isCap(x.ms[i].name) && !isWord(key) {
+			x.union(i, p)
+			continue
+		}
+		// plural and singular: "weakrefs" / "weakref"
+		for _, suf := range []string{"s", "es"} {
+			if b, ok := strings.CutSuffix(key, suf); ok && len(b) >= 3 {
+				if j, ok := thingKeys[b]; ok {
+					x.union(i, j)
+				}
+			}
+		}
+		// a language or ecosystem prefix: "python-request" → "request(s)"
+		for _, p := range x.rules.prefixes {
+			ps := graph.Slug(p)
+			if ps == "" {
+				continue
+			}
+			rest, ok := strings.CutPrefix(key, ps+"-")
+			if !ok || len(rest) < 3 {
+				continue
+			}
+			for _, cand := range []string{rest, rest + "s", strings.TrimSuffix(rest, "s")} {
+				if j, ok := thingKeys[cand]; ok && cand != key {
+					x.union(i, j)
+					break
+				}
+			}
+		}
+	}
+	// the event without its year: "Strangeloop 2023" and "Strangeloop"
+	if event >= 0 {
+		base := strings.TrimSpace(yearRE.ReplaceAllString(x.ms[event].name, ""))
+		if j, ok := thingKeys[foldKey(base)]; ok && base != "" {
+			x.union(j, event)
+			x.ms[j].typ = graph.Event
+		}
+	}
+	x.fuzzyMerge(thingKeys)
+	for _, group := range x.rules.merges {
+		var first = -1
+		for _, name := range group {
+			for _, cl := range []string{"thing", graph.Person, graph.Talk} {
+				if j, ok := byKey[cl+"|"+foldKey(name)]; ok {
+					if first < 0 {
+						first = j
+					} else {
+						x.union(first, j)
+					}
+				}
+			}
+		}
+		if first >= 0 && len(group) > 0 {
+			x.ms[x.find(first)].name = group[0]
+			x.ms[first].str = 100
+			x.ms = append(x.ms, mention{name: group[0], typ: x.ms[first].typ, str: 100, ev: x.ms[first].ev})
+			x.uf = append(x.uf, len(x.uf))
+			x.union(len(x.ms)-1, first)
+		}
+	}
+	return x.build()
+}
+
+// build turns groups of mentions into nodes and relations into edges.
+func (x *extractor) build() graph.Graph {
+	groups := map[int][]int{}
+	for i := range x.ms {
+		r := x.find(i)
+		groups[r] = append(groups[r], i)
+	}
+	ids := make(map[int]string, len(groups))
+	var g graph.Graph
+	roots := slices.Sorted(func(yield func(int) bool) {
+		for r := range groups {
+			if !yield(r) {
+				return
+			}
+		}
+	})
+	for _, r := range roots {
+		ms := groups[r]
+		n := x.node(ms)
+		ids[r] = n.ID
+		g.Nodes = append(g.Nodes, n)
+	}
+	gave := map[[2]string]bool{}
+	for _, rel := range x.rels {
+		if rel.typ == graph.Gave {
+			gave[[2]string{ids[x.find(rel.to)], ids[x.find(rel.from)]}] = true
+		}
+	}
+	for _, rel := range x.rels {
+		a, b := ids[x.find(rel.from)], ids[x.find(rel.to)]
+		if a == "" || b == "" || a == b {
+			continue
+		}
+		if rel.typ == graph.Covers && gave[[2]string{a, b}] {
+			continue // a talk does not cover its own speaker
+		}
+		g.Edges = append(g.Edges, graph.Edge{Source: a, Target: b, Type: rel.typ, Evidence: []graph.Evidence{rel.ev}})
+	}
+	g.Title = x.title
+	g.Normalize()
+	return g
+}
+
+// node makes the node of a group of mentions: its type is the surest hint,
+// its name the form written most often in the surest places.
+func (x *extractor) node(ms []int) graph.Node {
+	typeScore := map[string]int{}
+	formScore := map[string]int{}
+	var ev []graph.Evidence
+	hard := ""
+	for _, i := range ms {
+		m := x.ms[i]
+		switch m.typ {
+		case graph.Person, graph.Talk, graph.Event, graph.Link:
+			if hard == "" || hard == graph.Link || m.typ == graph.Person {
+				hard = m.typ
+			}
+		case "":
+		default:
+			typeScore[m.typ] += 1 + m.str
+		}
+		ev = append(ev, m.ev)
+	}
+	for _, i := range ms {
+		m := x.ms[i]
+		if hard != "" && m.typ != hard {
+			continue // a talk is named by its titles, not by a repository that holds its slides
+		}
+		formScore[m.name] += 1 + m.str
+	}
+	typ := hard
+	if typ == "" {
+		typ = graph.Concept
+		best := -1
+		for _, t := range []string{graph.Tool, graph.Organization, graph.Concept} {
+			if s, ok := typeScore[t]; ok && s > best {
+				typ, best = t, s
+			}
+		}
+		for _, t := range slices.Sorted(func(yield func(string) bool) {
+			for t := range typeScore {
+				if !yield(t) {
+					return
+				}
+			}
+		}) {
+			if s := typeScore[t]; s > best && t != graph.Tool && t != graph.Organization && t != graph.Concept {
+				typ, best = t, s
+			}
+		}
+	}
+	// "Python fetchy" gives way to "fetchy" when both are written
+	forms := slices.Sorted(func(yield func(string) bool) {
+		for f := range formScore {
+			if !yield(f) {
+				return
+			}
+		}
+	})
+	slugs := map[string]string{}
+	for _, f := range forms {
+		if _, ok := slugs[graph.Slug(f)]; !ok {
+			slugs[graph.Slug(f)] = f
+		}
+	}
+	moved := map[string]int{}
+	for _, f := range forms {
+		for _, p := range x.rules.prefixes {
+			if rest, ok := strings.CutPrefix(graph.Slug(f), graph.Slug(p)+"-"); ok {
+				if g, ok := slugs[rest]; ok && g != f {
+					moved[g] += formScore[f]
+					moved[f] -= formScore[f]
+					break
+				}
+			}
+		}
+	}
+	for f, d := range moved {
+		formScore[f] += d
+	}
+	name := forms[0]
+	for _, f := range forms[1:] {
+		if c := cmp.Compare(formScore[f], formScore[name]); c > 0 || c == 0 && betterForm(f, name) {
+			name = f
+		}
+	}
+	var aliases []string
+	for _, f := range forms {
+		if f != name {
+			aliases = append(aliases, f)
+		}
+	}
+	n := graph.Node{ID: graph.ID(typ, name), Type: typ, Name: name, Aliases: aliases, Evidence: ev}
+	if typ == graph.Link {
+		n.Props = map[string]string{"url": name}
+	}
+	if typ == graph.Talk {
+		for _, i := range ms {
+			if ev, ok := x.eventOf[i]; ok {
+				n.Props = map[string]string{"event": ev}
+				break
+			}
+		}
+	}
+	return n
+}
+
+// betterForm breaks a tie between two spellings: capitals over none
+// ("Leah Culver" over "leah culver"), then the shorter.
+func betterForm(a, b string) bool {
+	ca, cb := strings.ToLower(a) != a, strings.ToLower(b) != b
+	if ca != cb {
+		return ca
+	}
+	if len(a) != len(b) {
+		return len(a) < len(b)
+	}
+	return a < b
+}
+
+// fuzzyMerge merges names one typo apart ("couroutines", "coroutines") when
+// their context agrees: they relate to a common neighbour. Candidates are
+// found through a deletion index, so the work grows with the number of
+// names, not with its square.
+func (x *extractor) fuzzyMerge(thingKeys map[string]int) {
+	dels := map[string][]string{}
+	keys := slices.Sorted(func(yield func(string) bool) {
+		for k := range thingKeys {
+			if !yield(k) {
+				return
+			}
+		}
+	})
+	for _, k := range keys {
+		if len(k) < 7 {
+			continue
+		}
+		for i := 0; i < len(k); i++ {
+			d := k[:i] + k[i+1:]
+			dels[d] = append(dels[d], k)
+		}
+		dels[k] = append(dels[k], k)
+	}
+	nb := x.neighbours()
+	for _, k := range keys {
+		if len(k) < 7 {
+			continue
+		}
+		seen := map[string]bool{}
+		for i := 0; i <= len(k); i++ {
+			d := k
+			if i < len(k) {
+				d = k[:i] + k[i+1:]
+			}
+			for _, o := range dels[d] {
+				if o == k || seen[o] || strings.Count(o, "-") != strings.Count(k, "-") {
+					continue
+				}
+				seen[o] = true
+				a, b := thingKeys[k], thingKeys[o]
+				if x.find(a) == x.find(b) || isWord(strings.ReplaceAll(k, "-", "")) && isWord(strings.ReplaceAll(o, "-", "")) {
+					continue
+				}
+				if shareAny(nb[x.find(a)], nb[x.find(b)]) {
+					x.union(a, b)
+				}
+			}
+		}
+	}
+}
+
+// neighbours returns, per group root, the roots it relates to.
+func (x *extractor) neighbours() map[int]map[int]bool {
+	nb := map[int]map[int]bool{}
+	add := func(a, b int) {
+		if nb[a] == nil {
+			nb[a] = map[int]bool{}
+		}
+		nb[a][b] = true
+	}
+	for _, r := range x.rels {
+		a, b := x.find(r.from), x.find(r.to)
+		if x.ms[a].typ == graph.Link || x.ms[b].typ == graph.Link {
+			continue
+		}
+		add(a, b)
+		add(b, a)
+	}
+	return nb
+}
+
+func shareAny(a, b map[int]bool) bool {
+	for k := range a {
+		if b[k] {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,732 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/notegraph/notegraph/graph"
+)
+
+var (
+	// "Jesse Noller (Embrace the GIL)", "Kenneth Reitz: (python for humans)"
+	headParenRE = regexp.MustCompile(`^(.{3,60}?)\s*[:\-–—]?\s*\((.+)\)\s*[:.]?$`)
+	// "Raymond Hettinger - what makes python awesome?", "Jane Doe: Title"
+	headSepRE = regexp.MustCompile(`^(.{2,80}?)(?:\s+[-–—]+\s+|\s*[:|]\s+)(.+)$`)
+	// "Title by Jane Doe"
+	headByRE = regexp.MustCompile(`^(.+?),?\s+(?i:by|presented by|with)\s+(.+)$`)
+	// "Title @handle"
+	headHandleRE = regexp.MustCompile(`^(.+?)\s+(@[A-Za-z0-9_]{2,30})\s*$`)
+	// "Jane Doe's keynote [Title](url)": the text before the link
+	possessiveRE = regexp.MustCompile(`^(.{3,60}?)['’]s?\s+((?:[\p{L}\p{N}]+\s+){0,5})$`)
+	yearRE       = regexp.MustCompile(`\b(19|20)\d\d\b`)
+	// after a linked title: "by Jane Doe - notes", "(Jane Doe)"
+	linkByRE = regexp.MustCompile(`^(?i:by|[-–—]|,|\(|with)\s*([^()\-–—:]+?)\)?(?:\s+[-–—:]\s+(.*))?$`)
+	// before a linked title: "Jane Doe - [Title](url)"
+	nameBeforeLinkRE = regexp.MustCompile(`^(.{3,60}?)\s*(?:[-–—:]|presents|presented)\s*$`)
+)
+
+// talkHead is a line read as the head of a talk entry.
+type talkHead struct {
+	people []string
+	title  string
+	rest   string // text after the title that is notes ("- generally a discussion …")
+	role   string // a parenthetical that describes the speaker ("Grove creator")
+}
+
+// people reads s as one or more people's names.
+func (x *extractor) people(s string, pos personStrength) []string {
+	var out []string
+	for _, p := range splitPeople(s) {
+		n, ok := x.personName(p, pos)
+		if !ok {
+			return nil
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
+// isTitle reports whether s can be a talk's title: at least two words, not
+// a sentence of notes.
+func (x *extractor) isTitle(s string) bool {
+	ws := strings.Fields(s)
+	if len(ws) < 2 || len(ws) > 20 || len(s) > 160 {
+		return false
+	}
+	if strings.Contains(s, "://") {
+		return false
+	}
+	return true
+}
+
+// isRole reports whether a parenthetical describes a person rather than
+// naming a talk: "Grove creator", "from Google", "@ Mozilla".
+func (x *extractor) isRole(s string) bool {
+	ws := strings.Fields(strings.ToLower(s))
+	if len(ws) == 0 {
+		return false
+	}
+	if len(ws) <= 3 {
+		for _, w := range ws {
+			if _, ok := x.rules.suffixCues[w]; ok {
+				return true
+			}
+		}
+	}
+	switch ws[0] {
+	case "from", "@", "at", "of", "works", "working":
+		return len(ws) <= 4
+	}
+	return strings.HasPrefix(ws[0], "@") && len(ws) <= 3
+}
+
+// mayNamePerson is a cheap test that a line can name a speaker at all: a
+// link, a handle, "by", or a given name among its first words.
+func (x *extractor) mayNamePerson(l *line, t string) bool {
+	if len(l.Links) > 0 || strings.Contains(t, "@") {
+		return true
+	}
+	low := strings.ToLower(t)
+	if strings.Contains(low, " by ") || strings.Contains(low, " with ") {
+		return true
+	}
+	fs := strings.Fields(t)
+	for i, f := range fs {
+		if i == 16 {
+			break
+		}
+		if isFirstName(strings.Trim(f, "*_~\"“”:;,.!?()[]'’")) {
+			return true
+		}
+	}
+	return false
+}
+
+// parseTalkHead reads a heading or a head line as a talk: who gave it and
+// its title. pos is how much the line's position vouches for a name.
+func (x *extractor) parseTalkHead(l *line, pos personStrength) (talkHead, bool) {
+	t := strings.TrimSpace(l.Text)
+	if !x.mayNamePerson(l, t) {
+		return talkHead{}, false
+	}
+	// A link whose text is the title: "Jane Doe's [Title](url) - notes",
+	// "[Title](url) by Jane Doe".
+	for _, lk := range l.Links {
+		if lk.Text == "" || !x.isTitle(lk.Text) {
+			continue
+		}
+		i := strings.Index(t, lk.Text)
+		if i < 0 {
+			continue
+		}
+		before, after := t[:i], t[i+len(lk.Text):]
+		if m := possessiveRE.FindStringSubmatch(before); m != nil {
+			if ps := x.people(m[1], strongPos); ps != nil {
+				return talkHead{people: ps, title: lk.Text, rest: after}, true
+			}
+		}
+		if strings.TrimSpace(before) == "" {
+			a := strings.TrimSpace(after)
+			if m := linkByRE.FindStringSubmatch(a); m != nil {
+				if ps := x.people(m[1], strongPos); ps != nil {
+					return talkHead{people: ps, title: lk.Text, rest: m[2]}, true
+				}
+			}
+		}
+		if m := nameBeforeLinkRE.FindStringSubmatch(before); m != nil {
+			if ps := x.people(m[1], pos); ps != nil {
+				return talkHead{people: ps, title: lk.Text, rest: after}, true
+			}
+		}
+	}
+	if m := headHandleRE.FindStringSubmatch(t); m != nil && x.isTitle(m[1]) {
+		return talkHead{people: []string{m[2]}, title: m[1]}, true
+	}
+	if m := headParenRE.FindStringSubmatch(t); m != nil {
+		if ps := x.people(m[1], pos); ps != nil {
+			inner := strings.TrimSpace(m[2])
+			if x.isRole(inner) {
+				return talkHead{people: ps, role: inner}, true
+			}
+			if x.isTitle(inner) {
+				return talkHead{people: ps, title: inner}, true
+			}
+			return talkHead{people: ps, rest: inner}, true
+		}
+		// "Title (Jane Doe)", "Title (Jane Doe, Initech)"
+		if ps := x.people(m[2], pos); ps != nil && x.isTitle(m[1]) {
+			return talkHead{people: ps, title: strings.TrimSpace(m[1])}, true
+		}
+		if who, org, ok := strings.Cut(m[2], ","); ok && x.isTitle(m[1]) {
+			if ps := x.people(who, pos); len(ps) == 1 {
+				return talkHead{people: ps, title: strings.TrimSpace(m[1]), role: "works at " + strings.TrimSpace(org)}, true
+			}
+		}
+	}
+	if m := headByRE.FindStringSubmatch(t); m != nil && x.isTitle(m[1]) {
+		if ps := x.people(strings.Trim(m[2], " .:"), strongPos); ps != nil {
+			return talkHead{people: ps, title: strings.TrimSpace(m[1])}, true
+		}
+	}
+	if m := headSepRE.FindStringSubmatch(t); m != nil {
+		left, right := strings.TrimSpace(m[1]), strings.TrimSpace(m[2])
+		if ps := x.people(left, pos); ps != nil {
+			if x.isTitle(right) {
+				return talkHead{people: ps, title: right}, true
+			}
+			return talkHead{people: ps, rest: right}, true
+		}
+		if ps := x.people(right, pos); ps != nil && x.isTitle(left) {
+			return talkHead{people: ps, title: left}, true
+		}
+	}
+	bare := strings.TrimRight(t, ":-–— ")
+	if ps := x.people(bare, pos); ps != nil {
+		return talkHead{people: ps}, true
+	}
+	return talkHead{}, false
+}
+
+// speakerLine reads a line under a talk heading that names its speakers:
+// "_Jane Doe and John Roe_", "by Jane Doe", "Speaker: Jane Doe".
+func (x *extractor) speakerLine(l *line) []string {
+	if l.Kind != kindPara {
+		return nil
+	}
+	t := strings.TrimSpace(l.Text)
+	if m := x.rules.speakerCue.FindStringIndex(t); m != nil {
+		return x.people(strings.TrimRight(t[m[1]:], " ."), strongPos)
+	}
+	if len(l.Emph) > 0 {
+		e := cleanText(l.Emph[0])
+		rest := strings.TrimSpace(strings.Replace(t, e, "", 1))
+		for _, lk := range l.Links {
+			rest = strings.Replace(rest, lk.Text, "", 1)
+		}
+		rest = strings.Trim(rest, " -–—|,()[]")
+		if strings.HasPrefix(t, e) && !strings.ContainsFunc(emojiRE.ReplaceAllString(rest, ""), isLetterOrDigit) {
+			return x.people(e, strongPos)
+		}
+	}
+	return nil
+}
+
+var (
+	sentenceRE    = regexp.MustCompile(`[^.!?]+[.!?]*`)
+	firstPersonRE = regexp.MustCompile(`(?i)\b(?:I|I'm|I've|my|me|we|our|us)\b`)
+)
+
+// firstPersonSentences returns the byte spans of the sentences of text in
+// which the writer speaks of themselves ("I represent the PSF").
+func firstPersonSentences(text string) [][2]int {
+	var out [][2]int
+	for _, m := range sentenceRE.FindAllStringIndex(text, -1) {
+		if firstPersonRE.MatchString(text[m[0]:m[1]]) {
+			out = append(out, [2]int{m[0], m[1]})
+		}
+	}
+	return out
+}
+
+var emojiRE = regexp.MustCompile(`:[a-z0-9_+-]+:`)
+
+func isLetterOrDigit(r rune) bool {
+	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r > 127
+}
+
+// walker is the state of the segmenter over one file.
+type walker struct {
+	x       *extractor
+	file    string
+	lines   []line
+	sec     string // kind of the current section ("" none)
+	secLvl  int
+	cur     *entry
+	skip    map[int]bool // lines consumed as speaker lines
+	created int          // depth of a "Created …" line whose children are creations; -1 none
+	titled  bool
+	author  int    // mention of the notes' author (front matter), or -1
+	event   string // the event the file's title names, or ""
+}
+
+// walk segments one file's lines into entries and reads every content line.
+func (x *extractor) walk(file string, lines []line, m meta) {
+	w := &walker{x: x, file: file, lines: lines, skip: map[int]bool{}, created: -1, author: -1}
+	if m.Title != "" {
+		w.title(m.Title, graph.Evidence{File: file, Line: 1, Text: "title: " + m.Title})
+	}
+	if m.Author != "" {
+		if ps := x.people(m.Author, strongPos); ps != nil {
+			for _, p := range ps {
+				w.author = x.addEv(p, graph.Person, 9, graph.Evidence{File: file, Line: 1, Text: "author: " + m.Author})
+			}
+		}
+	}
+	for i := range lines {
+		w.line(i)
+	}
+}
+
+func (w *walker) title(t string, ev graph.Evidence) {
+	w.titled = true
+	name := w.x.eventName(t)
+	if w.x.title == "" {
+		w.x.title = name
+	}
+	low := strings.ToLower(name)
+	isEvent := yearRE.MatchString(name)
+	for _, f := range strings.Fields(low) {
+		if w.x.rules.eventWords[f] {
+			isEvent = true
+		}
+	}
+	if isEvent && name != "" {
+		w.x.addEv(name, graph.Event, 10, ev)
+		w.event = name
+	}
+}
+
+func (w *walker) ev(l *line) graph.Evidence { return evidence(w.file, l) }
+
+func (w *walker) line(i int) {
+	x := w.x
+	l := &w.lines[i]
+	if w.skip[i] {
+		return
+	}
+	switch l.Kind {
+	case kindBreak:
+		w.cur = nil
+		return
+	case kindCode:
+		if w.cur != nil {
+			w.content(l)
+		}
+		return
+	}
+	heading := l.Kind == kindHeading || (l.Bold && l.Depth == 0 && !l.Quote && l.First)
+	if heading {
+		w.heading(i, l)
+		return
+	}
+	if w.sec == "ignore" {
+		return
+	}
+	topPara := !l.Item && l.Depth == 0 && !l.Quote
+	topItem := l.Item && l.Depth == 1 && !l.Quote
+	if topPara && w.cur != nil && w.cur.level >= 10 {
+		w.cur = nil // an entry opened by a list item ends with its list
+	}
+	if (topPara && l.First) || topItem {
+		if w.headLine(i, l, topItem) {
+			return
+		}
+	}
+	if e := w.cur; e != nil && e.kind == entLabel && !l.Item && !l.Quote {
+		if name, ok := x.thingName(l.Text); ok && len(strings.Fields(name)) <= 4 && len(l.Links) == 0 && x.rules.stop[strings.ToLower(strings.Fields(name)[0])] == false {
+			if _, isPerson := x.personName(name, headPos); !isPerson {
+				typ, str := x.typeHint(name, "")
+				s := x.addEv(name, typ, str+1, w.ev(l))
+				e.sub = &entry{kind: entThing, talk: -1, subject: s}
+				return
+			}
+		}
+	}
+	w.content(l)
+}
+
+// content reads a line inside the current entry.
+func (w *walker) content(l *line) {
+	c := &lineCtx{file: w.file, l: l, e: w.cur.ctxEntry(), head: -1}
+	if w.cur == nil && w.author >= 0 {
+		c.author = w.author
+		c.firstPerson = firstPersonSentences(l.Text)
+	}
+	if w.created >= 0 {
+		if l.Quote || l.Depth > w.created {
+			c.created = true
+		} else {
+			w.created = -1
+		}
+	}
+	w.x.findMentions(c)
+	if c.created && w.created < 0 {
+		w.created = l.Depth // the lines under this one name the creations
+		if l.Item && l.Quote {
+			w.created = l.Depth - 1
+		}
+		c.created = false
+	}
+	if c.e != nil && c.e.kind == entTalk {
+		// "speaker: Jane Doe" inside a talk's notes
+		if ps := w.x.speakerLine(l); ps != nil && len(l.Emph) == 0 {
+			w.addSpeakers(c.e, ps, l)
+		}
+	}
+	w.x.ctxs = append(w.x.ctxs, c)
+}
+
+// heading handles a heading line (or an all-bold paragraph).
+func (w *walker) heading(i int, l *line) {
+	x := w.x
+	level := l.Level
+	if l.Kind == kindPara {
+		level = 7
+	}
+	speakers := w.speakersBelow(i)
+	if k, ok := x.sectionKind(l.Text); ok && speakers == nil {
+		w.sec, w.secLvl, w.cur = k, level, nil
+		return
+	}
+	if !w.titled && level == 1 && l.Kind == kindHeading {
+		w.title(l.Text, w.ev(l))
+		w.cur = nil
+		return
+	}
+	w.titled = true
+	if w.sec != "" && level <= w.secLvl {
+		// A heading at the section's level ends the section, unless it is one
+		// more short name in a list of them ("# sshuttle" among "#### bup").
+		if name, ok := x.thingName(l.Text); !ok || len(strings.Fields(name)) > 2 || w.sec == "ignore" || w.sec == "talk" {
+			w.sec, w.secLvl = "", 0
+		}
+	}
+	if w.sec == "ignore" {
+		return
+	}
+	// a sub-heading inside a talk's notes ("### Q&A") stays in the talk
+	if e := w.cur; e != nil && e.kind == entTalk && e.level > 0 && e.level < 10 && level > e.level && speakers == nil {
+		if _, ok := x.parseTalkHead(l, headPos); !ok {
+			w.content(l)
+			return
+		}
+	}
+	if speakers != nil {
+		w.startTalk(speakers, l.Text, l, level)
+		return
+	}
+	if h, ok := x.parseTalkHead(l, headPos); ok && (w.sec == "talk" || w.sec == "" || h.title != "") {
+		w.talkHead(h, l, level)
+		return
+	}
+	switch w.sec {
+	case "talk":
+		// a title whose speakers come later ("speaker: …") or never
+		if x.isTitle(l.Text) {
+			w.startTalk(nil, l.Text, l, level)
+			return
+		}
+	case "tool", "concept", "organization":
+		w.thingEntry(l, l.Text, sectionType(w.sec), 8, level)
+		return
+	}
+	if name, ok := x.thingName(strings.TrimRight(l.Text, ":")); ok && len(strings.Fields(name)) <= 3 && !x.rules.labels[strings.ToLower(name)] {
+		w.thingEntry(l, l.Text, "", 0, level)
+		return
+	}
+	w.cur = &entry{kind: entLabel, talk: -1, subject: -1, level: level}
+}
+
+func sectionType(kind string) string {
+	switch kind {
+	case "tool":
+		return graph.Tool
+	case "concept":
+		return graph.Concept
+	case "organization":
+		return graph.Organization
+	}
+	return ""
+}
+
+// speakersBelow returns the speakers named on the line right under heading
+// i ("_Jane Doe_"), and marks that line consumed.
+func (w *walker) speakersBelow(i int) []string {
+	if i+1 >= len(w.lines) {
+		return nil
+	}
+	n := &w.lines[i+1]
+	if n.N > w.lines[i].N+3 || n.Kind != kindPara || n.Item {
+		return nil
+	}
+	if ps := w.x.speakerLine(n); ps != nil {
+		w.skip[i+1] = true
+		return ps
+	}
+	return nil
+}
+
+// thingEntry starts the entry of a tool, topic or organization: "#### itty",
+// "virtualenv (python command line utility)", "Vagrant -".
+func (w *walker) thingEntry(l *line, text, typ string, str, level int) {
+	x := w.x
+	name, desc := text, ""
+	if m := headParRE.FindStringSubmatch(text); m != nil {
+		name, desc = m[1], m[2]
+	} else if m := headDashRE.FindStringSubmatch(text); m != nil {
+		name, desc = m[1], m[2]
+	} else if m := headColonRE.FindStringSubmatch(text); m != nil {
+		name, desc = m[1], m[2]
+	}
+	n, ok := x.thingName(name)
+	if !ok {
+		w.cur = &entry{kind: entLabel, talk: -1, subject: -1, level: level}
+		return
+	}
+	if typ == "" || str < 4 {
+		if t, s := x.typeHint(n, desc); s > str || typ == "" {
+			typ, str = t, s
+		}
+	} else if t, s := x.typeHint(n, desc); s >= 4 {
+		typ = t // "(python command line utility)" says Tool even under Topics
+	}
+	s := x.addEv(n, typ, str+2, w.ev(l))
+	w.cur = &entry{kind: entThing, talk: -1, subject: s, level: level}
+	if desc != "" {
+		c := &lineCtx{file: w.file, l: &line{N: l.N, Text: desc, Raw: l.Raw}, e: w.cur, head: -1}
+		x.findMentions(c)
+		x.ctxs = append(x.ctxs, c)
+	}
+}
+
+// headLine decides whether a paragraph's first line or a top-level list item
+// starts a new entry, and starts it.
+func (w *walker) headLine(i int, l *line, item bool) bool {
+	x := w.x
+	t := strings.TrimSpace(l.Text)
+	if !item || w.sec == "talk" || len(l.Links) > 0 {
+		if h, ok := x.parseTalkHead(l, headPos); ok {
+			if item && w.sec != "talk" && h.title == "" {
+				// "* Jane Doe" in running notes is a mention, not an entry
+			} else if !item || h.title != "" || w.sec == "talk" {
+				w.talkHead(h, l, levelOf(l, item))
+				return true
+			}
+		}
+	}
+	if item {
+		if k := w.sec; (k == "tool" || k == "concept" || k == "organization") && (w.cur == nil || w.cur.level >= 10) {
+			w.itemThing(l)
+			return true
+		}
+		return false
+	}
+	// the title of a talk seen before: its speaker's notes go on
+	if e, ok := x.talks[graph.Slug(t)]; ok {
+		w.cur = e
+		ev := w.ev(l)
+		t := x.addEv(x.ms[e.talk].name, graph.Talk, 1, ev)
+		x.union(t, e.talk)
+		for _, p := range e.speakers {
+			x.relate(p, graph.Gave, t, ev)
+		}
+		return true
+	}
+	next := w.next(i)
+	low := strings.ToLower(strings.TrimRight(t, ": -–—"))
+	endsHead := strings.HasSuffix(t, ":") || strings.HasSuffix(t, " -") || strings.HasSuffix(t, " –") || strings.HasSuffix(t, " —")
+	if endsHead || l.Bold {
+		for _, lw := range strings.Fields(low) {
+			if x.rules.labels[lw] || x.rules.labels[low] {
+				w.cur = &entry{kind: entLabel, talk: -1, subject: -1}
+				return true
+			}
+		}
+	}
+	name, ok := x.thingName(strings.TrimRight(t, ": -–—"))
+	if !ok || len(strings.Fields(name)) > 4 || x.rules.generic[low] {
+		return false
+	}
+	childList := next != nil && next.Item && next.Depth >= 1 && !next.Quote
+	single := next == nil || next.First || next.Kind != kindPara || next.Item
+	inTalk := w.cur != nil && (w.cur.kind == entTalk || w.cur.kind == entPerson)
+	switch {
+	case endsHead, childList && x.nameLike(name) || childList && !inTalk:
+	case single && !inTalk && (x.nameLike(name) || len(strings.Fields(name)) <= 2):
+	case w.sec == "tool" || w.sec == "concept" || w.sec == "organization":
+	default:
+		return false
+	}
+	if _, isPerson := x.personName(name, headPos); isPerson {
+		return false
+	}
+	w.thingEntry(l, t, sectionType(w.sec), 6, 0)
+	return true
+}
+
+func levelOf(l *line, item bool) int {
+	if item {
+		return 10 + l.Depth
+	}
+	if l.Kind == kindHeading {
+		return l.Level
+	}
+	return 0
+}
+
+// next returns the line after i, or nil.
+func (w *walker) next(i int) *line {
+	if i+1 < len(w.lines) {
+		return &w.lines[i+1]
+	}
+	return nil
+}
+
+// itemThing reads a top-level list item in a Tools/Topics section as the
+// entry of the thing it names: "* requests - HTTP for humans".
+func (w *walker) itemThing(l *line) {
+	w.cur = &entry{kind: entLabel, talk: -1, subject: -1, level: 10 + l.Depth}
+	c := &lineCtx{file: w.file, l: l, e: nil, head: -1}
+	w.x.findMentions(c)
+	if c.head < 0 {
+		if name, ok := w.x.thingName(l.Text); ok {
+			typ := sectionType(w.sec)
+			c.head = w.x.add(c, name, typ, 8)
+		}
+	} else if typ := sectionType(w.sec); typ != "" {
+		w.x.ms[c.head].typ, w.x.ms[c.head].str = typ, max(w.x.ms[c.head].str, 7)
+	}
+	if c.head >= 0 {
+		w.cur = &entry{kind: entThing, talk: -1, subject: c.head, level: 10 + l.Depth}
+	}
+	w.x.ctxs = append(w.x.ctxs, c)
+}
+
+// talkHead starts (or resumes) the entry of a talk read from a head line.
+func (w *walker) talkHead(h talkHead, l *line, level int) {
+	title := h.title
+	if title == "" {
+		w.resumeOrPerson(h.people, l, level)
+	} else {
+		w.startTalk(h.people, title, l, level)
+	}
+	for _, extra := range []string{h.role, h.rest} {
+		if strings.TrimSpace(extra) == "" {
+			continue
+		}
+		var links []link
+		for _, lk := range l.Links {
+			if lk.Text != h.title {
+				links = append(links, lk)
+			}
+		}
+		var codes []string
+		for _, cd := range l.Codes {
+			if strings.Contains(extra, cd) {
+				codes = append(codes, cd)
+			}
+		}
+		c := &lineCtx{file: w.file, l: &line{N: l.N, Text: extra, Raw: l.Raw, Links: links, Codes: codes, Item: l.Item, Depth: l.Depth}, e: w.cur, head: -1}
+		w.x.findMentions(c)
+		// a one-word "title" is a topic: "leah culver - IRC"
+		if len(c.spans) == 0 && !strings.Contains(extra, " ") {
+			if name, ok := w.x.thingName(extra); ok {
+				typ, str := w.x.typeHint(name, "")
+				w.x.attach(c, w.x.add(c, name, typ, str), false)
+			}
+		}
+		w.x.ctxs = append(w.x.ctxs, c)
+	}
+}
+
+// resumeOrPerson handles a head that names speakers but no title: their
+// talk's notes go on, or they are a speaker whose talk is unnamed.
+func (w *walker) resumeOrPerson(people []string, l *line, level int) {
+	x := w.x
+	ev := w.ev(l)
+	var ids []int
+	for _, p := range people {
+		ids = append(ids, x.addEv(p, graph.Person, 8, ev))
+	}
+	if e, ok := x.byPer[graph.Slug(people[0])]; ok {
+		r := &entry{kind: e.kind, talk: e.talk, speakers: ids, subject: e.subject, level: level}
+		if e.talk >= 0 {
+			t := x.addEv(x.ms[e.talk].name, graph.Talk, 1, ev)
+			x.union(t, e.talk)
+			r.talk, r.subject = t, t
+			for _, p := range ids {
+				x.relate(p, graph.Gave, t, ev)
+			}
+		} else {
+			r.subject = ids[0]
+		}
+		w.cur = r
+		return
+	}
+	e := &entry{kind: entPerson, talk: -1, speakers: ids, subject: ids[0], level: level}
+	for _, p := range people {
+		x.byPer[graph.Slug(p)] = e
+	}
+	w.cur = e
+}
+
+// startTalk starts the entry of a talk with a title, or resumes it when the
+// same speaker's talk was seen before under this or a shorter title
+// ("Laura Thompson - processing firefox").
+func (w *walker) startTalk(people []string, title string, l *line, level int) {
+	x := w.x
+	ev := w.ev(l)
+	title = strings.TrimSpace(strings.Trim(title, " \"“”'"))
+	var ids []int
+	for _, p := range people {
+		str := 9
+		if strings.HasPrefix(p, "@") {
+			str = 7
+		}
+		ids = append(ids, x.addEv(strings.TrimPrefix(p, "@"), graph.Person, str, ev))
+		if strings.HasPrefix(p, "@") {
+			a := x.addEv(p, graph.Person, str, ev)
+			x.union(a, ids[len(ids)-1])
+		}
+	}
+	key := graph.Slug(title)
+	t := x.addEv(title, graph.Talk, 10, ev)
+	if w.event != "" {
+		x.eventOf[t] = w.event
+	}
+	var prev *entry
+	if e, ok := x.talks[key]; ok {
+		prev = e
+	} else if len(people) > 0 {
+		if e, ok := x.byPer[graph.Slug(people[0])]; ok && e.talk >= 0 {
+			old := graph.Slug(x.ms[e.talk].name)
+			if strings.HasPrefix(old, key) || strings.HasPrefix(key, old) {
+				prev = e
+			}
+		} else if ok && e.talk < 0 {
+			// the speaker was seen without a title: this is their talk
+			e.talk = t
+			e.kind = entTalk
+			e.subject = t
+		}
+	}
+	if prev != nil && prev.talk >= 0 {
+		x.union(t, prev.talk)
+		x.ms[t].str = 5 // an alias, not the canonical title
+	}
+	e := &entry{kind: entTalk, talk: t, speakers: ids, subject: t, level: level}
+	for _, p := range ids {
+		x.relate(p, graph.Gave, t, ev)
+	}
+	// the names in a title are what the talk covers: "Embrace the GIL"
+	tc := &lineCtx{file: w.file, l: &line{N: l.N, Text: title, Raw: l.Raw}, e: e, head: -1, title: true}
+	x.findMentions(tc)
+	x.ctxs = append(x.ctxs, tc)
+	if prev == nil {
+		x.talks[key] = e
+	}
+	for _, p := range people {
+		x.byPer[graph.Slug(strings.TrimPrefix(p, "@"))] = e
+	}
+	w.cur = e
+}
+
+func (w *walker) addSpeakers(e *entry, people []string, l *line) {
+	ev := w.ev(l)
+	for _, p := range people {
+		id := w.x.addEv(p, graph.Person, 9, ev)
+		e.speakers = append(e.speakers, id)
+		w.x.relate(id, graph.Gave, e.talk, ev)
+		w.x.byPer[graph.Slug(p)] = e
+	}
+}
