@@ -32,7 +32,7 @@ func TestNeo4jAdminImport(t *testing.T) {
 		g    graph.Graph
 	}{
 		{"nasty", nastyGraph()},
-		{"seed", seedGraph()},
+		{"pycodeconf", exampleGraph(t)},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			g := tc.g

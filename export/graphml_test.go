@@ -59,7 +59,7 @@ type readBack struct {
 // TestGraphMLReadBack parses the output with encoding/xml (strict XML 1.0:
 // it rejects characters XML forbids) and checks every value.
 func TestGraphMLReadBack(t *testing.T) {
-	for _, g := range []graph.Graph{seedGraph(), nastyGraph()} {
+	for _, g := range []graph.Graph{seedGraph(), nastyGraph(), exampleGraph(t)} {
 		rb := readGraphMLGo(t, writeGraphML(t, g))
 		checkReadBack(t, g, rb)
 	}
@@ -76,6 +76,7 @@ func TestGraphMLNetworkx(t *testing.T) {
 		{"seed", seedGraph(), "MultiDiGraph"}, // it has parallel edges
 		{"nasty", nastyGraph(), "MultiDiGraph"},
 		{"simple", simpleGraph(), "DiGraph"},
+		{"pycodeconf", exampleGraph(t), "MultiDiGraph"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), tc.name+".graphml")
