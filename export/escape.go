@@ -20,7 +20,8 @@ func xmlChar(r rune) bool {
 }
 
 // appendXML appends s to dst escaped for XML character data or, when attr
-// is set, for a double-quoted attribute value. It escapes & < > and ", and
+// is set, for a double-quoted attribute value. It escapes & < > (and " in
+// attributes; JSON values in character data stay readable), and
 // writes CR (and, in attributes, TAB and LF) as character references so a
 // parser's end-of-line and attribute-value normalization gives them back
 // unchanged. Characters XML 1.0 cannot carry at all (NUL and the other C0
@@ -39,7 +40,7 @@ func appendXML[S ~string | ~[]byte](dst []byte, s S, attr bool) []byte {
 				esc = "&lt;"
 			case c == '>':
 				esc = "&gt;"
-			case c == '"':
+			case c == '"' && attr:
 				esc = "&quot;"
 			case c == '\r':
 				esc = "&#xD;"

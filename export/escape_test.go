@@ -16,7 +16,7 @@ func TestAppendXML(t *testing.T) {
 		text, attr string
 	}{
 		{"plain", "plain", "plain"},
-		{`<a href="x">&amp;</a>`, "&lt;a href=&quot;x&quot;&gt;&amp;amp;&lt;/a&gt;", "&lt;a href=&quot;x&quot;&gt;&amp;amp;&lt;/a&gt;"},
+		{`<a href="x">&amp;</a>`, "&lt;a href=\"x\"&gt;&amp;amp;&lt;/a&gt;", "&lt;a href=&quot;x&quot;&gt;&amp;amp;&lt;/a&gt;"},
 		{"]]>", "]]&gt;", "]]&gt;"},
 		{"a\nb\tc\rd", "a\nb\tc&#xD;d", "a&#xA;b&#x9;c&#xD;d"},
 		{"nul\x00bel\x07", "nul\uFFFDbel\uFFFD", "nul\uFFFDbel\uFFFD"},
