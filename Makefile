@@ -16,7 +16,12 @@ build:
 ## demo: the main job on the example notes; no server needed.
 demo: build
 	$(BIN) extract $(EXAMPLE) -o $(OUT)/pycodeconf.graph.json
+	$(BIN) analyze $(OUT)/pycodeconf.graph.json -q -o $(OUT)/pycodeconf.analyzed.json
+	$(BIN) render $(OUT)/pycodeconf.analyzed.json -o $(OUT)/pycodeconf.svg
+	$(BIN) render $(OUT)/pycodeconf.analyzed.json -o $(OUT)/pycodeconf.html
 	$(BIN) summary $(OUT)/pycodeconf.graph.json
+	$(BIN) analyze $(OUT)/pycodeconf.analyzed.json --top 5 --type Person
+	$(BIN) analyze $(OUT)/pycodeconf.analyzed.json --top 5 --type Tool,Concept
 
 ## unit: tests that need no server.
 unit:
@@ -34,9 +39,10 @@ setup-python:
 setup-neo4j-admin:
 	mvn -B -q -f export/testdata/neo4j-admin/pom.xml dependency:resolve
 
-# Headless Chromium for the HTML map test (Debian package).
+# Headless Chromium for the HTML map test (Debian package; it brings the
+# Liberation fonts the label-fit check measures with).
 setup-browser:
-	@true
+	@test -x /usr/bin/chromium || { apt-get update -qq && apt-get install -y -qq chromium; }
 
 ## test: everything, a real Neo4j included. scripts/with-neo4j starts a
 ## server for the run unless NEO4J_URI is set, and stops it afterwards.

@@ -655,12 +655,17 @@ func (x *extractor) examples(c *lineCtx) {
 			rest = rest[:i]
 		}
 		off := m[1]
+		// "e.g. yacc, bison" lists names; "such as network or files" often words
+		terse := strings.Contains(strings.ToLower(t[m[0]:m[1]]), "g.")
 		for _, part := range strings.FieldsFunc(rest, func(r rune) bool { return r == ',' }) {
-			for _, p := range strings.Split(part, " and ") {
+			for _, p := range strings.FieldsFunc(strings.NewReplacer(" and ", "\x00", " or ", "\x00").Replace(part), func(r rune) bool { return r == 0 }) {
 				p0 := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(p), "or "))
 				name, ok := x.thingName(p0)
 				if !ok || len(strings.Fields(name)) > 3 {
 					continue
+				}
+				if len(strings.Fields(name)) == 1 && !x.nameLike(name) && !terse {
+					continue // "such as network or files": plain words
 				}
 				i := strings.Index(t[off:], name)
 				if i < 0 || !c.take(off+i, off+i+len(name)) {
