@@ -276,13 +276,27 @@ func quote(s string) string {
 			b.WriteString(`\"`)
 		case '\n':
 			b.WriteString(`\n`)
-		case '\r', 0:
+		case '\r':
 		default:
-			b.WriteRune(r)
+			b.WriteRune(xmlChar(r))
 		}
 	}
 	b.WriteByte('"')
 	return b.String()
+}
+
+// xmlChar returns r, or U+FFFD when r cannot appear in XML (control
+// characters, surrogates, U+FFFE/U+FFFF): Graphviz copies text to the SVG
+// as it is, and one such character would make the SVG unreadable.
+func xmlChar(r rune) rune {
+	switch {
+	case r == '\t' || r == '\n' || r == '\r',
+		r >= 0x20 && r <= 0xD7FF,
+		r >= 0xE000 && r <= 0xFFFD,
+		r >= 0x10000 && r <= 0x10FFFF:
+		return r
+	}
+	return '\uFFFD'
 }
 
 // htmlEscape escapes s for a Graphviz HTML-like label.
@@ -298,10 +312,10 @@ func htmlEscape(s string) string {
 			b.WriteString("&gt;")
 		case '"':
 			b.WriteString("&quot;")
-		case '\n', '\r', 0:
+		case '\n', '\r':
 			b.WriteByte(' ')
 		default:
-			b.WriteRune(r)
+			b.WriteRune(xmlChar(r))
 		}
 	}
 	return b.String()
