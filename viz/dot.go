@@ -14,10 +14,9 @@ import (
 )
 
 // Font is the font the map asks for. Graphviz here has no fonts and sizes
-// labels from built-in metrics; it knows Helvetica's, and every browser has
-// Helvetica or a metric-compatible face (Arial, Liberation Sans). Node
-// margins leave room for a wider fallback (see docs/viz.md for the
-// measurement).
+// labels from built-in metrics; it knows Helvetica's, and the SVG names the
+// metric-compatible faces browsers have (Arial, Liberation Sans, Arimo)
+// before the generic fallback. TestBrowserLabelsFit measures the fit.
 const Font = "Helvetica"
 
 // DOT returns the Graphviz source of g's map. It is deterministic: the same
