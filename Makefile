@@ -16,9 +16,12 @@ build:
 ## demo: the main job on the example notes; no server needed.
 demo: build
 	$(BIN) extract $(EXAMPLE) -o $(OUT)/pycodeconf.graph.json
-	$(BIN) render $(OUT)/pycodeconf.graph.json -o $(OUT)/pycodeconf.svg
-	$(BIN) render $(OUT)/pycodeconf.graph.json -o $(OUT)/pycodeconf.html
+	$(BIN) analyze $(OUT)/pycodeconf.graph.json -q -o $(OUT)/pycodeconf.analyzed.json
+	$(BIN) render $(OUT)/pycodeconf.analyzed.json -o $(OUT)/pycodeconf.svg
+	$(BIN) render $(OUT)/pycodeconf.analyzed.json -o $(OUT)/pycodeconf.html
 	$(BIN) summary $(OUT)/pycodeconf.graph.json
+	$(BIN) analyze $(OUT)/pycodeconf.analyzed.json --top 5 --type Person
+	$(BIN) analyze $(OUT)/pycodeconf.analyzed.json --top 5 --type Tool,Concept
 
 ## unit: tests that need no server.
 unit:
@@ -41,8 +44,11 @@ setup-browser:
 test: lint setup
 	./scripts/with-neo4j $(GO) test ./...
 
-bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./...
+## bench: graph analysis vs networkx and igraph (bench/compare.py runs the
+## graph benchmarks and prints the ratios), then the other packages' benchmarks.
+bench: setup-python
+	python3 bench/compare.py
+	$(GO) test -run '^$$' -bench . -benchmem $$($(GO) list ./... | grep -v '/graph$$')
 
 lint:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \

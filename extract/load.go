@@ -71,42 +71,27 @@ func collect(paths []string) ([]input, []Diagnostic) {
 				}
 				return nil
 			}
-			if !isNote(d.Name()) {
-				return nil
-			}
 			if d.Type()&fs.ModeSymlink != 0 {
+				// WalkDir never follows a symlink, so a loop cannot hang the
+				// walk; say what was not read.
 				st, err := os.Stat(path)
-				if err != nil {
-					diags = append(diags, Diagnostic{File: rel, Msg: "cannot read symlink: " + describe(err)})
+				switch {
+				case err != nil:
+					diags = append(diags, Diagnostic{File: rel, Msg: "broken or looping symlink not followed: " + describe(err)})
 					return nil
-				}
-				if st.IsDir() {
+				case st.IsDir():
 					diags = append(diags, Diagnostic{File: rel, Msg: "symlinked folder not followed"})
 					return nil
 				}
 			}
-			add(path, rel)
+			if isNote(d.Name()) {
+				add(path, rel)
+			}
 			return nil
 		})
 		if err != nil {
 			diags = append(diags, Diagnostic{File: p, Msg: "cannot walk: " + describe(err)})
 		}
-		// Symlinked folders are never followed by WalkDir, so a symlink loop
-		// cannot hang the walk; report them so nothing is silently skipped.
-		_ = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-			if err != nil || d.Type()&fs.ModeSymlink == 0 || isNote(d.Name()) {
-				return nil
-			}
-			if st, err := os.Stat(path); err == nil && st.IsDir() || err != nil {
-				rel, _ := filepath.Rel(root, path)
-				msg := "symlinked folder not followed"
-				if err != nil {
-					msg = "broken or looping symlink: " + describe(err)
-				}
-				diags = append(diags, Diagnostic{File: filepath.ToSlash(rel), Msg: msg})
-			}
-			return nil
-		})
 	}
 	slices.SortFunc(ins, func(a, b input) int { return strings.Compare(a.name, b.name) })
 	return ins, diags

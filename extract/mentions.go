@@ -15,7 +15,8 @@ type lineCtx struct {
 	e     *entry // the entry the line belongs to, or nil
 	head  int    // mention index of the line's head ("X" in "X - about X"), or -1
 	spans [][2]int
-	spanM []int // the mention found at each span, -1 until added
+	spanM []int  // the mention found at each span, -1 until added
+	toks  []word // the line's words, tokenized once
 	// created is set on lines under "Created some libraries": their heads
 	// are things the entry's speakers created.
 	created bool
@@ -31,6 +32,14 @@ type lineCtx struct {
 }
 
 func (c *lineCtx) ev() graph.Evidence { return evidence(c.file, c.l) }
+
+// words returns the line's words, tokenizing once.
+func (c *lineCtx) words() []word {
+	if c.toks == nil {
+		c.toks = tokenize(c.l.Text)
+	}
+	return c.toks
+}
 
 func evidence(file string, l *line) graph.Evidence {
 	t := l.Raw
@@ -88,7 +97,9 @@ var (
 	headDashRE  = regexp.MustCompile(`^(.{1,48}?)\s+[-–—]{1,2}(?:\s+(.*))?$`)
 	headColonRE = regexp.MustCompile(`^([^:]{1,48}):\s+(.+)$`)
 	headCommaRE = regexp.MustCompile(`^([^,]{1,30}),\s+(.+)$`)
-	headParRE   = regexp.MustCompile(`^([^()]{1,48}?)\s*\(([^()]*)\)\s*[.:]?$`)
+	// a line of code: a call, an assignment, a statement ending in ';'
+	codeLineRE = regexp.MustCompile(`^[\w.]+\(.*\)\s*;?$|^[\w.]+\s*(?:=|:=)\s*[\w.]+\(|;\s*$`)
+	headParRE  = regexp.MustCompile(`^([^()]{1,48}?)\s*\(([^()]*)\)\s*[.:]?$`)
 )
 
 // acronymOf reports whether acr abbreviates the words of exp: its letters are
@@ -173,6 +184,8 @@ func (x *extractor) findMentions(c *lineCtx) {
 		c.take(0, len(t))
 		return
 	}
+	x.wikilinks(c)
+	x.proseTalk(c)
 	x.acronyms(c)
 	x.headSplit(c)
 	x.cues(c)
@@ -193,8 +206,8 @@ func (x *extractor) wholeLine(c *lineCtx) {
 	split := splitPeople(t)
 	for _, p := range split {
 		n, ok := x.thingName(p)
-		if !ok || len(strings.Fields(n)) > 3 {
-			return
+		if !ok || len(strings.Fields(n)) > 3 || strings.Contains(t, " -") || strings.ContainsAny(n, "=()") {
+			return // "pip install --use-mirrors" is a command
 		}
 		ws := strings.Fields(n)
 		if len(ws) > 1 && !allNamed(ws) && !isLower(n) {
@@ -317,6 +330,9 @@ func (x *extractor) nameLike(name string) bool {
 
 func (x *extractor) acronyms(c *lineCtx) {
 	t := c.l.Text
+	if !hasUpperRun(t) {
+		return // every pattern needs an acronym: two capitals
+	}
 	try := func(acr, exp string, a, b int) {
 		if x.rules.notNames[acr] || !acronymOf(acr, exp) {
 			return
@@ -354,6 +370,86 @@ func (x *extractor) acronyms(c *lineCtx) {
 	}
 }
 
+var (
+	// what stands before a talk verb: "Jane Doe", "Jane Doe (Initech)", "Jane Doe from Initech"
+	proseWhoRE = regexp.MustCompile(`([\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+){1,3})(?:\s*\(([^()]{1,40})\)|\s+(?:from|of|at)\s+([\p{Lu}][\w.&-]*(?:\s+[\p{Lu}][\w.&-]*){0,2}))?\s*,?\s*$`)
+	// a quoted title: "Fast Builds", 'Fast Builds', “Fast Builds”
+	quotedRE = regexp.MustCompile(`^\s*["“'‘]([^"”'’]{3,120})["”'’]`)
+)
+
+// proseTalk reads running prose that says who gave a talk: "Jane Doe from
+// Initech talked about 'Fast Builds'" (a talk) or "… talked about tracing"
+// (a topic the person covers).
+func (x *extractor) proseTalk(c *lineCtx) {
+	t := c.l.Text
+	low := strings.ToLower(t)
+	if len(low) != len(t) {
+		return
+	}
+	for _, v := range x.rules.talkVerbs.find(low) {
+		m := proseWhoRE.FindStringSubmatchIndex(t[:v[0]])
+		if m == nil {
+			continue
+		}
+		ps := x.people(t[m[2]:m[3]], headPos)
+		if len(ps) != 1 {
+			continue
+		}
+		ev := c.ev()
+		if !c.take(m[2], m[3]) {
+			continue
+		}
+		p := x.add(c, ps[0], graph.Person, 7)
+		org := ""
+		if m[4] >= 0 {
+			org = t[m[4]:m[5]]
+		} else if m[6] >= 0 {
+			org = t[m[6]:m[7]]
+		}
+		if o, ok := x.thingName(org); ok && x.nameLike(o) && !strings.HasPrefix(o, "@") {
+			if c.take(strings.Index(t, o), strings.Index(t, o)+len(o)) {
+				x.relate(p, graph.WorksAt, x.add(c, o, graph.Organization, 6), ev)
+			}
+		}
+		rest := t[v[1]:]
+		if q := quotedRE.FindStringSubmatchIndex(rest); q != nil {
+			title := rest[q[2]:q[3]]
+			if x.isTitle(title) && c.take(v[1]+q[2], v[1]+q[3]) {
+				tk := x.add(c, title, graph.Talk, 9)
+				x.relate(p, graph.Gave, tk, ev)
+				continue
+			}
+		}
+		trimmed := strings.TrimLeft(rest, " ")
+		obj, oa, ob := x.objectAfter(trimmed)
+		off := v[1] + len(rest) - len(trimmed)
+		if obj != "" && c.take(off+oa, off+ob) {
+			typ, str := x.typeHint(obj, "")
+			x.relate(p, graph.Covers, x.add(c, obj, typ, str), ev)
+		}
+	}
+}
+
+var wikiRE = regexp.MustCompile(`\[\[([^\]|#\n]{1,80})(?:[#|][^\]\n]*)?\]\]`)
+
+// wikilinks reads [[Page]] and [[Page|label]] links of wiki-style vaults:
+// the page is a thing (or a person) the writer chose to link.
+func (x *extractor) wikilinks(c *lineCtx) {
+	t := c.l.Text
+	for _, m := range wikiRE.FindAllStringSubmatchIndex(t, -1) {
+		name := strings.TrimSpace(t[m[2]:m[3]])
+		if !c.take(m[0], m[1]) || name == "" {
+			continue
+		}
+		if p, ok := x.personName(name, headPos); ok {
+			x.attach(c, x.add(c, p, graph.Person, 6), c.head >= 0)
+			continue
+		}
+		typ, str := x.typeHint(name, "")
+		x.attach(c, x.add(c, name, typ, str+3), c.head >= 0)
+	}
+}
+
 // headSplit reads "X - about X", "X: about X", "X, about X" and "X (about X)":
 // X is a thing, and the things named in the description relate to it.
 func (x *extractor) headSplit(c *lineCtx) {
@@ -363,10 +459,16 @@ func (x *extractor) headSplit(c *lineCtx) {
 	// the comma form only for short, name-shaped heads: "Sagrada, mozilla's queue"
 	if m = headDashRE.FindStringSubmatch(t); m == nil {
 		if m = headColonRE.FindStringSubmatch(t); m == nil {
-			if m = headParRE.FindStringSubmatch(t); m == nil {
+			if m = headParRE.FindStringSubmatch(t); m != nil {
+				if ws := strings.Fields(m[1]); len(ws) > 1 && !allNamed(ws) {
+					m = nil // "GIL protects (imagine …)" is a sentence
+				}
+			}
+			if m == nil {
 				if m = headCommaRE.FindStringSubmatch(t); m != nil {
+					// only a name-shaped head: "Sagrada, a queue", not "First, …"
 					ws := strings.Fields(m[1])
-					if len(ws) > 2 || !x.nameLike(m[1]) {
+					if len(ws) > 2 || !x.isNameShaped(ws[0]) && !(len(ws) == 2 && allNamed(ws)) {
 						m = nil
 					}
 				}
@@ -421,11 +523,16 @@ func (x *extractor) headSplit(c *lineCtx) {
 // cues finds "X similar to Y", "works at Y", "created Y", "Y creator".
 func (x *extractor) cues(c *lineCtx) {
 	t := c.l.Text
+	low := strings.ToLower(t)
+	if len(low) != len(t) {
+		return // case folding changed byte offsets (rare scripts): no cues
+	}
 	for _, cu := range x.rules.cues {
-		for _, m := range cu.re.FindAllStringSubmatchIndex(t, -1) {
+		for _, ph := range cu.find(low) {
+			m := []int{ph[0], ph[1] + 1, ph[0], ph[1]}
 			rest := t[m[1]:]
 			obj, oa, ob := x.objectAfter(rest)
-			strongCue := strings.ToLower(t[m[2]:m[3]]) != "like" && strings.ToLower(t[m[2]:m[3]]) != "using"
+			strongCue := low[m[2]:m[3]] != "like" && low[m[2]:m[3]] != "using"
 			if obj == "" {
 				if cu.rel == graph.Created && c.e != nil && len(c.e.speakers) > 0 {
 					c.created = true // "Created some libraries:" the next lines name them
@@ -456,7 +563,7 @@ func (x *extractor) cues(c *lineCtx) {
 		}
 	}
 	// suffix cues: "(Grove creator)"
-	ws := tokenize(t)
+	ws := c.words()
 	for i := 1; i < len(ws); i++ {
 		rel, ok := x.rules.suffixCues[strings.ToLower(ws[i].s)]
 		if !ok {
@@ -548,12 +655,17 @@ func (x *extractor) examples(c *lineCtx) {
 			rest = rest[:i]
 		}
 		off := m[1]
+		// "e.g. yacc, bison" lists names; "such as network or files" often words
+		terse := strings.Contains(strings.ToLower(t[m[0]:m[1]]), "g.")
 		for _, part := range strings.FieldsFunc(rest, func(r rune) bool { return r == ',' }) {
-			for _, p := range strings.Split(part, " and ") {
+			for _, p := range strings.FieldsFunc(strings.NewReplacer(" and ", "\x00", " or ", "\x00").Replace(part), func(r rune) bool { return r == 0 }) {
 				p0 := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(p), "or "))
 				name, ok := x.thingName(p0)
 				if !ok || len(strings.Fields(name)) > 3 {
 					continue
+				}
+				if len(strings.Fields(name)) == 1 && !x.nameLike(name) && !terse {
+					continue // "such as network or files": plain words
 				}
 				i := strings.Index(t[off:], name)
 				if i < 0 || !c.take(off+i, off+i+len(name)) {
@@ -568,7 +680,7 @@ func (x *extractor) examples(c *lineCtx) {
 
 // toolSuffix reads "the dis module", "requests library".
 func (x *extractor) toolSuffix(c *lineCtx) {
-	ws := tokenize(c.l.Text)
+	ws := c.words()
 	for i := 1; i < len(ws); i++ {
 		if !x.rules.toolSuffixes[strings.ToLower(ws[i].s)] {
 			continue
@@ -591,7 +703,10 @@ func (x *extractor) toolSuffix(c *lineCtx) {
 // sentence start, people's names.
 func (x *extractor) shapes(c *lineCtx) {
 	t := c.l.Text
-	ws := tokenize(t)
+	if codeLineRE.MatchString(t) {
+		return // "dis.dis(methodname)": code, not notes
+	}
+	ws := c.words()
 	for i := 0; i < len(ws); i++ {
 		w := ws[i]
 		if c.taken(w.start, w.end) {
@@ -644,7 +759,7 @@ func (x *extractor) shapes(c *lineCtx) {
 			named = true
 		case isCap(s) && !w.sentStart && !isFirstName(s) && len(s) > 1:
 			named = true
-		case isCap(s) && w.sentStart && !isWord(s) && !isFirstName(s) && len(s) > 2:
+		case isCap(s) && w.sentStart && !isWord(s) && !isFirstName(s) && len(s) > 2 && !abstract(s):
 			named = true
 		case !isWord(s) && x.counts[strings.ToLower(s)] >= 2 && len(s) > 2 && !isFirstName(s) && isAlpha(s):
 			named = true // a coined word used more than once: "git", "pypy"
@@ -659,6 +774,24 @@ func (x *extractor) shapes(c *lineCtx) {
 		typ, str := x.typeHint(name, "")
 		x.attach(c, x.add(c, name, typ, str), c.head >= 0)
 	}
+}
+
+// hasUpperRun reports whether s has a word with two ASCII capitals.
+func hasUpperRun(s string) bool {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		switch b := s[i]; {
+		case b >= 'A' && b <= 'Z':
+			n++
+			if n >= 2 {
+				return true
+			}
+		case b >= 'a' && b <= 'z' || b >= '0' && b <= '9':
+		default:
+			n = 0
+		}
+	}
+	return false
 }
 
 // allNamed reports whether every word is capitalized or coined: "OXS-GCC

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/notegraph/notegraph/graph"
 )
@@ -17,21 +18,59 @@ type word struct {
 	sentStart bool
 }
 
-var wordRE = regexp.MustCompile(`[\p{L}\p{N}@#][\p{L}\p{N}_.'’+#/-]*[\p{L}\p{N}+#]|[\p{L}\p{N}]`)
-
-// words splits text into word tokens.
+// tokenize splits text into words: a letter, digit, '@' or '#', then
+// letters, digits and the joiners _ . ' ’ + # / -, ending on a letter, digit,
+// '+' or '#' ("backbone.js", "easy_install", "C++", "@pwang", "x80-100").
 func tokenize(text string) []word {
-	idx := wordRE.FindAllStringIndex(text, -1)
+	idx := wordSpans(text)
 	out := make([]word, 0, len(idx))
 	prev := 0
 	for i, ix := range idx {
 		s := text[ix[0]:ix[1]]
 		gap := text[prev:ix[0]]
-		start := i == 0 || strings.ContainsAny(gap, ".!?:;") || strings.Contains(gap, " - ") || strings.Contains(gap, "–") || strings.Contains(gap, "—")
+		start := i == 0 || strings.ContainsAny(gap, ".!?:;|") || strings.Contains(gap, " - ") || strings.Contains(gap, "–") || strings.Contains(gap, "—")
 		// a trailing dot of an abbreviation or a sentence end is not part of a word
 		// unless the word is dotted inside (backbone.js, e.g.)
 		out = append(out, word{s: s, start: ix[0], end: ix[1], sentStart: start})
 		prev = ix[1]
+	}
+	return out
+}
+
+func wordSpans(text string) [][2]int {
+	var out [][2]int
+	isStart := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '@' || r == '#' }
+	isIn := func(r rune) bool {
+		return unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("_.'’+#/-@", r)
+	}
+	isEnd := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '+' || r == '#' }
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !isStart(r) {
+			i += n
+			continue
+		}
+		start, lastEnd := i, -1
+		if isEnd(r) {
+			lastEnd = i + n
+		}
+		j := i + n
+		for j < len(text) {
+			r2, n2 := utf8.DecodeRuneInString(text[j:])
+			if !isIn(r2) {
+				break
+			}
+			j += n2
+			if isEnd(r2) {
+				lastEnd = j
+			}
+		}
+		if lastEnd > start {
+			out = append(out, [2]int{start, lastEnd})
+			i = lastEnd
+		} else {
+			i = j
+		}
 	}
 	return out
 }
@@ -87,6 +126,14 @@ func (x *extractor) personName(s string, pos personStrength) (string, bool) {
 	first := isFirstName(toks[0])
 	if !allCap && !(allLow && pos >= headPos && first) {
 		return "", false
+	}
+	if allLow && (isWord(toks[0]) || isWord(toks[len(toks)-1]) || len(toks) > 3) {
+		return "", false // "angle brackets", "hue values": words, not a name
+	}
+	for _, t := range toks[:len(toks)-1] {
+		if strings.HasSuffix(t, "'s") || strings.HasSuffix(t, "’s") {
+			return "", false // "John Gruber's Markdown"
+		}
 	}
 	switch pos {
 	case weakPos:
@@ -192,6 +239,18 @@ func (x *extractor) isNameShaped(w string) bool {
 }
 
 var abstractSuffixes = []string{"ity", "ing", "tion", "sion", "ness", "ment", "ism", "ance", "ence", "ology", "ics", "ship", "hood"}
+
+// abstract reports whether w ends like an abstract English noun
+// ("Approachability"), which a small lexicon may lack.
+func abstract(w string) bool {
+	w = strings.ToLower(w)
+	for _, suf := range abstractSuffixes {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+3 {
+			return true
+		}
+	}
+	return false
+}
 
 // typeHint guesses a thing's type from its name's shape and the words around it.
 func (x *extractor) typeHint(name, context string) (string, int) {

@@ -1,9 +1,5 @@
 package extract
 
-import (
-	"github.com/notegraph/notegraph/graph"
-)
-
 // Notes extracts the knowledge graph of the note files and folders in paths.
 // It returns an error only when extraction as a whole cannot run; problems
 // with single files are Diagnostics in the Result.
@@ -63,9 +59,6 @@ func Texts(notes []Source, opts Options) Result {
 // (pass 1), then find names known from anywhere in the notes (pass 2), then
 // resolve mentions into nodes.
 func Sources(srcs []source, opts Options) Result {
-	if opts.Rules == nil {
-		opts.Rules = DefaultRules()
-	}
 	x := newExtractor(opts.Rules)
 	type parsed struct {
 		name  string
@@ -94,5 +87,3 @@ func Sources(srcs []source, opts Options) Result {
 	g := x.resolve()
 	return Result{Graph: g}
 }
-
-var _ = graph.Person

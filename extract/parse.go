@@ -205,7 +205,9 @@ func (p *parser) block(n ast.Node, depth int, quote bool) {
 		case *east.Table:
 			for row := c.FirstChild(); row != nil; row = row.NextSibling() {
 				for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
-					p.inlines(cell, kindPara, depth, quote, -1)
+					if l := p.inlines(cell, kindPara, depth, quote, -1); l != nil && cell.NextSibling() != nil {
+						l.Text += " | "
+					}
 				}
 			}
 		case *ast.HTMLBlock:

@@ -106,11 +106,15 @@ func (x *extractor) buildKnown() *knownIndex {
 // knownNames (pass 2) finds in a line the names seen elsewhere in the notes.
 func (x *extractor) knownNames(c *lineCtx) {
 	k := x.known
-	ws := tokenize(c.l.Text)
+	ws := c.words()
+	low := make([]string, len(ws))
+	for i, w := range ws {
+		low[i] = strings.ToLower(stripPossessive(w.s))
+	}
 	for i := 0; i < len(ws); i++ {
 		for n := min(k.maxLen, len(ws)-i); n >= 1; n-- {
 			a, b := ws[i].start, ws[i+n-1].end
-			key := wordsKey(c.l.Text[a:b])
+			key := strings.Join(low[i:i+n], " ")
 			m, ok := k.names[key]
 			if !ok || c.taken(a, b) {
 				continue
@@ -412,6 +416,14 @@ func (x *extractor) node(ms []int) graph.Node {
 	n := graph.Node{ID: graph.ID(typ, name), Type: typ, Name: name, Aliases: aliases, Evidence: ev}
 	if typ == graph.Link {
 		n.Props = map[string]string{"url": name}
+	}
+	if typ == graph.Talk {
+		for _, i := range ms {
+			if ev, ok := x.eventOf[i]; ok {
+				n.Props = map[string]string{"event": ev}
+				break
+			}
+		}
 	}
 	return n
 }

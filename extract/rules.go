@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -30,6 +31,7 @@ type Rules struct {
 	SuffixCues    map[string][]string `yaml:"suffix_cues"`
 	Examples      []string            `yaml:"examples"`
 	SpeakerCues   []string            `yaml:"speaker_cues"`
+	TalkVerbs     []string            `yaml:"talk_verbs"`
 	TypeWords     map[string][]string `yaml:"type_words"`
 	ToolSuffixes  []string            `yaml:"tool_suffixes"`
 	FoldPrefixes  []string            `yaml:"fold_prefixes"`
@@ -39,13 +41,36 @@ type Rules struct {
 	Vetoes        [][]string          `yaml:"vetoes"`
 }
 
-// DefaultRules returns the built-in rules.
-func DefaultRules() *Rules {
+var (
+	defaultOnce     sync.Once
+	defaultParsed   *Rules
+	defaultCompiled *compiled
+)
+
+func loadDefaults() {
 	r, err := parseRules(defaultRulesYAML)
 	if err != nil {
 		panic(fmt.Sprintf("built-in rules.yaml: %v", err)) // a build defect, caught by tests
 	}
+	defaultParsed = r
+	defaultCompiled = r.compile()
+}
+
+// DefaultRules returns a copy of the built-in rules, free to extend.
+func DefaultRules() *Rules {
+	defaultOnce.Do(loadDefaults)
+	r := &Rules{}
+	r.Extend(defaultParsed)
 	return r
+}
+
+// compiledRules returns r compiled; the built-in rules are compiled once.
+func compiledRules(r *Rules) *compiled {
+	if r == nil {
+		defaultOnce.Do(loadDefaults)
+		return defaultCompiled
+	}
+	return r.compile()
 }
 
 func parseRules(data []byte) (*Rules, error) {
@@ -94,6 +119,7 @@ func (r *Rules) Extend(u *Rules) {
 	r.EventWords = append(r.EventWords, u.EventWords...)
 	r.Examples = append(r.Examples, u.Examples...)
 	r.SpeakerCues = append(r.SpeakerCues, u.SpeakerCues...)
+	r.TalkVerbs = append(r.TalkVerbs, u.TalkVerbs...)
 	r.ToolSuffixes = append(r.ToolSuffixes, u.ToolSuffixes...)
 	r.FoldPrefixes = append(r.FoldPrefixes, u.FoldPrefixes...)
 	r.Stopwords = append(r.Stopwords, u.Stopwords...)
@@ -113,6 +139,7 @@ type compiled struct {
 	suffixCues   map[string]string
 	examples     *regexp.Regexp
 	speakerCue   *regexp.Regexp
+	talkVerbs    cue
 	typeWords    map[string]string // word → type
 	toolSuffixes map[string]bool
 	prefixes     []string
@@ -123,8 +150,35 @@ type compiled struct {
 }
 
 type cue struct {
-	rel string
-	re  *regexp.Regexp
+	rel     string
+	phrases []string // lower case, single-spaced
+}
+
+// find returns the [start, end) of each whole-word occurrence of the cue's
+// phrases in low (the lower-cased text), each followed by a space.
+func (cu cue) find(low string) [][2]int {
+	var out [][2]int
+	for _, p := range cu.phrases {
+		from := 0
+		for {
+			i := strings.Index(low[from:], p)
+			if i < 0 {
+				break
+			}
+			a := from + i
+			b := a + len(p)
+			from = b
+			if a > 0 && isWordByte(low[a-1]) || b >= len(low) || low[b] != ' ' {
+				continue
+			}
+			out = append(out, [2]int{a, b})
+		}
+	}
+	return out
+}
+
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b == '_' || b >= 0x80
 }
 
 func lowerSet(ws []string) map[string]bool {
@@ -189,7 +243,12 @@ func (r *Rules) compile() *compiled {
 	}
 	sort.Strings(rels)
 	for _, rel := range rels {
-		c.cues = append(c.cues, cue{rel: rel, re: phraseRE(`(?:^|[^\w])(`, r.Cues[rel], `)\s+`)})
+		var ps []string
+		for _, p := range r.Cues[rel] {
+			ps = append(ps, strings.Join(strings.Fields(strings.ToLower(p)), " "))
+		}
+		sort.Slice(ps, func(i, j int) bool { return len(ps[i]) > len(ps[j]) || len(ps[i]) == len(ps[j]) && ps[i] < ps[j] })
+		c.cues = append(c.cues, cue{rel: rel, phrases: ps})
 	}
 	for rel, ws := range r.SuffixCues {
 		for _, w := range ws {
@@ -197,6 +256,13 @@ func (r *Rules) compile() *compiled {
 		}
 	}
 	c.examples = phraseRE(`(?:^|[\s(,;])(?:`, r.Examples, `)[\s:,]+`)
+	for _, v := range r.TalkVerbs {
+		c.talkVerbs.phrases = append(c.talkVerbs.phrases, strings.Join(strings.Fields(strings.ToLower(v)), " "))
+	}
+	sort.Slice(c.talkVerbs.phrases, func(i, j int) bool {
+		a, b := c.talkVerbs.phrases[i], c.talkVerbs.phrases[j]
+		return len(a) > len(b) || len(a) == len(b) && a < b
+	})
 	c.speakerCue = phraseRE(`^(?:`, r.SpeakerCues, `)\s*[:\-–—]?\s+`)
 	for typ, ws := range r.TypeWords {
 		for _, w := range ws {

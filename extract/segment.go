@@ -19,6 +19,10 @@ var (
 	// "Jane Doe's keynote [Title](url)": the text before the link
 	possessiveRE = regexp.MustCompile(`^(.{3,60}?)['’]s?\s+((?:[\p{L}\p{N}]+\s+){0,5})$`)
 	yearRE       = regexp.MustCompile(`\b(19|20)\d\d\b`)
+	// after a linked title: "by Jane Doe - notes", "(Jane Doe)"
+	linkByRE = regexp.MustCompile(`^(?i:by|[-–—]|,|\(|with)\s*([^()\-–—:]+?)\)?(?:\s+[-–—:]\s+(.*))?$`)
+	// before a linked title: "Jane Doe - [Title](url)"
+	nameBeforeLinkRE = regexp.MustCompile(`^(.{3,60}?)\s*(?:[-–—:]|presents|presented)\s*$`)
 )
 
 // talkHead is a line read as the head of a talk entry.
@@ -76,10 +80,35 @@ func (x *extractor) isRole(s string) bool {
 	return strings.HasPrefix(ws[0], "@") && len(ws) <= 3
 }
 
+// mayNamePerson is a cheap test that a line can name a speaker at all: a
+// link, a handle, "by", or a given name among its first words.
+func (x *extractor) mayNamePerson(l *line, t string) bool {
+	if len(l.Links) > 0 || strings.Contains(t, "@") {
+		return true
+	}
+	low := strings.ToLower(t)
+	if strings.Contains(low, " by ") || strings.Contains(low, " with ") {
+		return true
+	}
+	fs := strings.Fields(t)
+	for i, f := range fs {
+		if i == 16 {
+			break
+		}
+		if isFirstName(strings.Trim(f, "*_~\"“”:;,.!?()[]'’")) {
+			return true
+		}
+	}
+	return false
+}
+
 // parseTalkHead reads a heading or a head line as a talk: who gave it and
 // its title. pos is how much the line's position vouches for a name.
 func (x *extractor) parseTalkHead(l *line, pos personStrength) (talkHead, bool) {
 	t := strings.TrimSpace(l.Text)
+	if !x.mayNamePerson(l, t) {
+		return talkHead{}, false
+	}
 	// A link whose text is the title: "Jane Doe's [Title](url) - notes",
 	// "[Title](url) by Jane Doe".
 	for _, lk := range l.Links {
@@ -98,13 +127,13 @@ func (x *extractor) parseTalkHead(l *line, pos personStrength) (talkHead, bool) 
 		}
 		if strings.TrimSpace(before) == "" {
 			a := strings.TrimSpace(after)
-			if m := regexp.MustCompile(`^(?i:by|[-–—]|,|\(|with)\s*([^()\-–—:]+?)\)?(?:\s+[-–—:]\s+(.*))?$`).FindStringSubmatch(a); m != nil {
+			if m := linkByRE.FindStringSubmatch(a); m != nil {
 				if ps := x.people(m[1], strongPos); ps != nil {
 					return talkHead{people: ps, title: lk.Text, rest: m[2]}, true
 				}
 			}
 		}
-		if m := regexp.MustCompile(`^(.{3,60}?)\s*(?:[-–—:]|presents|presented)\s*$`).FindStringSubmatch(before); m != nil {
+		if m := nameBeforeLinkRE.FindStringSubmatch(before); m != nil {
 			if ps := x.people(m[1], pos); ps != nil {
 				return talkHead{people: ps, title: lk.Text, rest: after}, true
 			}
@@ -124,9 +153,14 @@ func (x *extractor) parseTalkHead(l *line, pos personStrength) (talkHead, bool) 
 			}
 			return talkHead{people: ps, rest: inner}, true
 		}
-		// "Title (Jane Doe)"
+		// "Title (Jane Doe)", "Title (Jane Doe, Initech)"
 		if ps := x.people(m[2], pos); ps != nil && x.isTitle(m[1]) {
 			return talkHead{people: ps, title: strings.TrimSpace(m[1])}, true
+		}
+		if who, org, ok := strings.Cut(m[2], ","); ok && x.isTitle(m[1]) {
+			if ps := x.people(who, pos); len(ps) == 1 {
+				return talkHead{people: ps, title: strings.TrimSpace(m[1]), role: "works at " + strings.TrimSpace(org)}, true
+			}
 		}
 	}
 	if m := headByRE.FindStringSubmatch(t); m != nil && x.isTitle(m[1]) {
@@ -211,7 +245,8 @@ type walker struct {
 	skip    map[int]bool // lines consumed as speaker lines
 	created int          // depth of a "Created …" line whose children are creations; -1 none
 	titled  bool
-	author  int // mention of the notes' author (front matter), or -1
+	author  int    // mention of the notes' author (front matter), or -1
+	event   string // the event the file's title names, or ""
 }
 
 // walk segments one file's lines into entries and reads every content line.
@@ -247,6 +282,7 @@ func (w *walker) title(t string, ev graph.Evidence) {
 	}
 	if isEvent && name != "" {
 		w.x.addEv(name, graph.Event, 10, ev)
+		w.event = name
 	}
 }
 
@@ -645,6 +681,9 @@ func (w *walker) startTalk(people []string, title string, l *line, level int) {
 	}
 	key := graph.Slug(title)
 	t := x.addEv(title, graph.Talk, 10, ev)
+	if w.event != "" {
+		x.eventOf[t] = w.event
+	}
 	var prev *entry
 	if e, ok := x.talks[key]; ok {
 		prev = e

@@ -14,7 +14,8 @@ func init() { subcommands = append(subcommands, newExtractCmd) }
 
 type extractOptions struct {
 	extractFlags
-	output string
+	output  string
+	explain bool
 }
 
 func newExtractCmd() *cobra.Command {
@@ -43,6 +44,7 @@ them fatal.`,
 	}
 	o.register(cmd)
 	cmd.Flags().StringVarP(&o.output, "output", "o", "-", "write the graph to `FILE` (- for stdout)")
+	cmd.Flags().BoolVar(&o.explain, "explain", false, "list on stderr every node that merges several spellings, to review (and veto in --rules)")
 	return cmd
 }
 
@@ -53,6 +55,13 @@ func runExtract(o extractOptions, args []string) error {
 	}
 	if err := writeOutput(o.output, func(w io.Writer) error { return graph.WriteJSON(w, g) }); err != nil {
 		return err
+	}
+	if o.explain {
+		for _, n := range g.Nodes {
+			if len(n.Aliases) > 0 {
+				fmt.Fprintf(os.Stderr, "notegraph: merged %s %q ← %q\n", n.Type, n.Name, n.Aliases)
+			}
+		}
 	}
 	if !globals.quiet && o.output != "-" {
 		fmt.Fprintf(os.Stderr, "notegraph: wrote %s: %d nodes, %d edges from %d file(s)\n", o.output, len(g.Nodes), len(g.Edges), len(g.Files))

@@ -1,0 +1,79 @@
+package extract
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/yuin/goldmark/text"
+)
+
+// genVault writes n synthetic notes (talks with speakers, tools, concepts,
+// links) into dir and returns their total size. The content is generated
+// from a fixed seed, so every run measures the same input.
+func genVault(tb testing.TB, dir string, n int) int64 {
+	tb.Helper()
+	r := rand.New(rand.NewPCG(1, 2))
+	first := []string{"Maria", "David", "Sarah", "Peter", "Nina", "James", "Laura", "Omar", "Hannah", "Ivan"}
+	last := []string{"Lopez", "Chen", "Okafor", "Novak", "Patel", "Whitfield", "Kim", "Haddad", "Schmidt", "Petrov"}
+	tools := []string{"zorkq", "flatbuf", "quillpad", "lexo", "winpipe", "kettlr", "sproutctl", "embassy", "tokio", "serde"}
+	words := strings.Fields("the system is fast because caching works and retries are cheap when queues stay short so we measure everything twice")
+	var total int64
+	for i := 0; i < n; i++ {
+		var b strings.Builder
+		fmt.Fprintf(&b, "# Devconf %d notes\n\n## Speakers\n\n", 2000+i%30)
+		for t := 0; t < 5; t++ {
+			fmt.Fprintf(&b, "#### %s %s (talk number %d about %s)\n", first[r.IntN(10)], last[r.IntN(10)], t, words[r.IntN(len(words))])
+			for k := 0; k < 6; k++ {
+				fmt.Fprintf(&b, "* `%s` - ", tools[r.IntN(10)])
+				for w := 0; w < 12; w++ {
+					b.WriteString(words[r.IntN(len(words))] + " ")
+				}
+				b.WriteString("(similar to " + tools[r.IntN(10)] + ")\n")
+			}
+			fmt.Fprintf(&b, "* https://github.com/org%d/%s\n* GC = Garbage Collector\n\n", r.IntN(50), tools[r.IntN(10)])
+		}
+		name := filepath.Join(dir, fmt.Sprintf("note-%04d.md", i))
+		if err := os.WriteFile(name, []byte(b.String()), 0o644); err != nil {
+			tb.Fatal(err)
+		}
+		total += int64(b.Len())
+	}
+	return total
+}
+
+// BenchmarkNotes measures extraction of a 1,000-note folder (MB/s).
+func BenchmarkNotes(b *testing.B) {
+	dir := b.TempDir()
+	size := genVault(b, dir, 1000)
+	b.SetBytes(size)
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := Notes([]string{dir}, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkGoldmarkParse measures goldmark parsing alone on the same input:
+// the floor under BenchmarkNotes.
+func BenchmarkGoldmarkParse(b *testing.B) {
+	dir := b.TempDir()
+	size := genVault(b, dir, 1000)
+	files, _ := filepath.Glob(filepath.Join(dir, "*.md"))
+	var data [][]byte
+	for _, f := range files {
+		d, _ := os.ReadFile(f)
+		data = append(data, d)
+	}
+	b.SetBytes(size)
+	b.ResetTimer()
+	for b.Loop() {
+		for _, d := range data {
+			markdown.Parser().Parse(text.NewReader(d))
+		}
+	}
+}
