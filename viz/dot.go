@@ -45,7 +45,12 @@ func (v view) dot(tooltips bool) []byte {
 		// nslimit and mclimit bound the network simplex and crossing
 		// minimisation passes, which otherwise run for minutes on dense graphs;
 		// pack lays the components out side by side instead of in one tall column.
-		w("\t\trankdir=\"LR\" nodesep=\"0.18\" ranksep=\"0.5\" newrank=\"true\" pack=\"true\" nslimit=\"20\" mclimit=\"2\"]\n")
+		w("\t\trankdir=\"LR\" nodesep=\"0.18\" ranksep=\"0.5\" newrank=\"true\" nslimit=\"20\" mclimit=\"2\"")
+		if !v.Cluster {
+			// pack with clusters ran for more than 10 minutes on the seed.
+			w(" pack=\"true\"")
+		}
+		w("]\n")
 	// Overlaps are removed by scaling: the WebAssembly Graphviz's prism
 	// (the default method) and voronoi drop nodes from the drawing (4 of
 	// the seed's 115 with sfdp).
