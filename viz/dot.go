@@ -133,8 +133,8 @@ func (v view) dot(tooltips bool) []byte {
 func (v view) legend() string {
 	var b strings.Builder
 	b.WriteString(`<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="1">`)
-	fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="26"><B>%s</B></FONT></TD></TR>`, htmlEscape(v.Title))
-	fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="13" COLOR="#555555">%s</FONT></TD></TR>`, htmlEscape(v.Subtitle))
+	fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="32"><B>%s</B></FONT></TD></TR>`, htmlEscape(v.Title))
+	fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="15" COLOR="#555555">%s</FONT></TD></TR>`, htmlEscape(v.Subtitle))
 
 	types := map[string]bool{}
 	for _, n := range v.Nodes {
@@ -147,7 +147,7 @@ func (v view) legend() string {
 	b.WriteString(`<TR><TD ALIGN="LEFT"><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="3" CELLPADDING="1"><TR>`)
 	for _, t := range ordered(types, typeOrder) {
 		s := styleOf(t)
-		fmt.Fprintf(&b, `<TD BORDER="1" COLOR="%s" BGCOLOR="%s" WIDTH="14" HEIGHT="10" FIXEDSIZE="TRUE"> </TD><TD ALIGN="LEFT"><FONT POINT-SIZE="10">%s (%s)  </FONT></TD>`,
+		fmt.Fprintf(&b, `<TD BORDER="1" COLOR="%s" BGCOLOR="%s" WIDTH="18" HEIGHT="13" FIXEDSIZE="TRUE"> </TD><TD ALIGN="LEFT"><FONT POINT-SIZE="13">%s (%s)  </FONT></TD>`,
 			s.Line, s.Fill, htmlEscape(t), htmlEscape(s.Shape))
 	}
 	b.WriteString(`</TR></TABLE></TD></TR>`)
@@ -159,7 +159,7 @@ func (v view) legend() string {
 			if s.Style != "solid" {
 				name += " (" + s.Style + ")"
 			}
-			fmt.Fprintf(&b, `<TD BGCOLOR="%s" WIDTH="18" HEIGHT="3" FIXEDSIZE="TRUE"></TD><TD ALIGN="LEFT"><FONT POINT-SIZE="10" COLOR="%s">%s  </FONT></TD>`,
+			fmt.Fprintf(&b, `<TD BGCOLOR="%s" WIDTH="24" HEIGHT="4" FIXEDSIZE="TRUE"></TD><TD ALIGN="LEFT"><FONT POINT-SIZE="13" COLOR="%s">%s  </FONT></TD>`,
 				s.Color, s.Color, htmlEscape(name))
 		}
 		b.WriteString(`</TR></TABLE></TD></TR>`)
