@@ -346,8 +346,12 @@ func (x *extractor) acronyms(c *lineCtx) {
 		x.union(i, j)
 		x.attach(c, i, false)
 	}
+	paren := strings.Contains(t, "(")
 	for _, m := range acrEqRE.FindAllStringSubmatchIndex(t, -1) {
 		try(t[m[2]:m[3]], t[m[4]:m[5]], m[0], m[1])
+	}
+	if !paren {
+		return
 	}
 	for _, m := range acrParRE.FindAllStringSubmatchIndex(t, -1) {
 		try(t[m[2]:m[3]], t[m[4]:m[5]], m[0], m[1])
@@ -457,15 +461,21 @@ func (x *extractor) headSplit(c *lineCtx) {
 	var name, desc string
 	var m []string
 	// the comma form only for short, name-shaped heads: "Sagrada, mozilla's queue"
-	if m = headDashRE.FindStringSubmatch(t); m == nil {
-		if m = headColonRE.FindStringSubmatch(t); m == nil {
-			if m = headParRE.FindStringSubmatch(t); m != nil {
+	match := func(re *regexp.Regexp, need bool) []string {
+		if !need {
+			return nil
+		}
+		return re.FindStringSubmatch(t)
+	}
+	if m = match(headDashRE, strings.Contains(t, " -") || strings.ContainsAny(t, "–—")); m == nil {
+		if m = match(headColonRE, strings.Contains(t, ":")); m == nil {
+			if m = match(headParRE, strings.HasSuffix(strings.TrimRight(t, ".: "), ")")); m != nil {
 				if ws := strings.Fields(m[1]); len(ws) > 1 && !allNamed(ws) {
 					m = nil // "GIL protects (imagine …)" is a sentence
 				}
 			}
 			if m == nil {
-				if m = headCommaRE.FindStringSubmatch(t); m != nil {
+				if m = match(headCommaRE, strings.Contains(t, ",")); m != nil {
 					// only a name-shaped head: "Sagrada, a queue", not "First, …"
 					ws := strings.Fields(m[1])
 					if len(ws) > 2 || !x.isNameShaped(ws[0]) && !(len(ws) == 2 && allNamed(ws)) {
@@ -649,6 +659,9 @@ func (x *extractor) cueRelation(c *lineCtx, rel string, o int) {
 // examples reads "e.g. urllib2, subprocess (…)".
 func (x *extractor) examples(c *lineCtx) {
 	t := c.l.Text
+	if !x.rules.examplesHint(t) {
+		return
+	}
 	for _, m := range x.rules.examples.FindAllStringIndex(t, -1) {
 		rest := t[m[1]:]
 		if i := strings.IndexAny(rest, "().;:!?"); i >= 0 {
@@ -703,7 +716,7 @@ func (x *extractor) toolSuffix(c *lineCtx) {
 // sentence start, people's names.
 func (x *extractor) shapes(c *lineCtx) {
 	t := c.l.Text
-	if codeLineRE.MatchString(t) {
+	if strings.ContainsAny(t, "(=;") && codeLineRE.MatchString(t) {
 		return // "dis.dis(methodname)": code, not notes
 	}
 	ws := c.words()

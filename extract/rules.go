@@ -130,23 +130,36 @@ func (r *Rules) Extend(u *Rules) {
 
 // compiled is Rules turned into the sets and patterns the stages use.
 type compiled struct {
-	sections     map[string]string // word → kind
-	labels       map[string]bool
-	generic      map[string]bool
-	titleSuffix  []string
-	eventWords   map[string]bool
-	cues         []cue // sorted longest phrase first
-	suffixCues   map[string]string
-	examples     *regexp.Regexp
-	speakerCue   *regexp.Regexp
-	talkVerbs    cue
-	typeWords    map[string]string // word → type
-	toolSuffixes map[string]bool
-	prefixes     []string
-	stop         map[string]bool
-	notNames     map[string]bool
-	merges       [][]string
-	vetoes       map[[2]string]bool
+	sections       map[string]string // word → kind
+	labels         map[string]bool
+	generic        map[string]bool
+	titleSuffix    []string
+	eventWords     map[string]bool
+	cues           []cue // sorted longest phrase first
+	suffixCues     map[string]string
+	examples       *regexp.Regexp
+	examplePhrases []string
+	speakerCue     *regexp.Regexp
+	talkVerbs      cue
+	typeWords      map[string]string // word → type
+	toolSuffixes   map[string]bool
+	prefixes       []string
+	stop           map[string]bool
+	notNames       map[string]bool
+	merges         [][]string
+	vetoes         map[[2]string]bool
+}
+
+// examplesHint is a cheap test that text may hold an examples phrase, so
+// that the regexp runs only on the few lines that do.
+func (c *compiled) examplesHint(text string) bool {
+	low := strings.ToLower(text)
+	for _, p := range c.examplePhrases {
+		if strings.Contains(low, p) {
+			return true
+		}
+	}
+	return false
 }
 
 type cue struct {
@@ -254,6 +267,9 @@ func (r *Rules) compile() *compiled {
 		for _, w := range ws {
 			c.suffixCues[strings.ToLower(w)] = rel
 		}
+	}
+	for _, e := range r.Examples {
+		c.examplePhrases = append(c.examplePhrases, strings.ToLower(strings.TrimSpace(e)))
 	}
 	c.examples = phraseRE(`(?:^|[\s(,;])(?:`, r.Examples, `)[\s:,]+`)
 	for _, v := range r.TalkVerbs {

@@ -95,7 +95,8 @@ func (x *extractor) mayNamePerson(l *line, t string) bool {
 		if i == 16 {
 			break
 		}
-		if isFirstName(strings.Trim(f, "*_~\"“”:;,.!?()[]'’")) {
+		w := strings.Trim(f, "*_~\"“”:;,.!?()[]'’")
+		if (i == 0 || isCap(w)) && isFirstName(w) {
 			return true
 		}
 	}
@@ -139,10 +140,16 @@ func (x *extractor) parseTalkHead(l *line, pos personStrength) (talkHead, bool) 
 			}
 		}
 	}
-	if m := headHandleRE.FindStringSubmatch(t); m != nil && x.isTitle(m[1]) {
+	low := strings.ToLower(t)
+	hasSep := strings.Contains(t, " -") || strings.ContainsAny(t, ":|–—")
+	if !strings.Contains(t, "@") {
+		// no handle
+	} else if m := headHandleRE.FindStringSubmatch(t); m != nil && x.isTitle(m[1]) {
 		return talkHead{people: []string{m[2]}, title: m[1]}, true
 	}
-	if m := headParenRE.FindStringSubmatch(t); m != nil {
+	if !strings.Contains(t, "(") {
+		// no parenthetical
+	} else if m := headParenRE.FindStringSubmatch(t); m != nil {
 		if ps := x.people(m[1], pos); ps != nil {
 			inner := strings.TrimSpace(m[2])
 			if x.isRole(inner) {
@@ -163,12 +170,16 @@ func (x *extractor) parseTalkHead(l *line, pos personStrength) (talkHead, bool) 
 			}
 		}
 	}
-	if m := headByRE.FindStringSubmatch(t); m != nil && x.isTitle(m[1]) {
+	if !strings.Contains(low, " by ") && !strings.Contains(low, " with ") {
+		// no "by"
+	} else if m := headByRE.FindStringSubmatch(t); m != nil && x.isTitle(m[1]) {
 		if ps := x.people(strings.Trim(m[2], " .:"), strongPos); ps != nil {
 			return talkHead{people: ps, title: strings.TrimSpace(m[1])}, true
 		}
 	}
-	if m := headSepRE.FindStringSubmatch(t); m != nil {
+	if !hasSep {
+		// no separator
+	} else if m := headSepRE.FindStringSubmatch(t); m != nil {
 		left, right := strings.TrimSpace(m[1]), strings.TrimSpace(m[2])
 		if ps := x.people(left, pos); ps != nil {
 			if x.isTitle(right) {
