@@ -6,7 +6,7 @@ OUT ?= out
 BIN := $(OUT)/notegraph
 EXAMPLE := examples/pycodeconf/notes.md
 
-.PHONY: all build demo test unit setup setup-python setup-browser bench lint fuzz neo4j neo4j-stop clean
+.PHONY: all build demo test unit setup setup-python setup-browser setup-neo4j-admin bench lint fuzz neo4j neo4j-stop clean
 
 all: build
 
@@ -16,22 +16,33 @@ build:
 ## demo: the main job on the example notes; no server needed.
 demo: build
 	$(BIN) extract $(EXAMPLE) -o $(OUT)/pycodeconf.graph.json
+	$(BIN) analyze $(OUT)/pycodeconf.graph.json -q -o $(OUT)/pycodeconf.analyzed.json
+	$(BIN) render $(OUT)/pycodeconf.analyzed.json -o $(OUT)/pycodeconf.svg
+	$(BIN) render $(OUT)/pycodeconf.analyzed.json -o $(OUT)/pycodeconf.html
 	$(BIN) summary $(OUT)/pycodeconf.graph.json
+	$(BIN) analyze $(OUT)/pycodeconf.analyzed.json --top 5 --type Person
+	$(BIN) analyze $(OUT)/pycodeconf.analyzed.json --top 5 --type Tool,Concept
 
 ## unit: tests that need no server.
 unit:
 	$(GO) test ./...
 
 ## setup: everything the tests need beyond Go (idempotent; run by `make test`).
-setup: setup-python setup-browser
+setup: setup-python setup-browser setup-neo4j-admin
 
 # Python packages for independent checks (networkx, …): requirements-dev.txt.
 setup-python:
 	python3 -m pip install -q -r requirements-dev.txt
 
-# Headless Chromium for the HTML map test (Debian package).
+# Neo4j's bulk importer and embedded database (Maven Central, ~130 MB into
+# ~/.m2) for the neo4j-admin CSV import test in export/.
+setup-neo4j-admin:
+	mvn -B -q -f export/testdata/neo4j-admin/pom.xml dependency:resolve
+
+# Headless Chromium for the HTML map test (Debian package; it brings the
+# Liberation fonts the label-fit check measures with).
 setup-browser:
-	@true
+	@test -x /usr/bin/chromium || { apt-get update -qq && apt-get install -y -qq chromium; }
 
 ## test: everything, a real Neo4j included. scripts/with-neo4j starts a
 ## server for the run unless NEO4J_URI is set, and stops it afterwards.
@@ -56,8 +67,12 @@ neo4j:
 neo4j-stop:
 	./scripts/neo4j stop
 
+# Minimizing the fuzzer's large interesting inputs stalls it at a few execs/s
+# on the extractor; without it, it runs at hundreds per second.
 fuzz:
-	$(GO) test ./extract -run '^$$' -fuzz FuzzNotes -fuzztime 60s
+	$(GO) test ./extract -run '^$$' -fuzz FuzzNotes -fuzztime 60s -fuzzminimizetime 0
+	for f in FuzzAppendXML FuzzAppendJSONString FuzzAppendCSVString; do \
+	  $(GO) test ./export -run '^$$' -fuzz "^$$f\$$" -fuzztime 20s || exit 1; done
 
 clean:
 	rm -rf $(OUT)

@@ -259,3 +259,13 @@ func TestDefaultRulesParse(t *testing.T) {
 		t.Fatalf("rules.yaml lacks sections or cues: %+v", r)
 	}
 }
+
+func TestProseTalks(t *testing.T) {
+	g := extractText(t, "# Meetup notes\n\nFirst, Jane Porter from Initech talked about \"Tracing at Scale\" and then Omar Haddad presented zerolog.\n")
+	edges, nodes := edgeSet(g), nodeSet(g)
+	for _, w := range []string{"Jane Porter -GAVE-> Tracing at Scale", "Jane Porter -WORKS_AT-> Initech", "Omar Haddad -COVERS-> zerolog"} {
+		if !edges[w] {
+			t.Errorf("missing %s; edges %v nodes %v", w, slices.Sorted(mapKeys(edges)), nodes)
+		}
+	}
+}

@@ -63,14 +63,19 @@ type extractor struct {
 	talks map[string]*entry // talk title key → its entry
 	byPer map[string]*entry // person key → the entry of their latest talk
 	known *knownIndex       // names seen in strong positions, for pass 2
+	// eventOf maps a talk mention to the event of its file. It is a property,
+	// not an edge: the event is the context of every talk in the file, and an
+	// edge to each would say nothing a reader does not know.
+	eventOf map[int]string
 }
 
 func newExtractor(r *Rules) *extractor {
 	return &extractor{
-		rules:  compiledRules(r),
-		counts: map[string]int{},
-		talks:  map[string]*entry{},
-		byPer:  map[string]*entry{},
+		rules:   compiledRules(r),
+		counts:  map[string]int{},
+		talks:   map[string]*entry{},
+		eventOf: map[int]string{},
+		byPer:   map[string]*entry{},
 	}
 }
 

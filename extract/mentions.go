@@ -185,6 +185,7 @@ func (x *extractor) findMentions(c *lineCtx) {
 		return
 	}
 	x.wikilinks(c)
+	x.proseTalk(c)
 	x.acronyms(c)
 	x.headSplit(c)
 	x.cues(c)
@@ -369,6 +370,66 @@ func (x *extractor) acronyms(c *lineCtx) {
 	}
 }
 
+var (
+	// what stands before a talk verb: "Jane Doe", "Jane Doe (Initech)", "Jane Doe from Initech"
+	proseWhoRE = regexp.MustCompile(`([\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+){1,3})(?:\s*\(([^()]{1,40})\)|\s+(?:from|of|at)\s+([\p{Lu}][\w.&-]*(?:\s+[\p{Lu}][\w.&-]*){0,2}))?\s*,?\s*$`)
+	// a quoted title: "Fast Builds", 'Fast Builds', “Fast Builds”
+	quotedRE = regexp.MustCompile(`^\s*["“'‘]([^"”'’]{3,120})["”'’]`)
+)
+
+// proseTalk reads running prose that says who gave a talk: "Jane Doe from
+// Initech talked about 'Fast Builds'" (a talk) or "… talked about tracing"
+// (a topic the person covers).
+func (x *extractor) proseTalk(c *lineCtx) {
+	t := c.l.Text
+	low := strings.ToLower(t)
+	if len(low) != len(t) {
+		return
+	}
+	for _, v := range x.rules.talkVerbs.find(low) {
+		m := proseWhoRE.FindStringSubmatchIndex(t[:v[0]])
+		if m == nil {
+			continue
+		}
+		ps := x.people(t[m[2]:m[3]], headPos)
+		if len(ps) != 1 {
+			continue
+		}
+		ev := c.ev()
+		if !c.take(m[2], m[3]) {
+			continue
+		}
+		p := x.add(c, ps[0], graph.Person, 7)
+		org := ""
+		if m[4] >= 0 {
+			org = t[m[4]:m[5]]
+		} else if m[6] >= 0 {
+			org = t[m[6]:m[7]]
+		}
+		if o, ok := x.thingName(org); ok && x.nameLike(o) && !strings.HasPrefix(o, "@") {
+			if c.take(strings.Index(t, o), strings.Index(t, o)+len(o)) {
+				x.relate(p, graph.WorksAt, x.add(c, o, graph.Organization, 6), ev)
+			}
+		}
+		rest := t[v[1]:]
+		if q := quotedRE.FindStringSubmatchIndex(rest); q != nil {
+			title := rest[q[2]:q[3]]
+			if x.isTitle(title) && c.take(v[1]+q[2], v[1]+q[3]) {
+				tk := x.add(c, title, graph.Talk, 9)
+				x.relate(p, graph.Gave, tk, ev)
+				continue
+			}
+		}
+		trimmed := strings.TrimLeft(rest, " ")
+		obj, oa, ob := x.objectAfter(trimmed)
+		off := v[1] + len(rest) - len(trimmed)
+		if obj != "" && c.take(off+oa, off+ob) {
+			typ, str := x.typeHint(obj, "")
+			x.relate(p, graph.Covers, x.add(c, obj, typ, str), ev)
+		}
+	}
+}
+
 var wikiRE = regexp.MustCompile(`\[\[([^\]|#\n]{1,80})(?:[#|][^\]\n]*)?\]\]`)
 
 // wikilinks reads [[Page]] and [[Page|label]] links of wiki-style vaults:
@@ -405,8 +466,9 @@ func (x *extractor) headSplit(c *lineCtx) {
 			}
 			if m == nil {
 				if m = headCommaRE.FindStringSubmatch(t); m != nil {
+					// only a name-shaped head: "Sagrada, a queue", not "First, …"
 					ws := strings.Fields(m[1])
-					if len(ws) > 2 || !x.nameLike(m[1]) {
+					if len(ws) > 2 || !x.isNameShaped(ws[0]) && !(len(ws) == 2 && allNamed(ws)) {
 						m = nil
 					}
 				}
@@ -593,12 +655,17 @@ func (x *extractor) examples(c *lineCtx) {
 			rest = rest[:i]
 		}
 		off := m[1]
+		// "e.g. yacc, bison" lists names; "such as network or files" often words
+		terse := strings.Contains(strings.ToLower(t[m[0]:m[1]]), "g.")
 		for _, part := range strings.FieldsFunc(rest, func(r rune) bool { return r == ',' }) {
-			for _, p := range strings.Split(part, " and ") {
+			for _, p := range strings.FieldsFunc(strings.NewReplacer(" and ", "\x00", " or ", "\x00").Replace(part), func(r rune) bool { return r == 0 }) {
 				p0 := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(p), "or "))
 				name, ok := x.thingName(p0)
 				if !ok || len(strings.Fields(name)) > 3 {
 					continue
+				}
+				if len(strings.Fields(name)) == 1 && !x.nameLike(name) && !terse {
+					continue // "such as network or files": plain words
 				}
 				i := strings.Index(t[off:], name)
 				if i < 0 || !c.take(off+i, off+i+len(name)) {

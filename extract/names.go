@@ -127,6 +127,14 @@ func (x *extractor) personName(s string, pos personStrength) (string, bool) {
 	if !allCap && !(allLow && pos >= headPos && first) {
 		return "", false
 	}
+	if allLow && (isWord(toks[0]) || isWord(toks[len(toks)-1]) || len(toks) > 3) {
+		return "", false // "angle brackets", "hue values": words, not a name
+	}
+	for _, t := range toks[:len(toks)-1] {
+		if strings.HasSuffix(t, "'s") || strings.HasSuffix(t, "’s") {
+			return "", false // "John Gruber's Markdown"
+		}
+	}
 	switch pos {
 	case weakPos:
 		if !first {
@@ -189,9 +197,10 @@ func (x *extractor) thingName(s string) (string, bool) {
 		return "", false
 	}
 	toks := strings.Fields(s)
-	if len(toks) > 4 {
-		return "", false
+	if len(toks) == 0 || len(toks) > 4 {
+		return "", false // nothing but spaces once the punctuation is gone
 	}
+	s = strings.Join(toks, " ")
 	low := strings.ToLower(s)
 	if x.rules.generic[low] || x.rules.labels[low] || x.rules.notNames[s] {
 		return "", false

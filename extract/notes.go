@@ -1,9 +1,5 @@
 package extract
 
-import (
-	"github.com/notegraph/notegraph/graph"
-)
-
 // Notes extracts the knowledge graph of the note files and folders in paths.
 // It returns an error only when extraction as a whole cannot run; problems
 // with single files are Diagnostics in the Result.
@@ -91,5 +87,3 @@ func Sources(srcs []source, opts Options) Result {
 	g := x.resolve()
 	return Result{Graph: g}
 }
-
-var _ = graph.Person

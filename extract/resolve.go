@@ -417,6 +417,14 @@ func (x *extractor) node(ms []int) graph.Node {
 	if typ == graph.Link {
 		n.Props = map[string]string{"url": name}
 	}
+	if typ == graph.Talk {
+		for _, i := range ms {
+			if ev, ok := x.eventOf[i]; ok {
+				n.Props = map[string]string{"event": ev}
+				break
+			}
+		}
+	}
 	return n
 }
 

@@ -31,6 +31,7 @@ type Rules struct {
 	SuffixCues    map[string][]string `yaml:"suffix_cues"`
 	Examples      []string            `yaml:"examples"`
 	SpeakerCues   []string            `yaml:"speaker_cues"`
+	TalkVerbs     []string            `yaml:"talk_verbs"`
 	TypeWords     map[string][]string `yaml:"type_words"`
 	ToolSuffixes  []string            `yaml:"tool_suffixes"`
 	FoldPrefixes  []string            `yaml:"fold_prefixes"`
@@ -118,6 +119,7 @@ func (r *Rules) Extend(u *Rules) {
 	r.EventWords = append(r.EventWords, u.EventWords...)
 	r.Examples = append(r.Examples, u.Examples...)
 	r.SpeakerCues = append(r.SpeakerCues, u.SpeakerCues...)
+	r.TalkVerbs = append(r.TalkVerbs, u.TalkVerbs...)
 	r.ToolSuffixes = append(r.ToolSuffixes, u.ToolSuffixes...)
 	r.FoldPrefixes = append(r.FoldPrefixes, u.FoldPrefixes...)
 	r.Stopwords = append(r.Stopwords, u.Stopwords...)
@@ -137,6 +139,7 @@ type compiled struct {
 	suffixCues   map[string]string
 	examples     *regexp.Regexp
 	speakerCue   *regexp.Regexp
+	talkVerbs    cue
 	typeWords    map[string]string // word → type
 	toolSuffixes map[string]bool
 	prefixes     []string
@@ -253,6 +256,13 @@ func (r *Rules) compile() *compiled {
 		}
 	}
 	c.examples = phraseRE(`(?:^|[\s(,;])(?:`, r.Examples, `)[\s:,]+`)
+	for _, v := range r.TalkVerbs {
+		c.talkVerbs.phrases = append(c.talkVerbs.phrases, strings.Join(strings.Fields(strings.ToLower(v)), " "))
+	}
+	sort.Slice(c.talkVerbs.phrases, func(i, j int) bool {
+		a, b := c.talkVerbs.phrases[i], c.talkVerbs.phrases[j]
+		return len(a) > len(b) || len(a) == len(b) && a < b
+	})
 	c.speakerCue = phraseRE(`^(?:`, r.SpeakerCues, `)\s*[:\-–—]?\s+`)
 	for typ, ws := range r.TypeWords {
 		for _, w := range ws {

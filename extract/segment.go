@@ -245,7 +245,8 @@ type walker struct {
 	skip    map[int]bool // lines consumed as speaker lines
 	created int          // depth of a "Created …" line whose children are creations; -1 none
 	titled  bool
-	author  int // mention of the notes' author (front matter), or -1
+	author  int    // mention of the notes' author (front matter), or -1
+	event   string // the event the file's title names, or ""
 }
 
 // walk segments one file's lines into entries and reads every content line.
@@ -281,6 +282,7 @@ func (w *walker) title(t string, ev graph.Evidence) {
 	}
 	if isEvent && name != "" {
 		w.x.addEv(name, graph.Event, 10, ev)
+		w.event = name
 	}
 }
 
@@ -679,6 +681,9 @@ func (w *walker) startTalk(people []string, title string, l *line, level int) {
 	}
 	key := graph.Slug(title)
 	t := x.addEv(title, graph.Talk, 10, ev)
+	if w.event != "" {
+		x.eventOf[t] = w.event
+	}
 	var prev *entry
 	if e, ok := x.talks[key]; ok {
 		prev = e

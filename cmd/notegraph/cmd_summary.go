@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strings"
 
@@ -108,5 +107,3 @@ func mapKeysOf[V any](m map[string]V) func(func(string) bool) {
 		}
 	}
 }
-
-var _ = os.Stderr

@@ -1,0 +1,178 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/notegraph/notegraph/graph"
+	"github.com/notegraph/notegraph/viz"
+)
+
+func init() { subcommands = append(subcommands, newRenderCmd) }
+
+type renderOptions struct {
+	extractFlags
+	output   string
+	format   string
+	layout   string
+	sizeBy   string
+	cluster  bool
+	top      int
+	overview bool
+	full     bool
+	split    string
+}
+
+// renderFormats are the --format values; the first is the default.
+var renderFormats = []string{"svg", "png", "dot", "html"}
+
+func newRenderCmd() *cobra.Command {
+	var o renderOptions
+	cmd := &cobra.Command{
+		Use:   "render NOTES|graph.json -o map.svg",
+		Short: "Draw the graph as a map (SVG, PNG, DOT or interactive HTML)",
+		Long: fmt.Sprintf(`Render draws the knowledge graph as a map: colour and shape by node type,
+size by a centrality measure, edges styled by relation type, a legend, and
+tooltips with each node's aliases and scores and each relation's evidence
+(file:line text). Graphviz is built in (no system Graphviz needed).
+
+The format comes from --format, else from the -o extension (.svg, .png,
+.dot/.gv, .html). HTML is one self-contained page (no network requests): the
+map with pan and zoom, a search box, and a click on a node lists its
+relations with their evidence.
+
+Size: up to %d nodes the layout is dot, above it sfdp. Above %d nodes the
+map shows the community overview (one node per community) or, without
+communities, the %d most central nodes; --full draws everything (capped at
+%d nodes), --top N keeps the N most central, --split-communities DIR writes
+one map per community.`, viz.DotMaxNodes, viz.ReadableNodes, viz.ReadableNodes, viz.DefaultMaxNodes),
+		Example: `  notegraph render notes/ -o map.svg
+  notegraph render graph.json -o map.html
+  notegraph render graph.json -o map.png --size-by betweenness --cluster
+  notegraph render vault/ -o overview.svg --overview --split-communities maps/`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runRender(cmd.Context(), o, args)
+		},
+	}
+	o.register(cmd)
+	f := cmd.Flags()
+	f.StringVarP(&o.output, "output", "o", "", "write the map to `FILE` (- for stdout; required)")
+	f.StringVar(&o.format, "format", "", "output format: svg, png, dot or html (default: from the -o extension, else svg)")
+	f.StringVar(&o.layout, "layout", "", "Graphviz layout: dot, neato, fdp, sfdp, circo or twopi (default: by size)")
+	f.StringVar(&o.sizeBy, "size-by", viz.SizeByPageRank, "size nodes by pagerank, betweenness or degree")
+	f.BoolVar(&o.cluster, "cluster", false, "draw each community in a box (dot and fdp layouts)")
+	f.IntVar(&o.top, "top", 0, "keep only the `N` most central nodes")
+	f.BoolVar(&o.overview, "overview", false, "draw one node per community")
+	f.BoolVar(&o.full, "full", false, "draw every node even above the readable size")
+	f.StringVar(&o.split, "split-communities", "", "also write one map per community into `DIR`")
+	return cmd
+}
+
+// formatFor returns the format named by flag, or the one -o's extension implies.
+func formatFor(flag, output string) (string, error) {
+	if flag != "" {
+		if !slices.Contains(renderFormats, flag) {
+			return "", usagef("unknown --format %q (want svg, png, dot or html)", flag)
+		}
+		return flag, nil
+	}
+	switch strings.ToLower(filepath.Ext(output)) {
+	case ".png":
+		return "png", nil
+	case ".dot", ".gv":
+		return "dot", nil
+	case ".html", ".htm":
+		return "html", nil
+	}
+	return "svg", nil
+}
+
+func runRender(ctx context.Context, o renderOptions, args []string) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	if o.output == "" {
+		return usagef("render needs -o FILE (or -o - for stdout)")
+	}
+	format, err := formatFor(o.format, o.output)
+	if err != nil {
+		return err
+	}
+	if o.layout != "" && !slices.Contains(viz.Layouts, viz.Layout(o.layout)) {
+		return usagef("unknown --layout %q (want dot, neato, fdp, sfdp, circo or twopi)", o.layout)
+	}
+	if !slices.Contains(viz.SizeBys, o.sizeBy) {
+		return usagef("unknown --size-by %q (want pagerank, betweenness or degree)", o.sizeBy)
+	}
+	if o.top < 0 {
+		return usagef("--top must be positive")
+	}
+	opts := viz.Options{
+		Layout:   viz.Layout(o.layout),
+		SizeBy:   o.sizeBy,
+		Cluster:  o.cluster,
+		Top:      o.top,
+		Overview: o.overview,
+		Full:     o.full,
+	}
+	g, err := loadAnalyzedGraph(args, o.extractFlags)
+	if err != nil {
+		return err
+	}
+	out, err := renderAs(ctx, format, g, opts)
+	if err != nil {
+		return err
+	}
+	if err := writeOutput(o.output, func(w io.Writer) error {
+		_, err := w.Write(out)
+		return err
+	}); err != nil {
+		return err
+	}
+	if !globals.quiet && o.output != "-" {
+		fmt.Fprintf(os.Stderr, "notegraph: wrote %s (%d nodes, %d edges in the graph)\n", o.output, len(g.Nodes), len(g.Edges))
+	}
+	if o.split == "" {
+		return nil
+	}
+	parts := viz.Split(g)
+	width := len(fmt.Sprint(len(parts)))
+	for _, p := range parts {
+		name := filepath.Join(o.split, fmt.Sprintf("community-%0*d.%s", width, p.Index, format))
+		out, err := renderAs(ctx, format, p.Graph, viz.Options{Layout: opts.Layout, SizeBy: opts.SizeBy, Top: opts.Top, Full: opts.Full})
+		if err != nil {
+			return fmt.Errorf("community %d: %w", p.Index, err)
+		}
+		if err := writeOutput(name, func(w io.Writer) error {
+			_, err := w.Write(out)
+			return err
+		}); err != nil {
+			return err
+		}
+	}
+	if !globals.quiet {
+		fmt.Fprintf(os.Stderr, "notegraph: wrote %d community maps to %s\n", len(parts), o.split)
+	}
+	return nil
+}
+
+func renderAs(ctx context.Context, format string, g graph.Graph, opts viz.Options) ([]byte, error) {
+	switch format {
+	case "dot":
+		return viz.DOT(g, opts)
+	case "png":
+		return viz.PNG(ctx, g, opts)
+	case "html":
+		return viz.HTML(ctx, g, opts)
+	default:
+		return viz.SVG(ctx, g, opts)
+	}
+}
