@@ -1,23 +1,19 @@
 package graph
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
 )
 
-// WriteJSON writes g as indented JSON. The output is byte-identical for equal
-// graphs: call Normalize first (extract does).
+// WriteJSON writes g as indented JSON, streaming (no copy of the whole
+// output is held). The output is byte-identical for equal graphs: call
+// Normalize first (extract does).
 func WriteJSON(w io.Writer, g Graph) error {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
+	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", " ")
 	if err := enc.Encode(g); err != nil {
-		return fmt.Errorf("encode graph: %w", err)
-	}
-	if _, err := w.Write(buf.Bytes()); err != nil {
 		return fmt.Errorf("write graph: %w", err)
 	}
 	return nil
