@@ -32,6 +32,7 @@ type Rules struct {
 	Examples      []string            `yaml:"examples"`
 	SpeakerCues   []string            `yaml:"speaker_cues"`
 	TalkVerbs     []string            `yaml:"talk_verbs"`
+	TalkKinds     []string            `yaml:"talk_kinds"`
 	TypeWords     map[string][]string `yaml:"type_words"`
 	ToolSuffixes  []string            `yaml:"tool_suffixes"`
 	FoldPrefixes  []string            `yaml:"fold_prefixes"`
@@ -120,6 +121,7 @@ func (r *Rules) Extend(u *Rules) {
 	r.Examples = append(r.Examples, u.Examples...)
 	r.SpeakerCues = append(r.SpeakerCues, u.SpeakerCues...)
 	r.TalkVerbs = append(r.TalkVerbs, u.TalkVerbs...)
+	r.TalkKinds = append(r.TalkKinds, u.TalkKinds...)
 	r.ToolSuffixes = append(r.ToolSuffixes, u.ToolSuffixes...)
 	r.FoldPrefixes = append(r.FoldPrefixes, u.FoldPrefixes...)
 	r.Stopwords = append(r.Stopwords, u.Stopwords...)
@@ -141,6 +143,7 @@ type compiled struct {
 	examplePhrases []string
 	speakerCue     *regexp.Regexp
 	talkVerbs      cue
+	talkKind       *regexp.Regexp
 	typeWords      map[string]string // word → type
 	toolSuffixes   map[string]bool
 	prefixes       []string
@@ -279,6 +282,7 @@ func (r *Rules) compile() *compiled {
 		a, b := c.talkVerbs.phrases[i], c.talkVerbs.phrases[j]
 		return len(a) > len(b) || len(a) == len(b) && a < b
 	})
+	c.talkKind = phraseRE(`^(?:`, r.TalkKinds, `)\s*[:\-–—]\s*`)
 	c.speakerCue = phraseRE(`^(?:`, r.SpeakerCues, `)\s*[:\-–—]?\s+`)
 	for typ, ws := range r.TypeWords {
 		for _, w := range ws {
