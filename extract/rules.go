@@ -184,7 +184,8 @@ func (cu cue) find(low string) [][2]int {
 			a := from + i
 			b := a + len(p)
 			from = b
-			if a > 0 && isWordByte(low[a-1]) || b >= len(low) || low[b] != ' ' {
+			// a phrase starts a word, unless it is a possessive ending ("'s talk on")
+			if a > 0 && isWordByte(low[a-1]) && p[0] != '\'' || b >= len(low) || low[b] != ' ' {
 				continue
 			}
 			out = append(out, [2]int{a, b})

@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/notegraph/notegraph/graph"
 )
@@ -306,7 +307,8 @@ func (w *walker) title(t string, ev graph.Evidence) {
 		w.x.title = name
 	}
 	low := strings.ToLower(name)
-	isEvent := yearRE.MatchString(name)
+	// a year makes a title an event ("Strangeloop 2023"), a bare date does not
+	isEvent := yearRE.MatchString(name) && strings.ContainsFunc(name, unicode.IsLetter)
 	for _, f := range strings.Fields(low) {
 		if w.x.rules.eventWords[f] {
 			isEvent = true
