@@ -6,7 +6,7 @@ OUT ?= out
 BIN := $(OUT)/notegraph
 EXAMPLE := examples/pycodeconf/notes.md
 
-.PHONY: all build demo test unit setup setup-python setup-browser bench bench-neo4j lint fuzz neo4j neo4j-stop clean
+.PHONY: all build demo test unit setup setup-python setup-browser setup-neo4j-admin bench bench-neo4j lint fuzz neo4j neo4j-stop clean
 
 all: build
 
@@ -28,11 +28,16 @@ unit:
 	$(GO) test ./...
 
 ## setup: everything the tests need beyond Go (idempotent; run by `make test`).
-setup: setup-python setup-browser
+setup: setup-python setup-browser setup-neo4j-admin
 
 # Python packages for independent checks (networkx, …): requirements-dev.txt.
 setup-python:
 	python3 -m pip install -q -r requirements-dev.txt
+
+# Neo4j's bulk importer and embedded database (Maven Central, ~130 MB into
+# ~/.m2) for the neo4j-admin CSV import test in export/.
+setup-neo4j-admin:
+	mvn -B -q -f export/testdata/neo4j-admin/pom.xml dependency:resolve
 
 # Headless Chromium for the HTML map test (Debian package; it brings the
 # Liberation fonts the label-fit check measures with).
@@ -67,8 +72,12 @@ neo4j-stop:
 bench-neo4j:
 	./scripts/with-neo4j $(GO) test ./export -run '^$$' -bench Neo4jLoad -benchtime 1x -timeout 60m
 
+# Minimizing the fuzzer's large interesting inputs stalls it at a few execs/s
+# on the extractor; without it, it runs at hundreds per second.
 fuzz:
-	$(GO) test ./extract -run '^$$' -fuzz FuzzNotes -fuzztime 60s
+	$(GO) test ./extract -run '^$$' -fuzz FuzzNotes -fuzztime 60s -fuzzminimizetime 0
+	for f in FuzzAppendXML FuzzAppendJSONString FuzzAppendCSVString FuzzQuoteString; do \
+	  $(GO) test ./export -run '^$$' -fuzz "^$$f\$$" -fuzztime 20s || exit 1; done
 
 clean:
 	rm -rf $(OUT)

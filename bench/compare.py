@@ -4,6 +4,7 @@
     python3 bench/compare.py                  # 10k/50k and 100k/500k, Go benchmarks included
     python3 bench/compare.py --sizes 10000:50000 --nx-pivots 100
     python3 bench/compare.py --write-graph out/random-100k.graph.json 100000 500000
+    python3 bench/compare.py --betweenness-duel 3   # exact betweenness only, wall and CPU time
 
 The graphs are G(n, m) random graphs drawn with splitmix64 (seed 1), exactly as
 graph/testgraphs_test.go draws them for `go test -bench`, so both sides see the same
@@ -92,13 +93,64 @@ def go_benchmarks(root):
     return res
 
 
+def betweenness_duel(root, nx_pivots, rounds):
+    """Exact betweenness at 10k/50k: notegraph on 1 and 2 cores, igraph, networkx,
+    alternated `rounds` times, with wall and CPU seconds (CPU time is what a
+    loaded machine distorts least)."""
+    import resource
+
+    import igraph
+    import networkx as nx
+
+    n, m = 10000, 50000
+    pairs = random_pairs(n, m)
+    ig = igraph.Graph(n=n, edges=pairs)
+    G = nx.Graph()
+    G.add_nodes_from(range(n))
+    G.add_edges_from(pairs)
+    subprocess.run(["go", "test", "-c", "-o", "/tmp/notegraph-graph.test", "./graph"], cwd=root, check=True)
+
+    def go(procs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        t = time.perf_counter()
+        subprocess.run(["/tmp/notegraph-graph.test", "-test.run", "^$", "-test.bench", "BetweennessExact",
+                        "-test.benchtime", "1x"], env=dict(os.environ, GOMAXPROCS=str(procs)),
+                       check=True, capture_output=True, cwd=os.path.join(root, "graph"))
+        wall = time.perf_counter() - t
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+    def py(fn, scale=1):
+        t, c = time.perf_counter(), time.process_time()
+        fn()
+        return (time.perf_counter() - t) * scale, (time.process_time() - c) * scale
+
+    res = {k: [] for k in ("notegraph 1 core", "notegraph 2 cores", "igraph", "networkx")}
+    for _ in range(rounds):
+        res["notegraph 1 core"].append(go(1))
+        res["notegraph 2 cores"].append(go(2))
+        res["igraph"].append(py(lambda: ig.betweenness(directed=False)))
+        res["networkx"].append(py(lambda: nx.betweenness_centrality(G, k=nx_pivots, seed=1), n / nx_pivots))
+    print(f"exact betweenness, 10k nodes / 50k links, {rounds} round(s) alternated; median wall and CPU seconds"
+          f" (the go test binary's CPU includes building the graph, ~0.1 s; networkx: {nx_pivots} sources x{n / nx_pivots:g})")
+    med = {k: (sorted(w for w, _ in v)[len(v) // 2], sorted(c for _, c in v)[len(v) // 2]) for k, v in res.items()}
+    for k, (w, c) in med.items():
+        print(f"  {k:18} wall {w:9.2f}  cpu {c:9.2f}   igraph/this wall {med['igraph'][0] / w:5.2f}  cpu {med['igraph'][1] / c:5.2f}"
+              f"   networkx/this wall {med['networkx'][0] / w:7.1f}")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="10000:50000,100000:500000")
     ap.add_argument("--nx-pivots", type=int, default=100, help="sources for networkx's betweenness (extrapolated)")
     ap.add_argument("--no-go", action="store_true", help="skip the Go benchmarks")
     ap.add_argument("--write-graph", nargs=3, metavar=("FILE", "N", "M"))
+    ap.add_argument("--betweenness-duel", type=int, metavar="ROUNDS",
+                    help="only time exact betweenness at 10k/50k: notegraph (1 and 2 cores), igraph, networkx")
     a = ap.parse_args()
+    if a.betweenness_duel:
+        betweenness_duel(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."), a.nx_pivots, a.betweenness_duel)
+        return
     if a.write_graph:
         write_graph(a.write_graph[0], int(a.write_graph[1]), int(a.write_graph[2]))
         return

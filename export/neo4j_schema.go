@@ -3,10 +3,8 @@ package export
 import (
 	"cmp"
 	"fmt"
-	"maps"
 	"math"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/notegraph/notegraph/graph"
@@ -43,15 +41,7 @@ import (
 // other files (another load), and deletes the items left with no evidence.
 // Items with no sources at all are never deleted; nodes without NodeLabel
 // are never read or written.
-const NodeLabel = "Notegraph"
-
-// reservedKeys are the property keys notegraph itself writes; scores and
-// descriptive props are renamed away from them (see openKeys).
-var reservedKeys = map[string]bool{
-	"id": true, "type": true, "name": true, "aliases": true, "community": true,
-	"evidence_files": true, "evidence_lines": true, "evidence_texts": true,
-	"sources": true, "notegraph_keys": true, "evidence": true, "evidence_count": true,
-}
+const NodeLabel = SharedLabel
 
 // row is one node or relationship as a Cypher value: the parameter of a
 // live batch, or a literal map in the script.
@@ -64,14 +54,7 @@ type row = map[string]any
 func nodeRows(g graph.Graph) []batchGroup {
 	groups := map[string][]row{}
 	for _, n := range g.Nodes {
-		props := map[string]any{"name": n.Name}
-		if len(n.Aliases) > 0 {
-			props["aliases"] = stringList(n.Aliases)
-		}
-		if n.Community != nil {
-			props["community"] = int64(*n.Community)
-		}
-		addOpen(props, n.Scores, n.Props)
+		props := boltProps(NodePropertyList(n))
 		groups[nodeType(n)] = append(groups[nodeType(n)], row{
 			"id": n.ID, "props": props, "ev": evidence(n.Evidence), "keys": keysOf(props),
 		})
@@ -83,8 +66,7 @@ func nodeRows(g graph.Graph) []batchGroup {
 func relRows(g graph.Graph) []batchGroup {
 	groups := map[string][]row{}
 	for _, e := range g.Edges {
-		props := map[string]any{}
-		addOpen(props, e.Scores, e.Props)
+		props := boltProps(RelPropertyList(e))
 		typ := e.Type
 		if typ == "" {
 			typ = graph.RelatedTo
@@ -111,9 +93,11 @@ func sortedGroups(m map[string][]row) []batchGroup {
 	return out
 }
 
+// nodeType is the type label of n (NodeLabels: none besides NodeLabel for
+// an untyped node).
 func nodeType(n graph.Node) string {
 	if n.Type == "" {
-		return "Thing"
+		return NodeLabel
 	}
 	return n.Type
 }
@@ -143,50 +127,36 @@ func loadFiles(g graph.Graph) []string {
 	return out
 }
 
-// addOpen adds the finite scores, then the descriptive props, under safe
-// keys ([A-Za-z0-9_], not starting with a digit); a key that collides with a
-// reserved one or an earlier one gets a "score_" or "prop_" prefix, then
-// "_2", "_3", …, so no value is lost. These are the rules of the file
-// exports, so every format has the same properties.
-func addOpen(dst map[string]any, scores map[string]float64, props map[string]string) {
-	key := func(k, prefix string) string {
-		k = propertyKey(k)
-		if _, taken := dst[k]; !taken && !reservedKeys[k] {
-			return k
+// boltProps turns the properties every format shares (NodePropertyList,
+// RelPropertyList) into the props of a row: without id and the evidence
+// properties, which the upsert computes from the row's evidence and the
+// database's, and without NaN or infinite scores, which never compare equal
+// and so would be rewritten on every load.
+func boltProps(ps []Property) map[string]any {
+	m := make(map[string]any, len(ps))
+	for _, p := range ps {
+		switch p.Key {
+		case PropID, PropEvidenceFiles, PropEvidenceLines, PropEvidenceTexts, PropSources, "notegraph_keys":
+			continue
 		}
-		base := prefix + k
-		k = base
-		for i := 2; ; i++ {
-			if _, taken := dst[k]; !taken && !reservedKeys[k] {
-				return k
+		switch v := p.Value.(type) {
+		case []string:
+			m[p.Key] = stringList(v)
+		case []int64:
+			l := make([]any, len(v))
+			for i, x := range v {
+				l[i] = x
 			}
-			k = base + "_" + strconv.Itoa(i)
+			m[p.Key] = l
+		case float64:
+			if !math.IsNaN(v) && !math.IsInf(v, 0) {
+				m[p.Key] = v
+			}
+		default:
+			m[p.Key] = v
 		}
 	}
-	for _, k := range slices.Sorted(maps.Keys(scores)) {
-		if v := scores[k]; !math.IsNaN(v) && !math.IsInf(v, 0) {
-			dst[key(k, "score_")] = v
-		}
-	}
-	for _, k := range slices.Sorted(maps.Keys(props)) {
-		dst[key(k, "prop_")] = props[k]
-	}
-}
-
-// propertyKey folds k to a safe property name: every byte outside
-// [A-Za-z0-9_] becomes '_', and a leading digit (or an empty key) gets a '_'
-// prefix.
-func propertyKey(k string) string {
-	b := []byte(k)
-	for i, c := range b {
-		if !(c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
-			b[i] = '_'
-		}
-	}
-	if len(b) == 0 || '0' <= b[0] && b[0] <= '9' {
-		b = append([]byte{'_'}, b...)
-	}
-	return string(b)
+	return m
 }
 
 // keysOf lists the property keys a row writes: its props and the evidence

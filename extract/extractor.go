@@ -151,7 +151,9 @@ var urlRE = regexp.MustCompile(`\b(?:https?://|www\.)\S+`)
 // count adds a line's words to the word counts that tell a coined name used
 // twice ("git") from a one-off typo.
 func (x *extractor) count(text string) {
-	text = urlRE.ReplaceAllString(text, " ")
+	if strings.Contains(text, "://") || strings.Contains(text, "www.") {
+		text = urlRE.ReplaceAllString(text, " ")
+	}
 	for _, w := range tokenize(text) {
 		x.counts[strings.ToLower(stripPossessive(w.s))]++
 	}

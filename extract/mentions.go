@@ -346,8 +346,12 @@ func (x *extractor) acronyms(c *lineCtx) {
 		x.union(i, j)
 		x.attach(c, i, false)
 	}
+	paren := strings.Contains(t, "(")
 	for _, m := range acrEqRE.FindAllStringSubmatchIndex(t, -1) {
 		try(t[m[2]:m[3]], t[m[4]:m[5]], m[0], m[1])
+	}
+	if !paren {
+		return
 	}
 	for _, m := range acrParRE.FindAllStringSubmatchIndex(t, -1) {
 		try(t[m[2]:m[3]], t[m[4]:m[5]], m[0], m[1])
@@ -430,6 +434,90 @@ func (x *extractor) proseTalk(c *lineCtx) {
 	}
 }
 
+// titleTopics finds the topics a talk's title announces and its notes take
+// up again: "Programming Distributed Systems" whose notes say "distributed
+// systems are hard". A phrase of two or three words from the title counts
+// when the notes repeat it once, a single longer word when they repeat it
+// twice ("robots").
+func (x *extractor) titleTopics() {
+	type talkBody struct {
+		title string
+		lines []*lineCtx
+	}
+	bodies := map[int]*talkBody{}
+	var order []int
+	for _, c := range x.ctxs {
+		if c.e == nil || c.e.kind != entTalk || c.e.talk < 0 {
+			continue
+		}
+		r := x.find(c.e.talk)
+		b := bodies[r]
+		if b == nil {
+			b = &talkBody{title: x.ms[r].name}
+			bodies[r] = b
+			order = append(order, r)
+		}
+		if !c.title {
+			b.lines = append(b.lines, c)
+		}
+	}
+	for _, r := range order {
+		b := bodies[r]
+		ws := strings.Fields(strings.ToLower(b.title))
+		for i := range ws {
+			ws[i] = strings.Trim(ws[i], ".,:;!?()[]\"'")
+		}
+		for n := 3; n >= 1; n-- {
+			for i := 0; i+n <= len(ws); i++ {
+				gram := ws[i : i+n]
+				if x.rules.stop[gram[0]] || x.rules.stop[gram[n-1]] || n == 1 && (len(gram[0]) < 5 || x.rules.generic[gram[0]]) {
+					continue
+				}
+				phrase := strings.Join(gram, " ")
+				var hits []*lineCtx
+				var at []int
+				times := 0
+				for _, c := range b.lines {
+					low := strings.ToLower(c.l.Text)
+					if len(low) != len(c.l.Text) {
+						continue
+					}
+					if j := wordIndex(low, phrase); j >= 0 && !c.taken(j, j+len(phrase)) {
+						hits = append(hits, c)
+						at = append(at, j)
+						times += strings.Count(low, phrase)
+					}
+				}
+				if len(hits) == 0 || n == 1 && times < 2 {
+					continue
+				}
+				for k, c := range hits {
+					c.take(at[k], at[k]+len(phrase))
+					name := c.l.Text[at[k] : at[k]+len(phrase)]
+					typ, str := x.typeHint(name, "")
+					x.attach(c, x.add(c, name, typ, str), false)
+				}
+			}
+		}
+	}
+}
+
+// wordIndex returns the index of phrase in s as whole words, or -1.
+func wordIndex(s, phrase string) int {
+	from := 0
+	for {
+		i := strings.Index(s[from:], phrase)
+		if i < 0 {
+			return -1
+		}
+		a, b := from+i, from+i+len(phrase)
+		if (a == 0 || !isWordByte(s[a-1])) && (b == len(s) || !isWordByte(s[b])) {
+			return a
+		}
+		from = a + 1
+	}
+}
+
 var wikiRE = regexp.MustCompile(`\[\[([^\]|#\n]{1,80})(?:[#|][^\]\n]*)?\]\]`)
 
 // wikilinks reads [[Page]] and [[Page|label]] links of wiki-style vaults:
@@ -457,15 +545,21 @@ func (x *extractor) headSplit(c *lineCtx) {
 	var name, desc string
 	var m []string
 	// the comma form only for short, name-shaped heads: "Sagrada, mozilla's queue"
-	if m = headDashRE.FindStringSubmatch(t); m == nil {
-		if m = headColonRE.FindStringSubmatch(t); m == nil {
-			if m = headParRE.FindStringSubmatch(t); m != nil {
+	match := func(re *regexp.Regexp, need bool) []string {
+		if !need {
+			return nil
+		}
+		return re.FindStringSubmatch(t)
+	}
+	if m = match(headDashRE, strings.Contains(t, " -") || strings.ContainsAny(t, "–—")); m == nil {
+		if m = match(headColonRE, strings.Contains(t, ":")); m == nil {
+			if m = match(headParRE, strings.HasSuffix(strings.TrimRight(t, ".: "), ")")); m != nil {
 				if ws := strings.Fields(m[1]); len(ws) > 1 && !allNamed(ws) {
 					m = nil // "GIL protects (imagine …)" is a sentence
 				}
 			}
 			if m == nil {
-				if m = headCommaRE.FindStringSubmatch(t); m != nil {
+				if m = match(headCommaRE, strings.Contains(t, ",")); m != nil {
 					// only a name-shaped head: "Sagrada, a queue", not "First, …"
 					ws := strings.Fields(m[1])
 					if len(ws) > 2 || !x.isNameShaped(ws[0]) && !(len(ws) == 2 && allNamed(ws)) {
@@ -649,6 +743,9 @@ func (x *extractor) cueRelation(c *lineCtx, rel string, o int) {
 // examples reads "e.g. urllib2, subprocess (…)".
 func (x *extractor) examples(c *lineCtx) {
 	t := c.l.Text
+	if !x.rules.examplesHint(t) {
+		return
+	}
 	for _, m := range x.rules.examples.FindAllStringIndex(t, -1) {
 		rest := t[m[1]:]
 		if i := strings.IndexAny(rest, "().;:!?"); i >= 0 {
@@ -703,7 +800,7 @@ func (x *extractor) toolSuffix(c *lineCtx) {
 // sentence start, people's names.
 func (x *extractor) shapes(c *lineCtx) {
 	t := c.l.Text
-	if codeLineRE.MatchString(t) {
+	if strings.ContainsAny(t, "(=;") && codeLineRE.MatchString(t) {
 		return // "dis.dis(methodname)": code, not notes
 	}
 	ws := c.words()

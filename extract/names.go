@@ -197,9 +197,10 @@ func (x *extractor) thingName(s string) (string, bool) {
 		return "", false
 	}
 	toks := strings.Fields(s)
-	if len(toks) > 4 {
-		return "", false
+	if len(toks) == 0 || len(toks) > 4 {
+		return "", false // nothing but spaces once the punctuation is gone
 	}
+	s = strings.Join(toks, " ")
 	low := strings.ToLower(s)
 	if x.rules.generic[low] || x.rules.labels[low] || x.rules.notNames[s] {
 		return "", false

@@ -84,6 +84,7 @@ func Sources(srcs []source, opts Options) Result {
 		c.pass2 = true
 		x.findMentions(c)
 	}
+	x.titleTopics()
 	g := x.resolve()
 	return Result{Graph: g}
 }

@@ -333,8 +333,6 @@ func (p *parser) inlines(n ast.Node, kind lineKind, depth int, quote bool, first
 	return head
 }
 
-var spaces = regexp.MustCompile(`\s+`)
-
 var shortcodeRE = regexp.MustCompile(`(^|\s):[a-z0-9_+-]{2,30}:`)
 
 // cleanText decodes HTML entities, drops emoji shortcodes (":joy:") and
@@ -346,5 +344,5 @@ func cleanText(s string) string {
 	if strings.IndexByte(s, ':') >= 0 {
 		s = shortcodeRE.ReplaceAllString(s, "$1")
 	}
-	return strings.TrimSpace(spaces.ReplaceAllString(s, " "))
+	return strings.Join(strings.Fields(s), " ")
 }

@@ -32,6 +32,7 @@ type Rules struct {
 	Examples      []string            `yaml:"examples"`
 	SpeakerCues   []string            `yaml:"speaker_cues"`
 	TalkVerbs     []string            `yaml:"talk_verbs"`
+	TalkKinds     []string            `yaml:"talk_kinds"`
 	TypeWords     map[string][]string `yaml:"type_words"`
 	ToolSuffixes  []string            `yaml:"tool_suffixes"`
 	FoldPrefixes  []string            `yaml:"fold_prefixes"`
@@ -120,6 +121,7 @@ func (r *Rules) Extend(u *Rules) {
 	r.Examples = append(r.Examples, u.Examples...)
 	r.SpeakerCues = append(r.SpeakerCues, u.SpeakerCues...)
 	r.TalkVerbs = append(r.TalkVerbs, u.TalkVerbs...)
+	r.TalkKinds = append(r.TalkKinds, u.TalkKinds...)
 	r.ToolSuffixes = append(r.ToolSuffixes, u.ToolSuffixes...)
 	r.FoldPrefixes = append(r.FoldPrefixes, u.FoldPrefixes...)
 	r.Stopwords = append(r.Stopwords, u.Stopwords...)
@@ -130,23 +132,37 @@ func (r *Rules) Extend(u *Rules) {
 
 // compiled is Rules turned into the sets and patterns the stages use.
 type compiled struct {
-	sections     map[string]string // word → kind
-	labels       map[string]bool
-	generic      map[string]bool
-	titleSuffix  []string
-	eventWords   map[string]bool
-	cues         []cue // sorted longest phrase first
-	suffixCues   map[string]string
-	examples     *regexp.Regexp
-	speakerCue   *regexp.Regexp
-	talkVerbs    cue
-	typeWords    map[string]string // word → type
-	toolSuffixes map[string]bool
-	prefixes     []string
-	stop         map[string]bool
-	notNames     map[string]bool
-	merges       [][]string
-	vetoes       map[[2]string]bool
+	sections       map[string]string // word → kind
+	labels         map[string]bool
+	generic        map[string]bool
+	titleSuffix    []string
+	eventWords     map[string]bool
+	cues           []cue // sorted longest phrase first
+	suffixCues     map[string]string
+	examples       *regexp.Regexp
+	examplePhrases []string
+	speakerCue     *regexp.Regexp
+	talkVerbs      cue
+	talkKind       *regexp.Regexp
+	typeWords      map[string]string // word → type
+	toolSuffixes   map[string]bool
+	prefixes       []string
+	stop           map[string]bool
+	notNames       map[string]bool
+	merges         [][]string
+	vetoes         map[[2]string]bool
+}
+
+// examplesHint is a cheap test that text may hold an examples phrase, so
+// that the regexp runs only on the few lines that do.
+func (c *compiled) examplesHint(text string) bool {
+	low := strings.ToLower(text)
+	for _, p := range c.examplePhrases {
+		if strings.Contains(low, p) {
+			return true
+		}
+	}
+	return false
 }
 
 type cue struct {
@@ -168,7 +184,8 @@ func (cu cue) find(low string) [][2]int {
 			a := from + i
 			b := a + len(p)
 			from = b
-			if a > 0 && isWordByte(low[a-1]) || b >= len(low) || low[b] != ' ' {
+			// a phrase starts a word, unless it is a possessive ending ("'s talk on")
+			if a > 0 && isWordByte(low[a-1]) && p[0] != '\'' || b >= len(low) || low[b] != ' ' {
 				continue
 			}
 			out = append(out, [2]int{a, b})
@@ -255,6 +272,9 @@ func (r *Rules) compile() *compiled {
 			c.suffixCues[strings.ToLower(w)] = rel
 		}
 	}
+	for _, e := range r.Examples {
+		c.examplePhrases = append(c.examplePhrases, strings.ToLower(strings.TrimSpace(e)))
+	}
 	c.examples = phraseRE(`(?:^|[\s(,;])(?:`, r.Examples, `)[\s:,]+`)
 	for _, v := range r.TalkVerbs {
 		c.talkVerbs.phrases = append(c.talkVerbs.phrases, strings.Join(strings.Fields(strings.ToLower(v)), " "))
@@ -263,6 +283,7 @@ func (r *Rules) compile() *compiled {
 		a, b := c.talkVerbs.phrases[i], c.talkVerbs.phrases[j]
 		return len(a) > len(b) || len(a) == len(b) && a < b
 	})
+	c.talkKind = phraseRE(`^(?:`, r.TalkKinds, `)\s*[:\-–—]\s*`)
 	c.speakerCue = phraseRE(`^(?:`, r.SpeakerCues, `)\s*[:\-–—]?\s+`)
 	for typ, ws := range r.TypeWords {
 		for _, w := range ws {

@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/notegraph/notegraph/graph"
 )
@@ -95,17 +96,30 @@ func (x *extractor) mayNamePerson(l *line, t string) bool {
 		if i == 16 {
 			break
 		}
-		if isFirstName(strings.Trim(f, "*_~\"“”:;,.!?()[]'’")) {
+		w := strings.Trim(f, "*_~\"“”:;,.!?()[]'’")
+		if (i == 0 || isCap(w)) && isFirstName(w) {
 			return true
 		}
 	}
 	return false
 }
 
+var clockRE = regexp.MustCompile(`^(?:\d{1,2}[:.h]\d{2}(?:\s*(?:am|pm|AM|PM))?(?:\s*[-–—]\s*\d{1,2}[:.h]\d{2})?)\s*[-–—:|]?\s*`)
+
+// trimTalkHead drops what stands before a talk's title and is not part of
+// it: a time ("10:30 –") and a kind ("Keynote:").
+func (x *extractor) trimTalkHead(t string) string {
+	t = clockRE.ReplaceAllString(strings.TrimSpace(t), "")
+	if m := x.rules.talkKind.FindStringIndex(t); m != nil && m[1] < len(t) {
+		t = t[m[1]:]
+	}
+	return strings.TrimSpace(t)
+}
+
 // parseTalkHead reads a heading or a head line as a talk: who gave it and
 // its title. pos is how much the line's position vouches for a name.
 func (x *extractor) parseTalkHead(l *line, pos personStrength) (talkHead, bool) {
-	t := strings.TrimSpace(l.Text)
+	t := x.trimTalkHead(l.Text)
 	if !x.mayNamePerson(l, t) {
 		return talkHead{}, false
 	}
@@ -139,10 +153,16 @@ func (x *extractor) parseTalkHead(l *line, pos personStrength) (talkHead, bool) 
 			}
 		}
 	}
-	if m := headHandleRE.FindStringSubmatch(t); m != nil && x.isTitle(m[1]) {
+	low := strings.ToLower(t)
+	hasSep := strings.Contains(t, " -") || strings.ContainsAny(t, ":|–—")
+	if !strings.Contains(t, "@") {
+		// no handle
+	} else if m := headHandleRE.FindStringSubmatch(t); m != nil && x.isTitle(m[1]) {
 		return talkHead{people: []string{m[2]}, title: m[1]}, true
 	}
-	if m := headParenRE.FindStringSubmatch(t); m != nil {
+	if !strings.Contains(t, "(") {
+		// no parenthetical
+	} else if m := headParenRE.FindStringSubmatch(t); m != nil {
 		if ps := x.people(m[1], pos); ps != nil {
 			inner := strings.TrimSpace(m[2])
 			if x.isRole(inner) {
@@ -153,9 +173,14 @@ func (x *extractor) parseTalkHead(l *line, pos personStrength) (talkHead, bool) 
 			}
 			return talkHead{people: ps, rest: inner}, true
 		}
-		// "Title (Jane Doe)", "Title (Jane Doe, Initech)"
+		// "Title (Jane Doe)", "Title (Jane Doe, Initech)", "Panel (A B, C D, E F)"
 		if ps := x.people(m[2], pos); ps != nil && x.isTitle(m[1]) {
 			return talkHead{people: ps, title: strings.TrimSpace(m[1])}, true
+		}
+		if parts := splitPeople(m[2]); len(parts) >= 3 && x.isTitle(m[1]) {
+			if ps := x.people(m[2], strongPos); ps != nil && x.people(parts[0], pos) != nil {
+				return talkHead{people: ps, title: strings.TrimSpace(m[1])}, true
+			}
 		}
 		if who, org, ok := strings.Cut(m[2], ","); ok && x.isTitle(m[1]) {
 			if ps := x.people(who, pos); len(ps) == 1 {
@@ -163,12 +188,16 @@ func (x *extractor) parseTalkHead(l *line, pos personStrength) (talkHead, bool) 
 			}
 		}
 	}
-	if m := headByRE.FindStringSubmatch(t); m != nil && x.isTitle(m[1]) {
+	if !strings.Contains(low, " by ") && !strings.Contains(low, " with ") {
+		// no "by"
+	} else if m := headByRE.FindStringSubmatch(t); m != nil && x.isTitle(m[1]) {
 		if ps := x.people(strings.Trim(m[2], " .:"), strongPos); ps != nil {
 			return talkHead{people: ps, title: strings.TrimSpace(m[1])}, true
 		}
 	}
-	if m := headSepRE.FindStringSubmatch(t); m != nil {
+	if !hasSep {
+		// no separator
+	} else if m := headSepRE.FindStringSubmatch(t); m != nil {
 		left, right := strings.TrimSpace(m[1]), strings.TrimSpace(m[2])
 		if ps := x.people(left, pos); ps != nil {
 			if x.isTitle(right) {
@@ -195,7 +224,11 @@ func (x *extractor) speakerLine(l *line) []string {
 	}
 	t := strings.TrimSpace(l.Text)
 	if m := x.rules.speakerCue.FindStringIndex(t); m != nil {
-		return x.people(strings.TrimRight(t[m[1]:], " ."), strongPos)
+		who := strings.TrimRight(t[m[1]:], " .")
+		if i := strings.Index(who, " ("); i > 0 && strings.HasSuffix(who, ")") {
+			who = who[:i] // "Priscilla Vaughn (Orbital Labs)": the affiliation is read as notes
+		}
+		return x.people(who, strongPos)
 	}
 	if len(l.Emph) > 0 {
 		e := cleanText(l.Emph[0])
@@ -274,7 +307,8 @@ func (w *walker) title(t string, ev graph.Evidence) {
 		w.x.title = name
 	}
 	low := strings.ToLower(name)
-	isEvent := yearRE.MatchString(name)
+	// a year makes a title an event ("Strangeloop 2023"), a bare date does not
+	isEvent := yearRE.MatchString(name) && strings.ContainsFunc(name, unicode.IsLetter)
 	for _, f := range strings.Fields(low) {
 		if w.x.rules.eventWords[f] {
 			isEvent = true
@@ -402,7 +436,9 @@ func (w *walker) heading(i int, l *line) {
 		}
 	}
 	if speakers != nil {
-		w.startTalk(speakers, l.Text, l, level)
+		w.startTalk(speakers, x.trimTalkHead(l.Text), l, level)
+		// the rest of the speaker line ("(Orbital Labs)") is notes of the talk
+		w.speakerRest(i + 1)
 		return
 	}
 	if h, ok := x.parseTalkHead(l, headPos); ok && (w.sec == "talk" || w.sec == "" || h.title != "") {
@@ -413,7 +449,7 @@ func (w *walker) heading(i int, l *line) {
 	case "talk":
 		// a title whose speakers come later ("speaker: …") or never
 		if x.isTitle(l.Text) {
-			w.startTalk(nil, l.Text, l, level)
+			w.startTalk(nil, x.trimTalkHead(l.Text), l, level)
 			return
 		}
 	case "tool", "concept", "organization":
@@ -454,6 +490,28 @@ func (w *walker) speakersBelow(i int) []string {
 		return ps
 	}
 	return nil
+}
+
+// speakerRest reads what follows the names on a speaker line: an
+// affiliation in parentheses is where the speakers work.
+func (w *walker) speakerRest(i int) {
+	if i >= len(w.lines) {
+		return
+	}
+	l := &w.lines[i]
+	t := strings.TrimSpace(l.Text)
+	j := strings.LastIndex(t, " (")
+	if j < 0 || !strings.HasSuffix(t, ")") || w.cur == nil {
+		return
+	}
+	org := strings.TrimSpace(t[j+2 : len(t)-1])
+	if o, ok := w.x.thingName(org); ok && w.x.nameLike(o) {
+		ev := w.ev(l)
+		oi := w.x.addEv(o, graph.Organization, 7, ev)
+		for _, p := range w.cur.speakers {
+			w.x.relate(p, graph.WorksAt, oi, ev)
+		}
+	}
 }
 
 // thingEntry starts the entry of a tool, topic or organization: "#### itty",
@@ -525,9 +583,15 @@ func (w *walker) headLine(i int, l *line, item bool) bool {
 	next := w.next(i)
 	low := strings.ToLower(strings.TrimRight(t, ": -–—"))
 	endsHead := strings.HasSuffix(t, ":") || strings.HasSuffix(t, " -") || strings.HasSuffix(t, " –") || strings.HasSuffix(t, " —")
+	inTalk := w.cur != nil && (w.cur.kind == entTalk || w.cur.kind == entPerson)
 	if endsHead || l.Bold {
 		for _, lw := range strings.Fields(low) {
-			if x.rules.labels[lw] || x.rules.labels[low] {
+			if x.rules.labels[lw] || x.rules.labels[low] || x.rules.generic[low] {
+				if inTalk && w.cur.level >= 1 && w.cur.level <= 7 {
+					// "Q&A:" under a talk's heading is more of its notes; a
+					// label after a talk that a line opened ends that talk
+					return false
+				}
 				w.cur = &entry{kind: entLabel, talk: -1, subject: -1}
 				return true
 			}
@@ -539,7 +603,6 @@ func (w *walker) headLine(i int, l *line, item bool) bool {
 	}
 	childList := next != nil && next.Item && next.Depth >= 1 && !next.Quote
 	single := next == nil || next.First || next.Kind != kindPara || next.Item
-	inTalk := w.cur != nil && (w.cur.kind == entTalk || w.cur.kind == entPerson)
 	switch {
 	case endsHead, childList && x.nameLike(name) || childList && !inTalk:
 	case single && !inTalk && (x.nameLike(name) || len(strings.Fields(name)) <= 2):

@@ -140,6 +140,13 @@ func TestAnalyzeEdgeCases(t *testing.T) {
 				t.Errorf("self-link is a bridge")
 			}
 		}},
+		{"isolated nodes", Graph{Nodes: []Node{node("a"), node("b"), node("c")}}, func(t *testing.T, g Graph) {
+			for i, n := range g.Nodes {
+				if n.Scores[ScorePageRank] != 1.0/3 || *n.Community != i {
+					t.Errorf("%s: pagerank %g community %d", n.ID, n.Scores[ScorePageRank], *n.Community)
+				}
+			}
+		}},
 		{"dangling edge", Graph{Nodes: []Node{node("a")}, Edges: []Edge{edge("a", "missing")}}, func(t *testing.T, g Graph) {
 			if g.Nodes[0].Scores[ScoreDegree] != 0 {
 				t.Errorf("edge to a missing node counted")
@@ -222,6 +229,27 @@ func TestPivots(t *testing.T) {
 	} {
 		if got := tc.opts.Pivots(tc.nodes, tc.links); got != tc.want {
 			t.Errorf("%+v.Pivots(%d, %d) = %d, want %d", tc.opts, tc.nodes, tc.links, got, tc.want)
+		}
+	}
+}
+
+// TestCutPointsLongChain: the search is iterative, so a chain of notes
+// 200,000 long does not overflow the stack.
+func TestCutPointsLongChain(t *testing.T) {
+	const n = 200_000
+	ps := make([]pair, n-1)
+	for i := range ps {
+		ps[i] = pair{int32(i), int32(i + 1)}
+	}
+	art, bridge := cutPoints(linksFromPairs(n, ps))
+	for i := range art {
+		if art[i] != (i > 0 && i < n-1) {
+			t.Fatalf("articulation[%d] = %v", i, art[i])
+		}
+	}
+	for i, b := range bridge {
+		if !b {
+			t.Fatalf("link %d is not a bridge", i)
 		}
 	}
 }

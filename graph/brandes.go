@@ -199,20 +199,28 @@ func shortestPaths(l *links, samples int, seed uint64, workers int) pathScores {
 
 // searchState is one worker's scratch space for a search, reset after each
 // source by walking only the nodes it reached. A node's distance, path count
-// and dependency sit side by side (one cache line per visit: the searches
-// jump around memory, and this is what bounds their speed).
+// and dependency share 16 bytes (see nodeState): the searches jump around
+// memory, and cache misses are what bound their speed.
 type searchState struct {
 	node  []nodeState
 	order []int32
+	// succ lists, for the i-th node of order, its successors on shortest
+	// paths from the source: succ[succOff[i]:succOff[i+1]].
+	succ    []int32
+	succOff []int32
 }
 
+// nodeState is 16 bytes: val holds the number of shortest paths from the
+// source (σ) during the forward pass and, once the backward pass has
+// finished the node, its coefficient (1+δ)/σ, which is all its predecessors
+// need.
 type nodeState struct {
-	sigma, delta float64
-	dist         int32
+	val  float64
+	dist int32
 }
 
 func newSearchState(n int) *searchState {
-	st := &searchState{node: make([]nodeState, n), order: make([]int32, 0, n)}
+	st := &searchState{node: make([]nodeState, n), order: make([]int32, 0, n), succOff: make([]int32, 0, n+1)}
 	for i := range st.node {
 		st.node[i].dist = -1
 	}
@@ -223,14 +231,20 @@ func newSearchState(n int) *searchState {
 // when sumD is not nil, each node's distance and inverse distance from s to
 // sumD and sumH. It returns the sums of distances and inverse distances from
 // s to the nodes it reaches.
+//
+// The forward pass records the shortest-path DAG as successor lists laid
+// out in BFS order, so the backward pass reads them sequentially and touches
+// only DAG links, not every neighbour.
 func (st *searchState) search(l *links, s int32, bc, sumD, sumH []float64) (dsum, hsum float64) {
 	ns := st.node
 	order := append(st.order[:0], s)
-	ns[s].dist, ns[s].sigma = 0, 1
+	succ := st.succ[:0]
+	succOff := append(st.succOff[:0], 0)
+	ns[s].dist, ns[s].val = 0, 1
 	for i := 0; i < len(order); i++ {
 		v := order[i]
 		dv := ns[v].dist + 1
-		sv := ns[v].sigma
+		sv := ns[v].val
 		for _, w := range l.adj[l.off[v]:l.off[v+1]] {
 			nw := &ns[w]
 			if nw.dist < 0 {
@@ -238,9 +252,11 @@ func (st *searchState) search(l *links, s int32, bc, sumD, sumH []float64) (dsum
 				order = append(order, w)
 			}
 			if nw.dist == dv {
-				nw.sigma += sv
+				nw.val += sv
+				succ = append(succ, w)
 			}
 		}
+		succOff = append(succOff, int32(len(succ)))
 	}
 	for _, v := range order[1:] {
 		d := float64(ns[v].dist)
@@ -252,20 +268,19 @@ func (st *searchState) search(l *links, s int32, bc, sumD, sumH []float64) (dsum
 		}
 	}
 	for i := len(order) - 1; i > 0; i-- {
-		w := order[i]
-		nw := ns[w]
-		dw := nw.dist - 1
-		coeff := (1 + nw.delta) / nw.sigma
-		for _, v := range l.adj[l.off[w]:l.off[w+1]] {
-			if nv := &ns[v]; nv.dist == dw {
-				nv.delta += nv.sigma * coeff
-			}
+		v := order[i]
+		sum := 0.0
+		for _, w := range succ[succOff[i]:succOff[i+1]] {
+			sum += ns[w].val // (1+δ_w)/σ_w
 		}
-		bc[w] += nw.delta
+		sigma := ns[v].val
+		delta := sigma * sum
+		ns[v].val = (1 + delta) / sigma
+		bc[v] += delta
 	}
 	for _, v := range order {
 		ns[v] = nodeState{dist: -1}
 	}
-	st.order = order
+	st.order, st.succ, st.succOff = order, succ, succOff
 	return dsum, hsum
 }

@@ -14,10 +14,9 @@ import (
 )
 
 // Font is the font the map asks for. Graphviz here has no fonts and sizes
-// labels from built-in metrics; it knows Helvetica's, and every browser has
-// Helvetica or a metric-compatible face (Arial, Liberation Sans). Node
-// margins leave room for a wider fallback (see docs/viz.md for the
-// measurement).
+// labels from built-in metrics; it knows Helvetica's, and the SVG names the
+// metric-compatible faces browsers have (Arial, Liberation Sans, Arimo)
+// before the generic fallback. TestBrowserLabelsFit measures the fit.
 const Font = "Helvetica"
 
 // DOT returns the Graphviz source of g's map. It is deterministic: the same
@@ -46,7 +45,12 @@ func (v view) dot(tooltips bool) []byte {
 		// nslimit and mclimit bound the network simplex and crossing
 		// minimisation passes, which otherwise run for minutes on dense graphs;
 		// pack lays the components out side by side instead of in one tall column.
-		w("\t\trankdir=\"LR\" nodesep=\"0.18\" ranksep=\"0.5\" newrank=\"true\" pack=\"true\" nslimit=\"20\" mclimit=\"2\"]\n")
+		w("\t\trankdir=\"LR\" nodesep=\"0.18\" ranksep=\"0.5\" newrank=\"true\" nslimit=\"20\" mclimit=\"2\"")
+		if !v.Cluster {
+			// pack with clusters ran for more than 10 minutes on the seed.
+			w(" pack=\"true\"")
+		}
+		w("]\n")
 	// Overlaps are removed by scaling: the WebAssembly Graphviz's prism
 	// (the default method) and voronoi drop nodes from the drawing (4 of
 	// the seed's 115 with sfdp).
@@ -129,8 +133,8 @@ func (v view) dot(tooltips bool) []byte {
 func (v view) legend() string {
 	var b strings.Builder
 	b.WriteString(`<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="1">`)
-	fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="26"><B>%s</B></FONT></TD></TR>`, htmlEscape(v.Title))
-	fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="13" COLOR="#555555">%s</FONT></TD></TR>`, htmlEscape(v.Subtitle))
+	fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="32"><B>%s</B></FONT></TD></TR>`, htmlEscape(v.Title))
+	fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="15" COLOR="#555555">%s</FONT></TD></TR>`, htmlEscape(v.Subtitle))
 
 	types := map[string]bool{}
 	for _, n := range v.Nodes {
@@ -143,7 +147,7 @@ func (v view) legend() string {
 	b.WriteString(`<TR><TD ALIGN="LEFT"><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="3" CELLPADDING="1"><TR>`)
 	for _, t := range ordered(types, typeOrder) {
 		s := styleOf(t)
-		fmt.Fprintf(&b, `<TD BORDER="1" COLOR="%s" BGCOLOR="%s" WIDTH="14" HEIGHT="10" FIXEDSIZE="TRUE"> </TD><TD ALIGN="LEFT"><FONT POINT-SIZE="10">%s (%s)  </FONT></TD>`,
+		fmt.Fprintf(&b, `<TD BORDER="1" COLOR="%s" BGCOLOR="%s" WIDTH="18" HEIGHT="13" FIXEDSIZE="TRUE"> </TD><TD ALIGN="LEFT"><FONT POINT-SIZE="13">%s (%s)  </FONT></TD>`,
 			s.Line, s.Fill, htmlEscape(t), htmlEscape(s.Shape))
 	}
 	b.WriteString(`</TR></TABLE></TD></TR>`)
@@ -155,7 +159,7 @@ func (v view) legend() string {
 			if s.Style != "solid" {
 				name += " (" + s.Style + ")"
 			}
-			fmt.Fprintf(&b, `<TD BGCOLOR="%s" WIDTH="18" HEIGHT="3" FIXEDSIZE="TRUE"></TD><TD ALIGN="LEFT"><FONT POINT-SIZE="10" COLOR="%s">%s  </FONT></TD>`,
+			fmt.Fprintf(&b, `<TD BGCOLOR="%s" WIDTH="24" HEIGHT="4" FIXEDSIZE="TRUE"></TD><TD ALIGN="LEFT"><FONT POINT-SIZE="13" COLOR="%s">%s  </FONT></TD>`,
 				s.Color, s.Color, htmlEscape(name))
 		}
 		b.WriteString(`</TR></TABLE></TD></TR>`)
@@ -276,13 +280,27 @@ func quote(s string) string {
 			b.WriteString(`\"`)
 		case '\n':
 			b.WriteString(`\n`)
-		case '\r', 0:
+		case '\r':
 		default:
-			b.WriteRune(r)
+			b.WriteRune(xmlChar(r))
 		}
 	}
 	b.WriteByte('"')
 	return b.String()
+}
+
+// xmlChar returns r, or U+FFFD when r cannot appear in XML (control
+// characters, surrogates, U+FFFE/U+FFFF): Graphviz copies text to the SVG
+// as it is, and one such character would make the SVG unreadable.
+func xmlChar(r rune) rune {
+	switch {
+	case r == '\t' || r == '\n' || r == '\r',
+		r >= 0x20 && r <= 0xD7FF,
+		r >= 0xE000 && r <= 0xFFFD,
+		r >= 0x10000 && r <= 0x10FFFF:
+		return r
+	}
+	return '\uFFFD'
 }
 
 // htmlEscape escapes s for a Graphviz HTML-like label.
@@ -298,10 +316,10 @@ func htmlEscape(s string) string {
 			b.WriteString("&gt;")
 		case '"':
 			b.WriteString("&quot;")
-		case '\n', '\r', 0:
+		case '\n', '\r':
 			b.WriteByte(' ')
 		default:
-			b.WriteRune(r)
+			b.WriteRune(xmlChar(r))
 		}
 	}
 	return b.String()

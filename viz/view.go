@@ -87,7 +87,7 @@ func newView(g graph.Graph, opts Options) (view, error) {
 	if note != "" {
 		v.Subtitle += " · " + note
 	}
-	v.Layout = chooseLayout(opts.Layout, len(v.Nodes), len(v.Edges), opts.Cluster)
+	v.Layout = chooseLayout(opts.Layout, len(v.Nodes), len(v.Edges))
 	return v, nil
 }
 
@@ -96,7 +96,7 @@ func counts(nodes, edges int) string {
 }
 
 // chooseLayout returns l, or for LayoutAuto the layout that suits the size.
-func chooseLayout(l Layout, nodes, edges int, cluster bool) Layout {
+func chooseLayout(l Layout, nodes, edges int) Layout {
 	if l != LayoutAuto {
 		return l
 	}

@@ -59,7 +59,7 @@ Betweenness and closeness are exact while nodes × links ≤ 5·10⁸ (10,000 no
 
 -o FILE writes the graph with its scores (JSON, as extract writes it, plus
 "scores" and "community"); with -o - the graph goes to stdout and no tables are
-printed.`,
+printed, and with -q -o FILE nothing is printed.`,
 		Example: `  notegraph analyze notes/ --top 5 --type Person
   notegraph analyze graph.json --format markdown > analysis.md
   notegraph analyze vault/ -o graph.json --betweenness-samples 2000`,
@@ -130,7 +130,7 @@ func runAnalyze(o analyzeOptions, args []string) error {
 		if err := writeOutput(o.output, func(w io.Writer) error { return graph.WriteJSON(w, g) }); err != nil {
 			return err
 		}
-		if o.output == "-" {
+		if o.output == "-" || globals.quiet {
 			return nil
 		}
 	}

@@ -76,6 +76,10 @@ func TestAnalyzeCommand(t *testing.T) {
 			t.Errorf("%s: exit %d, %d bytes", format, code, len(stdout))
 		}
 	}
+	if code, stdout = captureRun(t, "analyze", notesGraph, "-q", "-o", out); code != exitOK || stdout != "" {
+		t.Errorf("-q -o FILE: exit %d, printed %q", code, stdout)
+	}
+	globals.quiet = false
 	if code, _ = captureRun(t, "analyze", notesGraph, "--format", "xml"); code != exitUsage {
 		t.Errorf("--format xml: exit %d, want %d", code, exitUsage)
 	}

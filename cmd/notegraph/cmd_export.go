@@ -2,11 +2,11 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
 
@@ -103,11 +103,14 @@ func runExport(ctx context.Context, o exportOptions, args []string) error {
 	case "json":
 		return writeOutput(o.output, func(w io.Writer) error { return graph.WriteJSON(w, g) })
 	case "graphml":
-		// TODO(merge): return writeOutput(o.output, func(w io.Writer) error { return export.GraphML(w, g) })
-		return errors.New("--to graphml: not built yet")
+		return writeOutput(o.output, func(w io.Writer) error { return export.GraphML(w, g) })
 	case "neo4j-admin":
-		// TODO(merge): return export.Neo4jAdminCSV(o.output, g)
-		return errors.New("--to neo4j-admin: not built yet")
+		if err := export.Neo4jAdminCSV(o.output, g); err != nil {
+			return err
+		}
+		if !globals.quiet {
+			fmt.Fprintf(os.Stderr, "notegraph: wrote %s (import command in %s)\n", o.output, filepath.Join(o.output, "README"))
+		}
 	}
 	return nil
 }
