@@ -47,7 +47,7 @@ setup-browser:
 ## test: everything, a real Neo4j included. scripts/with-neo4j starts a
 ## server for the run unless NEO4J_URI is set, and stops it afterwards.
 test: lint setup
-	./scripts/with-neo4j $(GO) test ./...
+	./scripts/with-neo4j $(GO) test -timeout 40m ./...
 
 ## bench: graph analysis vs networkx and igraph (bench/compare.py runs the
 ## graph benchmarks and prints the ratios), then the other packages' benchmarks.
