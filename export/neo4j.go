@@ -94,16 +94,19 @@ func Neo4j(ctx context.Context, driver neo4j.DriverWithContext, g graph.Graph, o
 	}
 	done := 0
 	for _, grp := range nodes {
-		q := nodeUpsertQuery(grp.name, "$rows", "$files")
+		qs := batchQueries{
+			create: nodeCreateQuery(grp.name), upsert: nodeUpsertQuery(grp.name, "$rows", "$files"),
+			new: func(r row) any { return []any{r["id"], newProps(r)} },
+		}
 		for i := 0; i < len(grp.rows); i += batch {
 			chunk := grp.rows[i:min(i+batch, len(grp.rows))]
-			r, err := writeCount(ctx, sess, q, map[string]any{"rows": rowsParam(chunk), "files": files})
+			r, err := writeBatch(ctx, sess, qs, chunk, files)
 			if err != nil {
 				return st, fmt.Errorf("load :%s nodes %d-%d: %w", grp.name, i+1, i+len(chunk), err)
 			}
-			st.NodesCreated += r.c.NodesCreated()
-			st.NodesUpdated += r.n - r.c.NodesCreated()
-			st.PropertiesSet += r.c.PropertiesSet()
+			st.NodesCreated += r.created
+			st.NodesUpdated += r.updated
+			st.PropertiesSet += r.props
 			done += len(chunk)
 			progress("nodes", done, total)
 		}
@@ -114,16 +117,19 @@ func Neo4j(ctx context.Context, driver neo4j.DriverWithContext, g graph.Graph, o
 		total += len(grp.rows)
 	}
 	for _, grp := range rels {
-		q := relUpsertQuery(grp.name, "$rows", "$files")
+		qs := batchQueries{
+			create: relCreateQuery(grp.name), upsert: relUpsertQuery(grp.name, "$rows", "$files"),
+			new: func(r row) any { return []any{r["source"], r["target"], newProps(r)} },
+		}
 		for i := 0; i < len(grp.rows); i += batch {
 			chunk := grp.rows[i:min(i+batch, len(grp.rows))]
-			r, err := writeCount(ctx, sess, q, map[string]any{"rows": rowsParam(chunk), "files": files})
+			r, err := writeBatch(ctx, sess, qs, chunk, files)
 			if err != nil {
 				return st, fmt.Errorf("load :%s relationships %d-%d: %w", grp.name, i+1, i+len(chunk), err)
 			}
-			st.RelsCreated += r.c.RelationshipsCreated()
-			st.RelsUpdated += r.n - r.c.RelationshipsCreated()
-			st.PropertiesSet += r.c.PropertiesSet()
+			st.RelsCreated += r.created
+			st.RelsUpdated += r.updated
+			st.PropertiesSet += r.props
 			done += len(chunk)
 			progress("relationships", done, total)
 		}
@@ -218,34 +224,70 @@ func readStale(ctx context.Context, sess neo4j.SessionWithContext, q string, fil
 	return eids, nil
 }
 
-type countResult struct {
-	n int
-	c neo4j.Counters
+// batchQueries are the queries of one label's or type's batches: create
+// makes the items of $rows of new(row) that do not exist and returns the
+// indexes of those that do; upsert merges those (mergeTail).
+type batchQueries struct {
+	create, upsert string
+	new            func(row) any
 }
 
-// writeCount runs q in a write transaction and returns its single integer
-// column with the counters.
-func writeCount(ctx context.Context, sess neo4j.SessionWithContext, q string, params map[string]any) (countResult, error) {
+// batchResult counts what a batch did: items created, existing items
+// updated, properties set.
+type batchResult struct {
+	created, updated, props int
+}
+
+// writeBatch writes one batch in one transaction: it creates the rows'
+// items that do not exist with their final properties, then merges the
+// existing ones with mergeTail.
+func writeBatch(ctx context.Context, sess neo4j.SessionWithContext, qs batchQueries, chunk []row, files []any) (batchResult, error) {
+	fresh := make([]any, len(chunk))
+	for i, r := range chunk {
+		fresh[i] = qs.new(r)
+	}
 	out, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		res, err := tx.Run(ctx, q, params)
+		var br batchResult
+		res, err := tx.Run(ctx, qs.create, map[string]any{"rows": fresh})
 		if err != nil {
 			return nil, err
 		}
-		rec, err := res.Single(ctx)
-		if err != nil {
-			return nil, err
+		var old []any
+		for res.Next(ctx) {
+			if i, ok := res.Record().Values[0].(int64); ok && i >= 0 && int(i) < len(chunk) {
+				old = append(old, chunk[i])
+			}
 		}
 		sum, err := res.Consume(ctx)
 		if err != nil {
 			return nil, err
 		}
-		n, _ := rec.Values[0].(int64)
-		return countResult{int(n), sum.Counters()}, nil
+		c := sum.Counters()
+		br.created = c.NodesCreated() + c.RelationshipsCreated()
+		br.props += c.PropertiesSet()
+		if len(old) > 0 {
+			res, err := tx.Run(ctx, qs.upsert, map[string]any{"rows": old, "files": files})
+			if err != nil {
+				return nil, err
+			}
+			rec, err := res.Single(ctx)
+			if err != nil {
+				return nil, err
+			}
+			sum, err := res.Consume(ctx)
+			if err != nil {
+				return nil, err
+			}
+			n, _ := rec.Values[0].(int64)
+			br.updated = int(n)
+			br.props += sum.Counters().PropertiesSet()
+		}
+		return br, nil
 	})
 	if err != nil {
-		return countResult{}, err
+		return batchResult{}, err
 	}
-	return out.(countResult), nil
+	return out.(batchResult), nil
 }
 
 // write runs q in a write transaction and returns its counters.
@@ -265,14 +307,6 @@ func write(ctx context.Context, sess neo4j.SessionWithContext, q string, params 
 		return nil, err
 	}
 	return out.(neo4j.Counters), nil
-}
-
-func rowsParam(rows []row) []any {
-	out := make([]any, len(rows))
-	for i, r := range rows {
-		out[i] = r
-	}
-	return out
 }
 
 func groupNames(gs []batchGroup) []string {
