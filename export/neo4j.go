@@ -3,6 +3,7 @@ package export
 import (
 	"context"
 	"fmt"
+	"sync"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -10,7 +11,10 @@ import (
 )
 
 // DefaultBatchSize is the number of rows per write transaction.
-const DefaultBatchSize = 10_000
+const DefaultBatchSize = 2_000
+
+// DefaultParallel is the number of write transactions a load runs at once.
+const DefaultParallel = 2
 
 // Neo4jOptions configure Neo4j.
 type Neo4jOptions struct {
@@ -19,6 +23,9 @@ type Neo4jOptions struct {
 	// BatchSize is the number of nodes or relationships per transaction
 	// (DefaultBatchSize when 0).
 	BatchSize int
+	// Parallel is the number of node or relationship batches written at
+	// once, each in its own transaction (DefaultParallel when 0).
+	Parallel int
 	// NoDelete keeps items that the load's files no longer state.
 	NoDelete bool
 	// Progress, when set, is called after each batch.
@@ -59,9 +66,9 @@ func (s Neo4jStats) String() string {
 // deletion of items whose evidence lay only in this load's files and that g
 // no longer has. See NodeLabel for the shape of the data.
 //
-// Every batch is its own transaction, so a load that fails half-way leaves
-// the batches before it; rerunning converges to the same database as a clean
-// load.
+// Every batch is its own transaction, and opts.Parallel of them run at once,
+// so a load that fails half-way leaves the batches that committed; rerunning
+// converges to the same database as a clean load.
 func Neo4j(ctx context.Context, driver neo4j.DriverWithContext, g graph.Graph, opts Neo4jOptions) (Neo4jStats, error) {
 	var st Neo4jStats
 	batch := opts.BatchSize
@@ -88,45 +95,29 @@ func Neo4j(ctx context.Context, driver neo4j.DriverWithContext, g graph.Graph, o
 		st.Constraints += c.ConstraintsAdded()
 	}
 
-	total := 0
-	for _, grp := range nodes {
-		total += len(grp.rows)
+	parallel := opts.Parallel
+	if parallel <= 0 {
+		parallel = DefaultParallel
 	}
-	done := 0
-	for _, grp := range nodes {
-		q := nodeUpsertQuery(grp.name, "$rows", "$files")
-		for i := 0; i < len(grp.rows); i += batch {
-			chunk := grp.rows[i:min(i+batch, len(grp.rows))]
-			r, err := writeCount(ctx, sess, q, map[string]any{"rows": rowsParam(chunk), "files": files})
-			if err != nil {
-				return st, fmt.Errorf("load :%s nodes %d-%d: %w", grp.name, i+1, i+len(chunk), err)
-			}
-			st.NodesCreated += r.c.NodesCreated()
-			st.NodesUpdated += r.n - r.c.NodesCreated()
-			st.PropertiesSet += r.c.PropertiesSet()
-			done += len(chunk)
-			progress("nodes", done, total)
+	r, err := writeGroups(ctx, driver, opts.Database, "nodes", nodes, batch, parallel, files, progress, func(label string) batchQueries {
+		return batchQueries{
+			create: nodeCreateQuery(label), upsert: nodeUpsertQuery(label, "$rows", "$files"),
+			new: func(r row) any { return []any{r["id"], newProps(r)} },
 		}
+	})
+	st.NodesCreated, st.NodesUpdated, st.PropertiesSet = st.NodesCreated+r.created, st.NodesUpdated+r.updated, st.PropertiesSet+r.props
+	if err != nil {
+		return st, err
 	}
-
-	total, done = 0, 0
-	for _, grp := range rels {
-		total += len(grp.rows)
-	}
-	for _, grp := range rels {
-		q := relUpsertQuery(grp.name, "$rows", "$files")
-		for i := 0; i < len(grp.rows); i += batch {
-			chunk := grp.rows[i:min(i+batch, len(grp.rows))]
-			r, err := writeCount(ctx, sess, q, map[string]any{"rows": rowsParam(chunk), "files": files})
-			if err != nil {
-				return st, fmt.Errorf("load :%s relationships %d-%d: %w", grp.name, i+1, i+len(chunk), err)
-			}
-			st.RelsCreated += r.c.RelationshipsCreated()
-			st.RelsUpdated += r.n - r.c.RelationshipsCreated()
-			st.PropertiesSet += r.c.PropertiesSet()
-			done += len(chunk)
-			progress("relationships", done, total)
+	r, err = writeGroups(ctx, driver, opts.Database, "relationships", rels, batch, parallel, files, progress, func(typ string) batchQueries {
+		return batchQueries{
+			create: relCreateQuery(typ), upsert: relUpsertQuery(typ, "$rows", "$files"),
+			new: func(r row) any { return []any{r["source"], r["target"], newProps(r)} },
 		}
+	})
+	st.RelsCreated, st.RelsUpdated, st.PropertiesSet = st.RelsCreated+r.created, st.RelsUpdated+r.updated, st.PropertiesSet+r.props
+	if err != nil {
+		return st, err
 	}
 
 	if opts.NoDelete || len(files) == 0 {
@@ -218,34 +209,144 @@ func readStale(ctx context.Context, sess neo4j.SessionWithContext, q string, fil
 	return eids, nil
 }
 
-type countResult struct {
-	n int
-	c neo4j.Counters
+// writeGroups writes the rows of groups in batches of batch rows, parallel
+// write transactions at a time (each worker has its own session; nodes of
+// a batch are distinct from other batches' and relationships lock no
+// node, and the driver retries a transaction that hits a deadlock anyway).
+// It returns the sum of the batches' results; on the first error the
+// workers stop taking batches and the error names the failed batch.
+func writeGroups(ctx context.Context, driver neo4j.DriverWithContext, db, stage string, groups []batchGroup, batch, parallel int, files []any,
+	progress func(string, int, int), queries func(name string) batchQueries) (batchResult, error) {
+	type job struct {
+		grp   string
+		qs    *batchQueries
+		first int
+		rows  []row
+	}
+	var jobs []job
+	total := 0
+	for _, grp := range groups {
+		qs := queries(grp.name)
+		for i := 0; i < len(grp.rows); i += batch {
+			jobs = append(jobs, job{grp.name, &qs, i, grp.rows[i:min(i+batch, len(grp.rows))]})
+		}
+		total += len(grp.rows)
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var (
+		mu       sync.Mutex
+		sum      batchResult
+		done     int
+		firstErr error
+		next     = make(chan job)
+		wg       sync.WaitGroup
+	)
+	for range min(parallel, len(jobs)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sess := driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: db, AccessMode: neo4j.AccessModeWrite})
+			defer sess.Close(context.WithoutCancel(ctx))
+			for j := range next {
+				r, err := writeBatch(ctx, sess, *j.qs, j.rows, files)
+				mu.Lock()
+				if err != nil {
+					if firstErr == nil {
+						firstErr = fmt.Errorf("load :%s %s %d-%d: %w", j.grp, stage, j.first+1, j.first+len(j.rows), err)
+						cancel()
+					}
+				} else {
+					sum.created += r.created
+					sum.updated += r.updated
+					sum.props += r.props
+					done += len(j.rows)
+					progress(stage, done, total)
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+feed:
+	for _, j := range jobs {
+		select {
+		case next <- j:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+	if firstErr == nil && ctx.Err() != nil {
+		firstErr = fmt.Errorf("load %s: %w", stage, ctx.Err())
+	}
+	return sum, firstErr
 }
 
-// writeCount runs q in a write transaction and returns its single integer
-// column with the counters.
-func writeCount(ctx context.Context, sess neo4j.SessionWithContext, q string, params map[string]any) (countResult, error) {
+// batchQueries are the queries of one label's or type's batches: create
+// makes the items of $rows of new(row) that do not exist and returns the
+// indexes of those that do; upsert merges those (mergeTail).
+type batchQueries struct {
+	create, upsert string
+	new            func(row) any
+}
+
+// batchResult counts what a batch did: items created, existing items
+// updated, properties set.
+type batchResult struct {
+	created, updated, props int
+}
+
+// writeBatch writes one batch in one transaction: it creates the rows'
+// items that do not exist with their final properties, then merges the
+// existing ones with mergeTail.
+func writeBatch(ctx context.Context, sess neo4j.SessionWithContext, qs batchQueries, chunk []row, files []any) (batchResult, error) {
+	fresh := make([]any, len(chunk))
+	for i, r := range chunk {
+		fresh[i] = qs.new(r)
+	}
 	out, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		res, err := tx.Run(ctx, q, params)
+		var br batchResult
+		res, err := tx.Run(ctx, qs.create, map[string]any{"rows": fresh})
 		if err != nil {
 			return nil, err
 		}
-		rec, err := res.Single(ctx)
-		if err != nil {
-			return nil, err
+		var old []any
+		for res.Next(ctx) {
+			if i, ok := res.Record().Values[0].(int64); ok && i >= 0 && int(i) < len(chunk) {
+				old = append(old, chunk[i])
+			}
 		}
 		sum, err := res.Consume(ctx)
 		if err != nil {
 			return nil, err
 		}
-		n, _ := rec.Values[0].(int64)
-		return countResult{int(n), sum.Counters()}, nil
+		c := sum.Counters()
+		br.created = c.NodesCreated() + c.RelationshipsCreated()
+		br.props += c.PropertiesSet()
+		if len(old) > 0 {
+			res, err := tx.Run(ctx, qs.upsert, map[string]any{"rows": old, "files": files})
+			if err != nil {
+				return nil, err
+			}
+			rec, err := res.Single(ctx)
+			if err != nil {
+				return nil, err
+			}
+			sum, err := res.Consume(ctx)
+			if err != nil {
+				return nil, err
+			}
+			n, _ := rec.Values[0].(int64)
+			br.updated = int(n)
+			br.props += sum.Counters().PropertiesSet()
+		}
+		return br, nil
 	})
 	if err != nil {
-		return countResult{}, err
+		return batchResult{}, err
 	}
-	return out.(countResult), nil
+	return out.(batchResult), nil
 }
 
 // write runs q in a write transaction and returns its counters.
@@ -265,14 +366,6 @@ func write(ctx context.Context, sess neo4j.SessionWithContext, q string, params 
 		return nil, err
 	}
 	return out.(neo4j.Counters), nil
-}
-
-func rowsParam(rows []row) []any {
-	out := make([]any, len(rows))
-	for i, r := range rows {
-		out[i] = r
-	}
-	return out
 }
 
 func groupNames(gs []batchGroup) []string {

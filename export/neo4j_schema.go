@@ -257,3 +257,72 @@ WITH x, kept WHERE size(kept) = 0
 	staleRelDelete = "UNWIND $eids AS eid\nMATCH ()-[x]->() WHERE elementId(x) = eid AND x.sources IS NOT NULL\n" +
 		stripTail + "DELETE x"
 )
+
+// The live load writes each batch in one transaction of two queries: the
+// first creates the rows whose item does not exist yet, with the properties
+// computed here (newProps: what mergeTail would write when there is no
+// evidence from other files), and returns the indexes of the existing ones
+// whose properties differ from those (sameProps); only those go through the
+// second, mergeTail's evidence merge and comparison.
+// The creation is a MERGE … ON CREATE, so that a concurrent load that
+// created the same item in between does not get it duplicated.
+
+// nodeCreateQuery creates the nodes of $rows ([id, props]) of label that do
+// not exist and returns the indexes of those that do and differ.
+func nodeCreateQuery(label string) string {
+	l := quoteName(NodeLabel) + ":" + quoteName(label)
+	return fmt.Sprintf(`UNWIND range(0, size($rows) - 1) AS i
+WITH i, $rows[i] AS row
+OPTIONAL MATCH (o:%[1]s {id: row[0]})
+FOREACH (_ IN CASE WHEN o IS NULL THEN [1] ELSE [] END | MERGE (x:%[1]s {id: row[0]}) ON CREATE SET x += row[1])
+WITH i, row, o WHERE o IS NOT NULL AND NOT `+sameProps("o", "row[1]")+`
+RETURN i`, l)
+}
+
+// relCreateQuery creates the relationships of type typ of $rows ([source,
+// target, props]) that do not exist and returns the indexes of those that
+// do and differ.
+func relCreateQuery(typ string) string {
+	return fmt.Sprintf(`UNWIND range(0, size($rows) - 1) AS i
+WITH i, $rows[i] AS row
+MATCH (a:%[1]s {id: row[0]})
+MATCH (b:%[1]s {id: row[1]})
+OPTIONAL MATCH (a)-[o:%[2]s]->(b)
+FOREACH (_ IN CASE WHEN o IS NULL THEN [1] ELSE [] END | MERGE (a)-[x:%[2]s]->(b) ON CREATE SET x = row[2])
+WITH i, row, o WHERE o IS NOT NULL AND NOT `+sameProps("o", "row[2]")+`
+RETURN DISTINCT i`, quoteName(NodeLabel), quoteName(typ))
+}
+
+// sameProps is a Cypher condition: item x has all the properties of want
+// (newProps) and no other key in notegraph_keys. Then x's evidence all lies
+// in the load's files and mergeTail would write nothing, so a rerun of the
+// same notes skips it.
+func sameProps(x, want string) string {
+	return fmt.Sprintf("(all(k IN keys(%[2]s) WHERE coalesce(%[1]s[k] = %[2]s[k], false)) AND all(k IN coalesce(%[1]s.notegraph_keys, []) WHERE k IN %[2]s.notegraph_keys))", x, want)
+}
+
+// newProps is what mergeTail writes on an item that has no evidence from
+// outside the load: the row's props, its evidence lists and sources (left
+// out when it has no evidence) and notegraph_keys.
+func newProps(r row) map[string]any {
+	props, _ := r["props"].(map[string]any)
+	ev, _ := r["ev"].([]any)
+	m := make(map[string]any, len(props)+5)
+	for k, v := range props {
+		m[k] = v
+	}
+	if len(ev) > 0 {
+		files, lines, texts := make([]any, len(ev)), make([]any, len(ev)), make([]any, len(ev))
+		var sources []any
+		for i, e := range ev {
+			t := e.([]any)
+			files[i], lines[i], texts[i] = t[0], t[1], t[2]
+			if len(sources) == 0 || sources[len(sources)-1] != t[0] {
+				sources = append(sources, t[0])
+			}
+		}
+		m["evidence_files"], m["evidence_lines"], m["evidence_texts"], m["sources"] = files, lines, texts, sources
+	}
+	m["notegraph_keys"] = r["keys"]
+	return m
+}
