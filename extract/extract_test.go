@@ -129,6 +129,23 @@ func TestPatterns(t *testing.T) {
 			deny:  []string{"python-fetch:Tool", "Python fetchy:Tool"},
 		},
 		{
+			name:  "title phrase the notes take up again, in another inflection",
+			notes: "## Building a Packet Classifier\n_Ines Duarte_\n\n* packet classification with tries\n* parsers for binary formats\n",
+			want:  []string{"Building a Packet Classifier -COVERS-> packet classification"},
+		},
+		{
+			name:  "title word repeated twice; a plural then a verb is no phrase",
+			notes: "## Teaching drones fly in Go\n_Ines Duarte_\n\n* made drones fly in formation, one drone leads\n",
+			want:  []string{"Teaching drones fly in Go -COVERS-> drones"},
+			deny:  []string{"drones fly:Concept"},
+		},
+		{
+			name:  "abstract nouns of a title are its concepts",
+			notes: "## Reliability for small teams\n_Ana Ruiz_\n\n* pager rotations\n",
+			want:  []string{"Reliability for small teams -COVERS-> reliability"},
+			deny:  []string{"teams:Concept", "small teams:Concept"},
+		},
+		{
 			name:  "a talk's block ends at the next talk",
 			notes: "Alice Morgan (first talk here)\n* zeta-tool\n\nBrian Walsh (second talk here)\n* omega-lib\n",
 			want:  []string{"first talk here -COVERS-> zeta-tool", "second talk here -COVERS-> omega-lib"},

@@ -38,6 +38,8 @@ type Rules struct {
 	FoldPrefixes  []string            `yaml:"fold_prefixes"`
 	Stopwords     []string            `yaml:"stopwords"`
 	NotNames      []string            `yaml:"not_names"`
+	ConceptSuffix []string            `yaml:"concept_suffixes"`
+	Copulas       []string            `yaml:"copulas"`
 	Merges        [][]string          `yaml:"merges"`
 	Vetoes        [][]string          `yaml:"vetoes"`
 }
@@ -126,6 +128,8 @@ func (r *Rules) Extend(u *Rules) {
 	r.FoldPrefixes = append(r.FoldPrefixes, u.FoldPrefixes...)
 	r.Stopwords = append(r.Stopwords, u.Stopwords...)
 	r.NotNames = append(r.NotNames, u.NotNames...)
+	r.ConceptSuffix = append(r.ConceptSuffix, u.ConceptSuffix...)
+	r.Copulas = append(r.Copulas, u.Copulas...)
 	r.Merges = append(r.Merges, u.Merges...)
 	r.Vetoes = append(r.Vetoes, u.Vetoes...)
 }
@@ -151,6 +155,10 @@ type compiled struct {
 	notNames       map[string]bool
 	merges         [][]string
 	vetoes         map[[2]string]bool
+	// conceptSuffixes are the endings of abstract nouns ("-ity", "-ism")
+	conceptSuffixes []string
+	// copulas are the verbs after a bullet's subject: "X is hard"
+	copulas map[string]bool
 }
 
 // examplesHint is a cheap test that text may hold an examples phrase, so
@@ -240,6 +248,10 @@ func (r *Rules) compile() *compiled {
 		notNames:     map[string]bool{},
 		merges:       r.Merges,
 		vetoes:       map[[2]string]bool{},
+		copulas:      lowerSet(r.Copulas),
+	}
+	for _, suf := range r.ConceptSuffix {
+		c.conceptSuffixes = append(c.conceptSuffixes, strings.ToLower(strings.TrimSpace(suf)))
 	}
 	kinds := make([]string, 0, len(r.Sections))
 	for k := range r.Sections {
