@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -248,4 +249,180 @@ func (c *compiled) conceptWord(w string) bool {
 		}
 	}
 	return false
+}
+
+var (
+	// a quoted term: 'tangled hierarchy', "railway programming", “yak shaving”;
+	// the quote opens after a space or a bracket, so "Ann's … didn't" is no quote
+	quotedTermRE = regexp.MustCompile(`(?:^|[\s(\[])(?:'([^'\n]{3,40})'|"([^"\n]{3,40})"|‘([^’\n]{3,40})’|“([^”\n]{3,40})”)(?:$|[^\p{L}\p{N}])`)
+	// an item explained in parentheses, in a list: "fuzzing (random inputs),
+	// property tests (generated inputs)"
+	explainedRE = regexp.MustCompile(`(?:^|[:;,]\s*|\band\s+)(\p{Ll}[\p{Ll}\p{N}/-]*(?:\s+\p{Ll}[\p{Ll}\p{N}/-]*){0,2})\s*\([^()]{3,}\)`)
+)
+
+// quotedTerms reads a term the writer set in quotes: "a 'tangled
+// hierarchy' of loops". Two to four words none of which is a function word
+// (so not a quoted sentence: "I had to buy it"), or one word that is not
+// common English (so not scare quotes: 'magical').
+func (x *extractor) quotedTerms(c *lineCtx) {
+	t := c.l.Text
+	if !strings.ContainsAny(t, "'\"‘“") {
+		return
+	}
+	for _, m := range quotedTermRE.FindAllStringSubmatchIndex(t, -1) {
+		a, b := -1, -1
+		for g := 2; g < len(m); g += 2 {
+			if m[g] >= 0 {
+				a, b = m[g], m[g+1]
+			}
+		}
+		if a < 0 {
+			continue
+		}
+		name, ok := x.thingName(t[a:b])
+		if !ok || c.taken(a, b) {
+			continue
+		}
+		ws := strings.Fields(name)
+		if len(ws) == 1 && (isWord(name) || isCap(name) || isCoined(name)) {
+			continue // scare quotes, or a name the other finders read
+		}
+		if !x.plainPhrase(ws) {
+			continue
+		}
+		i := strings.Index(t[a:b], name)
+		if i < 0 || !c.take(a+i, a+i+len(name)) {
+			continue
+		}
+		x.attach(c, x.add(c, name, graph.Concept, 3), c.head >= 0)
+	}
+}
+
+// plainPhrase reports whether words read as a lower-case noun phrase: no
+// function word, no digit-only word, nothing generic alone.
+func (x *extractor) plainPhrase(ws []string) bool {
+	for _, w := range ws {
+		lw := strings.ToLower(w)
+		if x.rules.stop[lw] && lw != "of" || !strings.ContainsFunc(w, unicode.IsLetter) {
+			return false
+		}
+	}
+	return !(len(ws) == 1 && x.rules.generic[strings.ToLower(ws[0])])
+}
+
+// bulletSubject reads the subject of a short note about a talk: "property
+// tests are cheap", "the cost of retries is hidden". What the notes say
+// something about is what the talk covers. Only list items in a talk's
+// notes, a subject of one to three words (a leading "the" dropped, "of"
+// allowed inside) and a verb from the rules' copulas.
+func (x *extractor) bulletSubject(c *lineCtx) {
+	if !c.l.Item || c.e == nil || c.e.kind != entTalk || c.head >= 0 {
+		return
+	}
+	ws := c.words()
+	from := 0
+	if len(ws) > 0 && strings.EqualFold(ws[0].s, "the") {
+		from = 1
+	}
+	for k := from + 1; k < len(ws) && k <= from+4; k++ {
+		if strings.TrimSpace(c.l.Text[ws[k-1].end:ws[k].start]) != "" {
+			return // punctuation inside: not one subject
+		}
+		if !x.rules.copulas[strings.ToLower(ws[k].s)] {
+			continue
+		}
+		subj := ws[from:k]
+		if len(subj) > 3 {
+			return
+		}
+		if f := subj[0].s; !isLower(f) && (len(f) < 2 || !isWord(f) || !isLower(f[1:])) {
+			return // "C module is cool": a name, which the other finders read
+		}
+		var names []string
+		for i, w := range subj {
+			if i > 0 && !isLower(w.s) || isCoined(w.s) && !strings.Contains(w.s, "/") {
+				return // names: the other finders read them
+			}
+			names = append(names, w.s)
+		}
+		if !x.plainPhrase(names) {
+			return
+		}
+		a, b := subj[0].start, subj[len(subj)-1].end
+		name, ok := x.thingName(c.l.Text[a:b])
+		if !ok || len(subj) == 1 && (len(name) < 4 || isFirstName(name)) {
+			return
+		}
+		if !c.take(a, b) {
+			return
+		}
+		if r, _ := utf8.DecodeRuneInString(name); unicode.IsUpper(r) && isLower(name[1:]) {
+			name = strings.ToLower(name) // the capital is the sentence's
+		}
+		typ, str := x.typeHint(name, "")
+		x.attach(c, x.add(c, name, typ, str), false)
+		return
+	}
+}
+
+// explainedItems reads a list of things each explained in parentheses:
+// "formal checks: fuzzing (random inputs), property tests (generated
+// inputs)". Two such items or more on one line make a list; each is a thing
+// the entry covers.
+func (x *extractor) explainedItems(c *lineCtx) {
+	t := c.l.Text
+	if strings.Count(t, "(") < 2 {
+		return
+	}
+	ms := explainedRE.FindAllStringSubmatchIndex(t, -1)
+	if len(ms) < 2 {
+		return
+	}
+	for _, m := range ms {
+		a, b := m[2], m[3]
+		ws := strings.Fields(t[a:b])
+		if !x.plainPhrase(ws) || c.taken(a, b) {
+			continue
+		}
+		name, ok := x.thingName(t[a:b])
+		if !ok || !c.take(a, b) {
+			continue
+		}
+		typ, str := x.typeHint(name, "")
+		x.attach(c, x.add(c, name, typ, str), false)
+	}
+}
+
+// determinerRE finds the noun phrase a link's text ends with: "see the
+// Rust borrow checker" → "Rust borrow checker".
+var determinerRE = regexp.MustCompile(`(?i)(?:^|\s)(?:the|a|an|our|your|their|its)\s+(\S+(?:\s+\S+){1,2})\s*$`)
+
+// linkPhrase reads the noun phrase a link's text names after a determiner,
+// when it joins a name and a common noun: "[read the Go scheduler](…)".
+// The phrase must look like a name (nameLike) and end in a lower-case noun
+// that is not generic ("the Go docs" names no idea).
+func (x *extractor) linkPhrase(c *lineCtx, text string) {
+	m := determinerRE.FindStringSubmatchIndex(text)
+	if m == nil {
+		return
+	}
+	np := text[m[2]:m[3]]
+	ws := strings.Fields(np)
+	last := strings.ToLower(strings.Trim(ws[len(ws)-1], ".,;:!?"))
+	if !isLower(last) || len(last) < 3 || x.rules.generic[last] || !x.plainPhrase(ws) || !x.nameLike(np) {
+		return
+	}
+	name, ok := x.thingName(np)
+	if !ok {
+		return
+	}
+	i := strings.Index(c.l.Text, text)
+	if i < 0 {
+		return
+	}
+	j := strings.Index(text, name)
+	if j < 0 || !c.take(i+j, i+j+len(name)) {
+		return
+	}
+	x.attach(c, x.add(c, name, graph.Concept, 3), false)
 }

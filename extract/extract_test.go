@@ -146,6 +146,36 @@ func TestPatterns(t *testing.T) {
 			deny:  []string{"teams:Concept", "small teams:Concept"},
 		},
 		{
+			name:  "a quoted term, not scare quotes or a quoted sentence",
+			notes: "## Loops all the way down\n_Ines Duarte_\n\n* recursion as a 'strange attractor' of ideas, with 'magical' results\n* \"I had to rewrite it\"\n",
+			want:  []string{"Loops all the way down -COVERS-> strange attractor"},
+			deny:  []string{"magical:Concept", "I had to rewrite it:Concept"},
+		},
+		{
+			name:  "items explained in parentheses",
+			notes: "## Verifying Code\n_Ines Duarte_\n\n* testing styles: fuzzing (random inputs), property tests (generated inputs), model checking (all states)\n",
+			want: []string{"Verifying Code -COVERS-> fuzzing", "Verifying Code -COVERS-> property tests",
+				"Verifying Code -COVERS-> model checking"},
+		},
+		{
+			name:  "the subject of a short note about a talk",
+			notes: "## Retries in practice\n_Ines Duarte_\n\n* backoff jitter is essential\n* the cost of retries is hidden\n* C extensions are fast\n* it is hard\n",
+			want:  []string{"Retries in practice -COVERS-> backoff jitter", "Retries in practice -COVERS-> cost of retries"},
+			deny:  []string{"C extensions:Concept", "c extensions:Concept"},
+		},
+		{
+			name:  "two lower-case things joined by and",
+			notes: "## Healthy communities\n_Ines Duarte_\n\n* open standards and portability\n* weak and strong references\n",
+			want:  []string{"Healthy communities -COVERS-> open standards", "Healthy communities -COVERS-> portability"},
+			deny:  []string{"weak:Concept"},
+		},
+		{
+			name:  "a link's text names a name's part",
+			notes: "## Inside runtimes\n_Ines Duarte_\n\n* [look at the Go scheduler](https://example.org/s), [the full video](https://example.org/v)\n",
+			want:  []string{"Inside runtimes -COVERS-> Go scheduler"},
+			deny:  []string{"full video:Concept"},
+		},
+		{
 			name:  "a talk's block ends at the next talk",
 			notes: "Alice Morgan (first talk here)\n* zeta-tool\n\nBrian Walsh (second talk here)\n* omega-lib\n",
 			want:  []string{"first talk here -COVERS-> zeta-tool", "second talk here -COVERS-> omega-lib"},

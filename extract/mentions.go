@@ -188,6 +188,9 @@ func (x *extractor) findMentions(c *lineCtx) {
 	x.proseTalk(c)
 	x.acronyms(c)
 	x.headSplit(c)
+	x.quotedTerms(c)
+	x.explainedItems(c)
+	x.bulletSubject(c)
 	x.cues(c)
 	x.examples(c)
 	x.toolSuffix(c)
@@ -204,6 +207,10 @@ func (x *extractor) wholeLine(c *lineCtx) {
 	}
 	var parts []string
 	split := splitPeople(t)
+	// "open standards and portability": two lower-case things. Not "weak and
+	// strong references", where the first word shares the second's noun.
+	coord := len(split) == 2 && isLower(t) && !strings.Contains(t, ",") &&
+		len(strings.Fields(split[0])) > 1 && len(strings.Fields(split[1])) == 1
 	for _, p := range split {
 		n, ok := x.thingName(p)
 		if !ok || len(strings.Fields(n)) > 3 || strings.Contains(t, " -") || strings.ContainsAny(n, "=()") {
@@ -218,7 +225,7 @@ func (x *extractor) wholeLine(c *lineCtx) {
 				return // "play is social": a sentence, not names
 			}
 		}
-		if len(split) > 1 && len(ws) == 1 && !x.nameLike(n) {
+		if len(split) > 1 && len(ws) == 1 && !x.nameLike(n) && !coord {
 			return // "Pretty, flat city"
 		}
 		parts = append(parts, n)
@@ -246,6 +253,8 @@ func (x *extractor) links(c *lineCtx) {
 				if name, ok := x.thingName(lk.Text); ok && x.nameLike(name) && (len(strings.Fields(name)) == 1 || allNamed(strings.Fields(name))) {
 					c.take(i, i+len(lk.Text))
 					x.attach(c, x.add(c, name, "", 0), false)
+				} else {
+					x.linkPhrase(c, lk.Text)
 				}
 			}
 		}

@@ -127,7 +127,11 @@ func (x *extractor) knownNames(c *lineCtx) {
 			}
 			c.take(a, b)
 			typ := x.ms[m].typ
-			j := x.add(c, stripPossessive(c.l.Text[a:b]), typ, 0)
+			surface := stripPossessive(c.l.Text[a:b])
+			if c.title && isLower(x.ms[m].name) {
+				surface = strings.ToLower(surface) // Title Case: the capitals are the title's
+			}
+			j := x.add(c, surface, typ, 0)
 			x.union(j, m)
 			x.attach(c, j, c.head >= 0 && a > 0)
 			i += n - 1
