@@ -350,7 +350,8 @@ func (x *extractor) bulletSubject(c *lineCtx) {
 		}
 		a, b := subj[0].start, subj[len(subj)-1].end
 		name, ok := x.thingName(c.l.Text[a:b])
-		if !ok || len(subj) == 1 && (len(name) < 4 || isFirstName(name)) {
+		// one word alone says little after "the" ("the room is packed")
+		if !ok || len(subj) == 1 && (len(name) < 4 || isFirstName(name) || from > 0) {
 			return
 		}
 		if !c.take(a, b) {

@@ -159,15 +159,17 @@ func TestPatterns(t *testing.T) {
 		},
 		{
 			name:  "the subject of a short note about a talk",
-			notes: "## Retries in practice\n_Ines Duarte_\n\n* backoff jitter is essential\n* the cost of retries is hidden\n* C extensions are fast\n* it is hard\n",
+			notes: "## Retries in practice\n_Ines Duarte_\n\n* backoff jitter is essential\n* the cost of retries is hidden\n* C extensions are fast\n* everything is async\n* the room was packed\n* the queue is full\n",
 			want:  []string{"Retries in practice -COVERS-> backoff jitter", "Retries in practice -COVERS-> cost of retries"},
-			deny:  []string{"C extensions:Concept", "c extensions:Concept"},
+			deny:  []string{"C extensions:Concept", "c extensions:Concept", "everything:Concept", "room:Concept", "queue:Concept"},
 		},
 		{
-			name:  "two lower-case things joined by and",
-			notes: "## Healthy communities\n_Ines Duarte_\n\n* open standards and portability\n* weak and strong references\n",
-			want:  []string{"Healthy communities -COVERS-> open standards", "Healthy communities -COVERS-> portability"},
-			deny:  []string{"weak:Concept"},
+			name:  "lower-case things joined by and, plurals listed",
+			notes: "## Healthy communities\n_Ines Duarte_\n\n* open standards and portability\n* weak and strong references\n* pipes and message queues\n* logs, metrics, traces\n",
+			want: []string{"Healthy communities -COVERS-> open standards", "Healthy communities -COVERS-> portability",
+				"Healthy communities -COVERS-> pipes", "Healthy communities -COVERS-> message queues",
+				"Healthy communities -COVERS-> logs", "Healthy communities -COVERS-> metrics", "Healthy communities -COVERS-> traces"},
+			deny: []string{"weak:Concept"},
 		},
 		{
 			name:  "a link's text names a name's part",

@@ -210,7 +210,7 @@ func (x *extractor) wholeLine(c *lineCtx) {
 	// "open standards and portability": two lower-case things. Not "weak and
 	// strong references", where the first word shares the second's noun.
 	coord := len(split) == 2 && isLower(t) && !strings.Contains(t, ",") &&
-		len(strings.Fields(split[0])) > 1 && len(strings.Fields(split[1])) == 1
+		(len(strings.Fields(split[0])) > 1 || isPlural(split[0])) && len(strings.Fields(split[1])) == 1
 	for _, p := range split {
 		n, ok := x.thingName(p)
 		if !ok || len(strings.Fields(n)) > 3 || strings.Contains(t, " -") || strings.ContainsAny(n, "=()") {
@@ -225,7 +225,8 @@ func (x *extractor) wholeLine(c *lineCtx) {
 				return // "play is social": a sentence, not names
 			}
 		}
-		if len(split) > 1 && len(ws) == 1 && !x.nameLike(n) && !coord {
+		// a plural is a noun: "logs, metrics, traces" are things
+		if len(split) > 1 && len(ws) == 1 && !x.nameLike(n) && !coord && !(isLower(t) && (isPlural(n) || strings.HasSuffix(n, "ics"))) {
 			return // "Pretty, flat city"
 		}
 		parts = append(parts, n)
