@@ -17,6 +17,7 @@ import (
 // talkBody is a talk's title line and the lines of its notes.
 type talkBody struct {
 	name  string
+	event string   // the event of the talk's file, or ""
 	title *lineCtx // the title's own line; nil when the talk was only resumed
 	lines []*lineCtx
 }
@@ -32,7 +33,7 @@ func (x *extractor) talkBodies() []*talkBody {
 		r := x.find(c.e.talk)
 		b := bodies[r]
 		if b == nil {
-			b = &talkBody{name: x.ms[r].name}
+			b = &talkBody{name: x.ms[r].name, event: x.eventOf[c.e.talk]}
 			bodies[r] = b
 			order = append(order, b)
 		}
@@ -111,6 +112,7 @@ func (x *extractor) titleTopics() {
 			}
 		}
 		if b.title != nil {
+			x.titleEvent(b.title, b.event)
 			x.titleWords(b.title)
 		}
 	}
@@ -426,4 +428,50 @@ func (x *extractor) linkPhrase(c *lineCtx, text string) {
 		return
 	}
 	x.attach(c, x.add(c, name, graph.Concept, 3), false)
+}
+
+// titleEvent finds the event's own name in a talk's title, however spaced
+// ("A Decade of Devconf" at "DevConf 2031"): such a talk is about the
+// event, and COVERS it.
+func (x *extractor) titleEvent(tc *lineCtx, event string) {
+	ev, ok := x.eventM[event]
+	if !ok {
+		return
+	}
+	base := squash(yearRE.ReplaceAllString(event, ""))
+	if len(base) < 4 {
+		return
+	}
+	ws := tc.words()
+	for i := range ws {
+		var sq strings.Builder
+		for j := i; j < len(ws) && j < i+3; j++ {
+			sq.WriteString(squash(ws[j].s))
+			if sq.Len() > len(base) {
+				break
+			}
+			if sq.String() != base {
+				continue
+			}
+			a, b := ws[i].start, ws[j].end
+			if !tc.take(a, b) {
+				return
+			}
+			m := x.add(tc, tc.l.Text[a:b], graph.Event, 5)
+			x.union(m, ev)
+			x.attach(tc, m, false)
+			return
+		}
+	}
+}
+
+// squash lower-cases s and keeps only its letters and digits.
+func squash(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }

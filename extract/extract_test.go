@@ -178,6 +178,12 @@ func TestPatterns(t *testing.T) {
 			deny:  []string{"full video:Concept"},
 		},
 		{
+			name:  "a title that names the event, however spaced",
+			notes: "# DevConf 2031\n\n## The Story of Dev Conf\n_Ana Ruiz_\n\n* ten years of it\n\n## Fast Builds\n_Ines Duarte_\n\n* caching\n",
+			want:  []string{"The Story of Dev Conf -COVERS-> DevConf 2031"},
+			deny:  []string{"Fast Builds -COVERS-> DevConf 2031"},
+		},
+		{
 			name:  "a talk's block ends at the next talk",
 			notes: "Alice Morgan (first talk here)\n* zeta-tool\n\nBrian Walsh (second talk here)\n* omega-lib\n",
 			want:  []string{"first talk here -COVERS-> zeta-tool", "second talk here -COVERS-> omega-lib"},

@@ -67,6 +67,8 @@ type extractor struct {
 	// not an edge: the event is the context of every talk in the file, and an
 	// edge to each would say nothing a reader does not know.
 	eventOf map[int]string
+	// eventM maps an event's name to its first mention.
+	eventM map[string]int
 }
 
 func newExtractor(r *Rules) *extractor {
@@ -75,6 +77,7 @@ func newExtractor(r *Rules) *extractor {
 		counts:  map[string]int{},
 		talks:   map[string]*entry{},
 		eventOf: map[int]string{},
+		eventM:  map[string]int{},
 		byPer:   map[string]*entry{},
 	}
 }

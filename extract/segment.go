@@ -315,7 +315,10 @@ func (w *walker) title(t string, ev graph.Evidence) {
 		}
 	}
 	if isEvent && name != "" {
-		w.x.addEv(name, graph.Event, 10, ev)
+		m := w.x.addEv(name, graph.Event, 10, ev)
+		if _, ok := w.x.eventM[name]; !ok {
+			w.x.eventM[name] = m
+		}
 		w.event = name
 	}
 }
