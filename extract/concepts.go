@@ -475,3 +475,58 @@ func squash(s string) string {
 	}
 	return b.String()
 }
+
+// questionObject reads a note that asks how something is done: "how do
+// teams adopt feature flags", "how to shard databases". The object of its
+// verb, at the end of the note, is the topic. To tell the object from the
+// verb without a tagger, the object must end in a noun by its form: a
+// plural, an abstract-noun ending, or an uncommon word.
+func (x *extractor) questionObject(c *lineCtx) {
+	ws := c.words()
+	if len(ws) < 4 || len(ws) > 10 {
+		return
+	}
+	low := func(i int) string { return strings.ToLower(ws[i].s) }
+	for _, lead := range x.rules.questionLeads {
+		if len(lead) >= len(ws) {
+			continue
+		}
+		ok := true
+		for i, w := range lead {
+			if low(i) != w {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		from := len(lead) + 1 // the verb
+		if lead[len(lead)-1] != "to" {
+			from++ // a subject, then the verb
+		}
+		if from >= len(ws) || len(ws)-from > 3 {
+			return
+		}
+		obj := ws[from:]
+		var names []string
+		for i, w := range obj {
+			if i > 0 && strings.TrimSpace(c.l.Text[obj[i-1].end:w.start]) != "" || !isLower(w.s) {
+				return
+			}
+			names = append(names, w.s)
+		}
+		last := strings.ToLower(names[len(names)-1])
+		if !x.plainPhrase(names) || !(isPlural(last) || x.rules.conceptWord(last) || !isWord(last)) {
+			return
+		}
+		a, b := obj[0].start, obj[len(obj)-1].end
+		name, ok := x.thingName(c.l.Text[a:b])
+		if !ok || c.taken(a, b) || !c.take(a, b) {
+			return
+		}
+		typ, str := x.typeHint(name, "")
+		x.attach(c, x.add(c, name, typ, str), false)
+		return
+	}
+}

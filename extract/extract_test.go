@@ -184,6 +184,12 @@ func TestPatterns(t *testing.T) {
 			deny:  []string{"Fast Builds -COVERS-> DevConf 2031"},
 		},
 		{
+			name:  "the object of a how-question",
+			notes: "## Shipping Safely\n_Ana Ruiz_\n\n* how do teams adopt feature flags\n* how to shard databases\n* how to explain it better\n",
+			want:  []string{"Shipping Safely -COVERS-> feature flags", "Shipping Safely -COVERS-> databases"},
+			deny:  []string{"it better:Concept", "better:Concept"},
+		},
+		{
 			name:  "a talk's block ends at the next talk",
 			notes: "Alice Morgan (first talk here)\n* zeta-tool\n\nBrian Walsh (second talk here)\n* omega-lib\n",
 			want:  []string{"first talk here -COVERS-> zeta-tool", "second talk here -COVERS-> omega-lib"},

@@ -191,6 +191,7 @@ func (x *extractor) findMentions(c *lineCtx) {
 	x.quotedTerms(c)
 	x.explainedItems(c)
 	x.bulletSubject(c)
+	x.questionObject(c)
 	x.cues(c)
 	x.examples(c)
 	x.toolSuffix(c)

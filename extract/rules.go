@@ -40,6 +40,7 @@ type Rules struct {
 	NotNames      []string            `yaml:"not_names"`
 	ConceptSuffix []string            `yaml:"concept_suffixes"`
 	Copulas       []string            `yaml:"copulas"`
+	QuestionLeads []string            `yaml:"question_leads"`
 	Merges        [][]string          `yaml:"merges"`
 	Vetoes        [][]string          `yaml:"vetoes"`
 }
@@ -130,6 +131,7 @@ func (r *Rules) Extend(u *Rules) {
 	r.NotNames = append(r.NotNames, u.NotNames...)
 	r.ConceptSuffix = append(r.ConceptSuffix, u.ConceptSuffix...)
 	r.Copulas = append(r.Copulas, u.Copulas...)
+	r.QuestionLeads = append(r.QuestionLeads, u.QuestionLeads...)
 	r.Merges = append(r.Merges, u.Merges...)
 	r.Vetoes = append(r.Vetoes, u.Vetoes...)
 }
@@ -159,6 +161,8 @@ type compiled struct {
 	conceptSuffixes []string
 	// copulas are the verbs after a bullet's subject: "X is hard"
 	copulas map[string]bool
+	// questionLeads open a note that asks how to do something: "how do"
+	questionLeads [][]string
 }
 
 // examplesHint is a cheap test that text may hold an examples phrase, so
@@ -249,6 +253,11 @@ func (r *Rules) compile() *compiled {
 		merges:       r.Merges,
 		vetoes:       map[[2]string]bool{},
 		copulas:      lowerSet(r.Copulas),
+	}
+	for _, q := range r.QuestionLeads {
+		if ws := strings.Fields(strings.ToLower(q)); len(ws) > 0 {
+			c.questionLeads = append(c.questionLeads, ws)
+		}
 	}
 	for _, suf := range r.ConceptSuffix {
 		c.conceptSuffixes = append(c.conceptSuffixes, strings.ToLower(strings.TrimSpace(suf)))
