@@ -64,6 +64,7 @@ func (x *extractor) titleTopics() {
 		type lineWords struct {
 			c     *lineCtx
 			spans [][2]int
+			words []string // lower case, possessive dropped
 			low   string
 		}
 		var body []lineWords
@@ -72,7 +73,12 @@ func (x *extractor) titleTopics() {
 			if len(low) != len(c.l.Text) {
 				continue // case folding moved byte offsets
 			}
-			body = append(body, lineWords{c, plainWords(low), low})
+			spans := plainWords(low)
+			folded := make([]string, len(spans))
+			for k, sp := range spans {
+				folded[k] = stripPossessive(low[sp[0]:sp[1]])
+			}
+			body = append(body, lineWords{c, spans, folded, low})
 		}
 		for n := 3; n >= 1; n-- {
 			for i := 0; i+n <= len(ws); i++ {
@@ -86,7 +92,10 @@ func (x *extractor) titleTopics() {
 				for _, lw := range body {
 					first := [2]int{-1, -1}
 					for j := 0; j+n <= len(lw.spans); j++ {
-						sp, ok := matchGram(lw.low, lw.spans[j:j+n], gram)
+						if lw.words[j][0] != gram[0][0] {
+							continue // every inflection keeps the first letter
+						}
+						sp, ok := matchGram(lw.low, lw.spans[j:j+n], lw.words[j:j+n], gram)
 						if !ok {
 							continue
 						}
@@ -175,16 +184,15 @@ func plainWords(s string) [][2]int {
 	return out
 }
 
-// matchGram reports whether the words at spans of low spell gram, word for
+// matchGram reports whether words (at spans of low) spell gram, word for
 // word in any inflection and separated by spaces only, and returns their
 // span.
-func matchGram(low string, spans [][2]int, gram []string) ([2]int, bool) {
+func matchGram(low string, spans [][2]int, words, gram []string) ([2]int, bool) {
 	for k, sp := range spans {
 		if k > 0 && strings.TrimSpace(low[spans[k-1][1]:sp[0]]) != "" {
 			return [2]int{}, false
 		}
-		w := stripPossessive(low[sp[0]:sp[1]])
-		if !sameStem(gram[k], w, len(gram) > 1) {
+		if !sameStem(gram[k], words[k], len(gram) > 1) {
 			return [2]int{}, false
 		}
 	}
@@ -482,6 +490,10 @@ func squash(s string) string {
 // verb without a tagger, the object must end in a noun by its form: a
 // plural, an abstract-noun ending, or an uncommon word.
 func (x *extractor) questionObject(c *lineCtx) {
+	first, _, _ := strings.Cut(c.l.Text, " ")
+	if !x.rules.questionFirst[strings.ToLower(first)] {
+		return // a cheap test before the line's words are read
+	}
 	ws := c.words()
 	if len(ws) < 4 || len(ws) > 10 {
 		return

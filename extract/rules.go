@@ -163,6 +163,7 @@ type compiled struct {
 	copulas map[string]bool
 	// questionLeads open a note that asks how to do something: "how do"
 	questionLeads [][]string
+	questionFirst map[string]bool // the first word of each lead
 }
 
 // examplesHint is a cheap test that text may hold an examples phrase, so
@@ -241,22 +242,24 @@ func phraseRE(prefix string, ps []string, suffix string) *regexp.Regexp {
 
 func (r *Rules) compile() *compiled {
 	c := &compiled{
-		sections:     map[string]string{},
-		labels:       lowerSet(r.Labels),
-		eventWords:   lowerSet(r.EventWords),
-		generic:      lowerSet(r.Generic),
-		suffixCues:   map[string]string{},
-		typeWords:    map[string]string{},
-		toolSuffixes: lowerSet(r.ToolSuffixes),
-		stop:         lowerSet(r.Stopwords),
-		notNames:     map[string]bool{},
-		merges:       r.Merges,
-		vetoes:       map[[2]string]bool{},
-		copulas:      lowerSet(r.Copulas),
+		sections:      map[string]string{},
+		labels:        lowerSet(r.Labels),
+		eventWords:    lowerSet(r.EventWords),
+		generic:       lowerSet(r.Generic),
+		suffixCues:    map[string]string{},
+		typeWords:     map[string]string{},
+		toolSuffixes:  lowerSet(r.ToolSuffixes),
+		stop:          lowerSet(r.Stopwords),
+		notNames:      map[string]bool{},
+		merges:        r.Merges,
+		vetoes:        map[[2]string]bool{},
+		copulas:       lowerSet(r.Copulas),
+		questionFirst: map[string]bool{},
 	}
 	for _, q := range r.QuestionLeads {
 		if ws := strings.Fields(strings.ToLower(q)); len(ws) > 0 {
 			c.questionLeads = append(c.questionLeads, ws)
+			c.questionFirst[ws[0]] = true
 		}
 	}
 	for _, suf := range r.ConceptSuffix {
