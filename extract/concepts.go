@@ -267,7 +267,7 @@ var (
 	quotedTermRE = regexp.MustCompile(`(?:^|[\s(\[])(?:'([^'\n]{3,40})'|"([^"\n]{3,40})"|‘([^’\n]{3,40})’|“([^”\n]{3,40})”)(?:$|[^\p{L}\p{N}])`)
 	// an item explained in parentheses, in a list: "fuzzing (random inputs),
 	// property tests (generated inputs)"
-	explainedRE = regexp.MustCompile(`(?:^|[:;,]\s*|\band\s+)(\p{Ll}[\p{Ll}\p{N}/-]*(?:\s+\p{Ll}[\p{Ll}\p{N}/-]*){0,2})\s*\([^()]{3,}\)`)
+	explainedRE = regexp.MustCompile(`(?:^|[:;,]\s*)(?:and\s+|or\s+)?(\p{Ll}[\p{Ll}\p{N}/-]*(?:\s+\p{Ll}[\p{Ll}\p{N}/-]*){0,2})\s*\([^()]{3,}\)`)
 )
 
 // quotedTerms reads a term the writer set in quotes: "a 'tangled
@@ -309,7 +309,8 @@ func (x *extractor) quotedTerms(c *lineCtx) {
 }
 
 // plainPhrase reports whether words read as a lower-case noun phrase: no
-// function word, no digit-only word, nothing generic alone.
+// function word, no digit-only word, no generic noun at its head ("the
+// hard part", "main point").
 func (x *extractor) plainPhrase(ws []string) bool {
 	for _, w := range ws {
 		lw := strings.ToLower(w)
@@ -317,7 +318,7 @@ func (x *extractor) plainPhrase(ws []string) bool {
 			return false
 		}
 	}
-	return !(len(ws) == 1 && x.rules.generic[strings.ToLower(ws[0])])
+	return !x.rules.generic[strings.ToLower(ws[len(ws)-1])]
 }
 
 // bulletSubject reads the subject of a short note about a talk: "property
@@ -360,8 +361,9 @@ func (x *extractor) bulletSubject(c *lineCtx) {
 		}
 		a, b := subj[0].start, subj[len(subj)-1].end
 		name, ok := x.thingName(c.l.Text[a:b])
-		// one word alone says little after "the" ("the room is packed")
-		if !ok || len(subj) == 1 && (len(name) < 4 || isFirstName(name) || from > 0) {
+		// one word alone says little after "the" ("the room is packed"), and
+		// capitalized it may be a name or a sentence's first word ("Pandas is …")
+		if !ok || len(subj) == 1 && (len(name) < 4 || isFirstName(name) || from > 0 || !isLower(name)) {
 			return
 		}
 		if !c.take(a, b) {
