@@ -384,8 +384,8 @@ func (x *extractor) bulletSubject(c *lineCtx) {
 // the entry covers.
 func (x *extractor) explainedItems(c *lineCtx) {
 	t := c.l.Text
-	if strings.Count(t, "(") < 2 {
-		return
+	if strings.Count(t, "(") < 2 || c.e == nil || c.e.kind == entLabel {
+		return // not in a to-do list: "bump deps (security), fix docs (typos)"
 	}
 	ms := explainedRE.FindAllStringSubmatchIndex(t, -1)
 	if len(ms) < 2 {
@@ -438,6 +438,13 @@ func (x *extractor) linkPhrase(c *lineCtx, text string) {
 		return
 	}
 	x.attach(c, x.add(c, name, graph.Concept, 3), false)
+	// the name inside is mentioned too: "the Go scheduler" names Go
+	for _, w := range tokenize(name) {
+		if s := stripPossessive(w.s); (isCap(s) || isCoined(s)) && !x.rules.notNames[s] && len(s) > 1 {
+			typ, str := x.typeHint(s, "")
+			x.attach(c, x.addEv(s, typ, str, c.ev()), false)
+		}
+	}
 }
 
 // titleEvent finds the event's own name in a talk's title, however spaced
@@ -486,6 +493,9 @@ func squash(s string) string {
 	return b.String()
 }
 
+// verbParticles end a phrasal verb: "speed up", "figure out".
+var verbParticles = map[string]bool{"up": true, "down": true, "out": true, "off": true, "away": true, "back": true, "over": true, "around": true}
+
 // questionObject reads a note that asks how something is done: "how do
 // teams adopt feature flags", "how to shard databases". The object of its
 // verb, at the end of the note, is the topic. To tell the object from the
@@ -521,6 +531,9 @@ func (x *extractor) questionObject(c *lineCtx) {
 		}
 		if from >= len(ws) || len(ws)-from > 3 {
 			return
+		}
+		if from < len(ws)-1 && verbParticles[strings.ToLower(ws[from].s)] {
+			from++ // "how to speed up builds": the particle belongs to the verb
 		}
 		obj := ws[from:]
 		var names []string
