@@ -10,7 +10,11 @@
 //	         list items, "Name (Title)" paragraphs)
 //	classify what each section and entry is: talk, tool, concept, …
 //	mention  names inside an entry: heads, code spans, links, capitalized spans,
-//	         acronym definitions, names known from elsewhere in the notes
+//	         acronym definitions, names known from elsewhere in the notes;
+//	         and the concepts notes write in lower case (concepts.go): a
+//	         title's phrases the notes take up again and its abstract nouns,
+//	         quoted terms, a note's subject ("X is hard"), the object of a
+//	         how-question, items explained in parentheses, link phrases
 //	relate   structure gives GAVE and COVERS, cue phrases give CREATED,
 //	         WORKS_AT, SIMILAR_TO, USES, RELATED_TO
 //	resolve  one node per real thing: fold case, punctuation, plurals,
