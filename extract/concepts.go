@@ -236,8 +236,8 @@ func (x *extractor) titleWords(tc *lineCtx) {
 		if tc.taken(w.start, w.end) || !isAlpha(s) || x.rules.stop[low] || x.rules.generic[low] || x.rules.notNames[s] {
 			continue
 		}
-		if !x.rules.conceptWord(low) {
-			continue
+		if !x.rules.conceptWord(low) || x.rules.typeWords[low] != "" {
+			continue // "Python Software Foundation": a kind of thing, not an idea
 		}
 		if !tc.take(w.start, w.start+len(s)) {
 			continue

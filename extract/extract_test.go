@@ -146,6 +146,11 @@ func TestPatterns(t *testing.T) {
 			deny:  []string{"teams:Concept", "small teams:Concept"},
 		},
 		{
+			name:  "title words that name kinds or say little are no concepts",
+			notes: "## The Importance of Basics at the Widget Foundation\n_Ana Ruiz_\n\n* pager rotations\n",
+			deny:  []string{"importance:Concept", "basics:Concept", "foundation:Concept", "Foundation:Concept"},
+		},
+		{
 			name:  "a quoted term, not scare quotes or a quoted sentence",
 			notes: "## Loops all the way down\n_Ines Duarte_\n\n* recursion as a 'strange attractor' of ideas, with 'magical' results\n* \"I had to rewrite it\"\n",
 			want:  []string{"Loops all the way down -COVERS-> strange attractor"},
