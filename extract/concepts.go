@@ -290,8 +290,8 @@ func (x *extractor) quotedTerms(c *lineCtx) {
 			continue
 		}
 		name, ok := x.thingName(t[a:b])
-		if !ok || c.taken(a, b) {
-			continue
+		if !ok || c.taken(a, b) || strings.ContainsFunc(name, notTermRune) {
+			continue // "foo(x)", "a = b": code, not a term
 		}
 		ws := strings.Fields(name)
 		if len(ws) == 1 && (isWord(name) || isCap(name) || isCoined(name)) {
@@ -556,4 +556,9 @@ func (x *extractor) questionObject(c *lineCtx) {
 		x.attach(c, x.add(c, name, typ, str), false)
 		return
 	}
+}
+
+// notTermRune reports whether r has no place in a term of prose.
+func notTermRune(r rune) bool {
+	return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == ' ' || r == '-' || r == '/' || r == '\'' || r == '’')
 }
