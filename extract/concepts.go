@@ -130,7 +130,7 @@ func (x *extractor) titleTopics() {
 // topicGram reports whether words of a title can name a topic: no function
 // word at either end, a single word long enough and not generic, and no
 // plural before the last word. A plural inside an English noun phrase is
-// rare ("robot arms", not "robots arms"): "Teaching Robots Walk" has a
+// rare ("drone parts", not "drones parts"): "Teaching Drones Fly" has a
 // subject and a verb, not a topic.
 func (x *extractor) topicGram(gram []string) bool {
 	n := len(gram)
@@ -149,7 +149,7 @@ func (x *extractor) topicGram(gram []string) bool {
 }
 
 // isPlural reports whether a lower-case word is the plural of a common
-// English word: "robots", "systems"; not "class", "status", "physics".
+// English word: "drones", "systems"; not "class", "status", "physics".
 func isPlural(w string) bool {
 	if len(w) < 4 || !strings.HasSuffix(w, "s") {
 		return false
@@ -164,7 +164,7 @@ func isPlural(w string) bool {
 }
 
 // plainWords returns the spans of the runs of letters and digits in s (an
-// apostrophe inside a word is kept: "shazaam's").
+// apostrophe inside a word is kept: "acme's").
 func plainWords(s string) [][2]int {
 	var out [][2]int
 	start := -1
@@ -226,7 +226,7 @@ func sameStem(a, b string, loose bool) bool {
 
 // titleWords finds the words of a talk's title that name an idea by their
 // form alone, repeated in the notes or not: an abstract noun ("Computing
-// and sustainability"), by the endings in the rules' concept_suffixes. They
+// and reliability"), by the endings in the rules' concept_suffixes. They
 // are concepts the talk COVERS, with the title's line as evidence.
 func (x *extractor) titleWords(tc *lineCtx) {
 	t := tc.l.Text
@@ -262,7 +262,7 @@ func (c *compiled) conceptWord(w string) bool {
 }
 
 var (
-	// a quoted term: 'tangled hierarchy', "railway programming", “yak shaving”;
+	// a quoted term: 'strange attractor', "railway programming", “yak shaving”;
 	// the quote opens after a space or a bracket, so "Ann's … didn't" is no quote
 	quotedTermRE = regexp.MustCompile(`(?:^|[\s(\[])(?:'([^'\n]{3,40})'|"([^"\n]{3,40})"|‘([^’\n]{3,40})’|“([^”\n]{3,40})”)(?:$|[^\p{L}\p{N}])`)
 	// an item explained in parentheses, in a list: "fuzzing (random inputs),
@@ -270,8 +270,8 @@ var (
 	explainedRE = regexp.MustCompile(`(?:^|[:;,]\s*)(?:and\s+|or\s+)?(\p{Ll}[\p{Ll}\p{N}/-]*(?:\s+\p{Ll}[\p{Ll}\p{N}/-]*){0,2})\s*\([^()]{3,}\)`)
 )
 
-// quotedTerms reads a term the writer set in quotes: "a 'tangled
-// hierarchy' of loops". Two to four words none of which is a function word
+// quotedTerms reads a term the writer set in quotes: "a 'strange
+// attractor' of ideas". Two to four words none of which is a function word
 // (so not a quoted sentence: "I had to buy it"), or one word that is not
 // common English (so not scare quotes: 'magical').
 func (x *extractor) quotedTerms(c *lineCtx) {
