@@ -272,8 +272,8 @@ var (
 
 // quotedTerms reads a term the writer set in quotes: "a 'strange
 // attractor' of ideas". Two to four words none of which is a function word
-// (so not a quoted sentence: "I had to buy it"), or one word that is not
-// common English (so not scare quotes: 'magical').
+// (so not a quoted sentence: "I had to rewrite it"), or one word that is not
+// common English (so not scare quotes: 'amazing').
 func (x *extractor) quotedTerms(c *lineCtx) {
 	t := c.l.Text
 	if !strings.ContainsAny(t, "'\"‘“") {

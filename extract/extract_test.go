@@ -152,9 +152,9 @@ func TestPatterns(t *testing.T) {
 		},
 		{
 			name:  "a quoted term, not scare quotes or a quoted sentence",
-			notes: "## Loops all the way down\n_Ines Duarte_\n\n* recursion as a 'strange attractor' of ideas, with 'magical' results\n* \"I had to rewrite it\"\n* call \"parse(x)\" or 'a = b' first\n",
+			notes: "## Loops all the way down\n_Ines Duarte_\n\n* recursion as a 'strange attractor' of ideas, with 'amazing' results\n* \"I had to rewrite it\"\n* call \"parse(x)\" or 'a = b' first\n",
 			want:  []string{"Loops all the way down -COVERS-> strange attractor"},
-			deny:  []string{"magical:Concept", "I had to rewrite it:Concept", "parse(x:Concept", "parse(x):Concept", "a = b:Concept"},
+			deny:  []string{"amazing:Concept", "I had to rewrite it:Concept", "parse(x:Concept", "parse(x):Concept", "a = b:Concept"},
 		},
 		{
 			name:  "items explained in parentheses",
