@@ -10,7 +10,7 @@ import (
 )
 
 // This file holds the finders of Concepts: the ideas a talk is about, which
-// notes mostly name in lower-case prose ("distributed systems are hard"),
+// notes mostly name in lower-case prose ("consensus protocols are hard"),
 // where no capital or code span marks them. Each finder reads one shape of
 // notes; the words they look for are in rules.yaml.
 

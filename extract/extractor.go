@@ -192,7 +192,7 @@ func (x *extractor) sectionKind(text string) (string, bool) {
 }
 
 // eventName turns a document title into its event's name:
-// "PyCode Conf Notes" → "PyCode Conf", "EuroPython 2016, a first …" → "EuroPython 2016".
+// "DevConf Notes" → "DevConf", "GopherMeet 2031, a first …" → "GopherMeet 2031".
 func (x *extractor) eventName(title string) string {
 	t := strings.TrimSpace(title)
 	if i := strings.IndexAny(t, ",:|(—–"); i > 0 {

@@ -14,8 +14,8 @@ import (
 
 // The lexicons are general-language data (see data/README.md): given names
 // from the US Census, and common English words from SCOWL. They name no
-// entity; they let the extractor tell "Avery Pennarun" (a given name and a
-// surname) from "Needle Test Case", and "bup" (a coined name) from "backup".
+// entity; they let the extractor tell "Nora Castillo" (a given name and a
+// surname) from "Stress Test Plan", and "snapkit" (a coined name) from "backup".
 
 //go:embed data/firstnames.txt
 var firstNamesTxt string
@@ -116,7 +116,7 @@ func isAcronym(w string) bool {
 // isCoined reports whether w has the shape of a software name rather than an
 // English word: inner capitals (CPython, ZeroMQ), an underscore
 // (easy_install), a file-like suffix (backbone.js), letters then digits
-// (urllib2), or an acronym.
+// (libfoo2), or an acronym.
 func isCoined(w string) bool {
 	if len(w) < 2 {
 		return false
@@ -159,7 +159,7 @@ func isCoined(w string) bool {
 		ext := w[i+1:]
 		return i > 0 && len(ext) >= 2 && len(ext) <= 4 && isLower(ext) && !strings.Contains(w[:i], ".")
 	case digits > 0 && letters >= 3:
-		// urllib2, python3, http2 — but not "2020s", "x80"
+		// libfoo2, go1, http2 — but not "2020s", "x80"
 		r, _ := utf8.DecodeRuneInString(w)
 		return unicode.IsLetter(r) && unicode.IsDigit(rune(w[len(w)-1]))
 	}

@@ -91,7 +91,7 @@ var (
 	acrParRE = regexp.MustCompile(`\b([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*)\s*\(([A-Za-z][A-Za-z-]*(?:\s+[A-Za-z][A-Za-z-]*){1,6})\)`)
 	// "Python Software Foundation (PSF)"
 	expParRE = regexp.MustCompile(`\b([A-Za-z][A-Za-z-]*(?:\s+[A-Za-z][A-Za-z-]*){1,6})\s*\(([A-Z][A-Za-z0-9]*[A-Z])\)`)
-	// "import dis", "from itty import get"
+	// "import dis", "from tinyweb import get"
 	importRE = regexp.MustCompile(`^(?:>+\s*)?(?:from\s+([A-Za-z_][\w.]*)\s+import\b|import\s+([A-Za-z_][\w.]*)\s*$|(?:require|use)\s*\(?\s*['"]([\w./@-]+)['"])`)
 	// "X - description", "X – description", "X: description"
 	headDashRE  = regexp.MustCompile(`^(.{1,48}?)\s+[-–—]{1,2}(?:\s+(.*))?$`)
@@ -200,7 +200,7 @@ func (x *extractor) findMentions(c *lineCtx) {
 }
 
 // wholeLine reads a short line that is nothing but names: "Clint",
-// "pip & virtualenv", "OXS-GCC Installer".
+// "make & ninja", "Build Tools Installer".
 func (x *extractor) wholeLine(c *lineCtx) {
 	t := c.l.Text
 	if len(c.spans) > 0 || len(strings.Fields(t)) > 5 {
@@ -228,7 +228,7 @@ func (x *extractor) wholeLine(c *lineCtx) {
 		}
 		// a plural is a noun: "logs, metrics, traces" are things
 		if len(split) > 1 && len(ws) == 1 && !x.nameLike(n) && !coord && !(isLower(t) && (isPlural(n) || strings.HasSuffix(n, "ics"))) {
-			return // "Pretty, flat city"
+			return // "Quiet, small town"
 		}
 		parts = append(parts, n)
 	}
@@ -518,7 +518,7 @@ func (x *extractor) headSplit(c *lineCtx) {
 	name, desc = m[1], m[2]
 	n, ok := x.thingName(name)
 	if !ok {
-		// "with statement - …": a keyword and a content word
+		// "defer statement - …": a keyword and a content word
 		ws := strings.Fields(strings.TrimSpace(name))
 		if len(ws) != 2 || !c.l.Item || !x.rules.stop[strings.ToLower(ws[0])] || x.rules.stop[strings.ToLower(ws[1])] {
 			return
@@ -683,7 +683,7 @@ func (x *extractor) cueRelation(c *lineCtx, rel string, o int) {
 	}
 }
 
-// examples reads "e.g. urllib2, subprocess (…)".
+// examples reads "e.g. net/http, os/exec (…)".
 func (x *extractor) examples(c *lineCtx) {
 	t := c.l.Text
 	if !x.rules.examplesHint(t) {
@@ -718,7 +718,7 @@ func (x *extractor) examples(c *lineCtx) {
 	}
 }
 
-// toolSuffix reads "the dis module", "requests library".
+// toolSuffix reads "the ast module", "fetchy library".
 func (x *extractor) toolSuffix(c *lineCtx) {
 	ws := c.words()
 	for i := 1; i < len(ws); i++ {
@@ -757,7 +757,7 @@ func (x *extractor) shapes(c *lineCtx) {
 			continue
 		}
 		if w.sentStart && x.rules.stop[strings.ToLower(s)] {
-			continue // "While Macleod …": the capital belongs to the sentence
+			continue // "While Okafor …": the capital belongs to the sentence
 		}
 		// a run of capitalized words: "Python Software Foundation", "Larry Hastings"
 		if isCap(s) && !isAcronym(s) && !c.title {
@@ -802,7 +802,7 @@ func (x *extractor) shapes(c *lineCtx) {
 		case isCap(s) && w.sentStart && !isWord(s) && !isFirstName(s) && len(s) > 2 && !abstract(s):
 			named = true
 		case !isWord(s) && x.counts[strings.ToLower(s)] >= 2 && len(s) > 2 && !isFirstName(s) && isAlpha(s):
-			named = true // a coined word used more than once: "git", "pypy"
+			named = true // a coined word used more than once: "git", "deno"
 		}
 		if !named || !c.take(w.start, w.end) {
 			continue

@@ -20,7 +20,7 @@ type word struct {
 
 // tokenize splits text into words: a letter, digit, '@' or '#', then
 // letters, digits and the joiners _ . ' ’ + # / -, ending on a letter, digit,
-// '+' or '#' ("backbone.js", "easy_install", "C++", "@pwang", "x80-100").
+// '+' or '#' ("backbone.js", "easy_install", "C++", "@jdoe", "x80-100").
 func tokenize(text string) []word {
 	idx := wordSpans(text)
 	out := make([]word, 0, len(idx))
@@ -84,7 +84,7 @@ type personStrength int
 
 const (
 	weakPos   personStrength = iota // capitalized words in running text
-	headPos                         // the head of an entry ("Kenneth Reitz:")
+	headPos                         // the head of an entry ("Mara Quill:")
 	strongPos                       // a speaker line, "by X", "X's [talk]"
 )
 
@@ -155,7 +155,7 @@ func (x *extractor) personName(s string, pos personStrength) (string, bool) {
 		}
 	}
 	if allLow {
-		// "leah culver": keep the writer's spelling; resolution folds case.
+		// "nina ortiz": keep the writer's spelling; resolution folds case.
 		return s, true
 	}
 	return s, true
@@ -273,7 +273,7 @@ func (x *extractor) typeHint(name, context string) (string, int) {
 		if !isWord(t) && isLower(t) {
 			for _, suf := range abstractSuffixes {
 				if strings.HasSuffix(t, suf) {
-					return graph.Concept, 1 // "inclusivity", "interleaving": English, if rare
+					return graph.Concept, 1 // "composability", "backpressure": English, if rare
 				}
 			}
 			return graph.Tool, 2

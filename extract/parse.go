@@ -26,7 +26,7 @@ const (
 
 // line is one source line as the later stages see it: its block structure
 // and its text with Markdown markup removed. Notes are written line by line,
-// so the line, not the paragraph, is the unit of meaning: "Kenneth Reitz:"
+// so the line, not the paragraph, is the unit of meaning: "Mara Quill:"
 // followed by "Requests" on the next line are two statements.
 type line struct {
 	N     int      // 1-based line number in the file

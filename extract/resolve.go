@@ -10,8 +10,8 @@ import (
 )
 
 // foldKey is the key under which two spellings of one name meet:
-// "Leah Culver" and "leah culver", "what makes python awesome?" and
-// "what makes python awesome".
+// "Nina Ortiz" and "nina ortiz", "what makes go pleasant?" and
+// "what makes go pleasant".
 func foldKey(s string) string { return graph.Slug(s) }
 
 func (x *extractor) find(i int) int {
@@ -53,7 +53,7 @@ func class(typ string) string {
 type knownIndex struct {
 	names map[string]int // "python requests" → mention
 	// capOnly marks one-word names that are common English words ("flask",
-	// "grove"): they are found only where they are written with a capital.
+	// "drift"): they are found only where they are written with a capital.
 	capOnly map[string]bool
 	maxLen  int
 }
@@ -89,7 +89,7 @@ func (x *extractor) buildKnown() *knownIndex {
 		}
 		k.maxLen = max(k.maxLen, n)
 		if m.typ == graph.Person {
-			// a surname alone names the person: "Macleod's implementation"
+			// a surname alone names the person: "Okafor's implementation"
 			ws := strings.Fields(key)
 			last := ws[len(ws)-1]
 			if len(ws) > 1 && len(last) > 2 && !isWord(last) {
@@ -138,7 +138,7 @@ func (x *extractor) knownNames(c *lineCtx) {
 			break
 		}
 	}
-	// a link to a known name's own site: http://sphinx.pocoo.org/
+	// a link to a known name's own site: http://hugo.example.org/
 	for _, lk := range c.l.Links {
 		u, err := url.Parse(lk.URL)
 		if err != nil || u.Host == "" {
@@ -192,7 +192,7 @@ func (x *extractor) resolve() graph.Graph {
 			}
 		}
 	}
-	// a surname alone names a person when one person has it: "Macleod's implementation"
+	// a surname alone names a person when one person has it: "Okafor's implementation"
 	surnames := map[string]int{}
 	for key, i := range personKeys {
 		if j := strings.LastIndexByte(key, '-'); j > 0 {
@@ -226,7 +226,7 @@ func (x *extractor) resolve() graph.Graph {
 			x.union(i, p)
 			continue
 		}
-		// plural and singular: "weakrefs" / "weakref"
+		// plural and singular: "hashmaps" / "hashmap"
 		for _, suf := range []string{"s", "es"} {
 			if b, ok := strings.CutSuffix(key, suf); ok && len(b) >= 3 {
 				if j, ok := thingKeys[b]; ok {
@@ -252,7 +252,7 @@ func (x *extractor) resolve() graph.Graph {
 			}
 		}
 	}
-	// the event without its year: "Strangeloop 2023" and "Strangeloop"
+	// the event without its year: "RustFest 2031" and "RustFest"
 	if event >= 0 {
 		base := strings.TrimSpace(yearRE.ReplaceAllString(x.ms[event].name, ""))
 		if j, ok := thingKeys[foldKey(base)]; ok && base != "" {
@@ -433,7 +433,7 @@ func (x *extractor) node(ms []int) graph.Node {
 }
 
 // betterForm breaks a tie between two spellings: capitals over none
-// ("Leah Culver" over "leah culver"), then the shorter.
+// ("Nina Ortiz" over "nina ortiz"), then the shorter.
 func betterForm(a, b string) bool {
 	ca, cb := strings.ToLower(a) != a, strings.ToLower(b) != b
 	if ca != cb {
@@ -445,7 +445,7 @@ func betterForm(a, b string) bool {
 	return a < b
 }
 
-// fuzzyMerge merges names one typo apart ("couroutines", "coroutines") when
+// fuzzyMerge merges names one typo apart ("gorutines", "goroutines") when
 // their context agrees: they relate to a common neighbour. Candidates are
 // found through a deletion index, so the work grows with the number of
 // names, not with its square.

@@ -9,9 +9,9 @@ import (
 )
 
 var (
-	// "Jesse Noller (Embrace the GIL)", "Kenneth Reitz: (python for humans)"
+	// "Tom Vale (Taming the Scheduler)", "Mara Quill: (go for people)"
 	headParenRE = regexp.MustCompile(`^(.{3,60}?)\s*[:\-–—]?\s*\((.+)\)\s*[:.]?$`)
-	// "Raymond Hettinger - what makes python awesome?", "Jane Doe: Title"
+	// "Raymond Hettinger - what makes go pleasant?", "Jane Doe: Title"
 	headSepRE = regexp.MustCompile(`^(.{2,80}?)(?:\s+[-–—]+\s+|\s*[:|]\s+)(.+)$`)
 	// "Title by Jane Doe"
 	headByRE = regexp.MustCompile(`^(.+?),?\s+(?i:by|presented by|with)\s+(.+)$`)
@@ -307,7 +307,7 @@ func (w *walker) title(t string, ev graph.Evidence) {
 		w.x.title = name
 	}
 	low := strings.ToLower(name)
-	// a year makes a title an event ("Strangeloop 2023"), a bare date does not
+	// a year makes a title an event ("RustFest 2031"), a bare date does not
 	isEvent := yearRE.MatchString(name) && strings.ContainsFunc(name, unicode.IsLetter)
 	for _, f := range strings.Fields(low) {
 		if w.x.rules.eventWords[f] {
@@ -423,7 +423,7 @@ func (w *walker) heading(i int, l *line) {
 	w.titled = true
 	if w.sec != "" && level <= w.secLvl {
 		// A heading at the section's level ends the section, unless it is one
-		// more short name in a list of them ("# sshuttle" among "#### bup").
+		// more short name in a list of them ("# tunnelr" among "#### snapkit").
 		if name, ok := x.thingName(l.Text); !ok || len(strings.Fields(name)) > 2 || w.sec == "ignore" || w.sec == "talk" {
 			w.sec, w.secLvl = "", 0
 		}
@@ -517,8 +517,8 @@ func (w *walker) speakerRest(i int) {
 	}
 }
 
-// thingEntry starts the entry of a tool, topic or organization: "#### itty",
-// "virtualenv (python command line utility)", "Vagrant -".
+// thingEntry starts the entry of a tool, topic or organization: "#### tinyweb",
+// "grpcurl (command line client for gRPC)", "Terraform -".
 func (w *walker) thingEntry(l *line, text, typ string, str, level int) {
 	x := w.x
 	name, desc := text, ""
@@ -684,7 +684,7 @@ func (w *walker) talkHead(h talkHead, l *line, level int) {
 		}
 		c := &lineCtx{file: w.file, l: &line{N: l.N, Text: extra, Raw: l.Raw, Links: links, Codes: codes, Item: l.Item, Depth: l.Depth}, e: w.cur, head: -1}
 		w.x.findMentions(c)
-		// a one-word "title" is a topic: "leah culver - IRC"
+		// a one-word "title" is a topic: "nina ortiz - IRC"
 		if len(c.spans) == 0 && !strings.Contains(extra, " ") {
 			if name, ok := w.x.thingName(extra); ok {
 				typ, str := w.x.typeHint(name, "")
