@@ -3,6 +3,8 @@ package export
 import (
 	"context"
 	"fmt"
+	"slices"
+	"strings"
 	"sync"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -62,7 +64,8 @@ func (s Neo4jStats) String() string {
 // Neo4j loads g into the database behind driver and syncs it: schema first
 // (a uniqueness constraint on id for NodeLabel and for each node type), then
 // nodes and relationships in batched UNWIND … MERGE write transactions
-// (retried by the driver on transient errors), then — unless NoDelete — the
+// (retried by the driver on transient errors; relationships with an end the
+// load created skip the merge, see splitFreshRels), then — unless NoDelete — the
 // deletion of items whose evidence lay only in this load's files and that g
 // no longer has. See NodeLabel for the shape of the data.
 //
@@ -99,9 +102,9 @@ func Neo4j(ctx context.Context, driver neo4j.DriverWithContext, g graph.Graph, o
 	if parallel <= 0 {
 		parallel = DefaultParallel
 	}
-	r, err := writeGroups(ctx, driver, opts.Database, "nodes", nodes, batch, parallel, files, progress, func(label string) batchQueries {
+	r, err := writeGroups(ctx, driver, opts.Database, "nodes", nodes, batch, parallel, files, progress, func(grp batchGroup) batchQueries {
 		return batchQueries{
-			create: nodeCreateQuery(label), upsert: nodeUpsertQuery(label, "$rows", "$files"),
+			create: nodeCreateQuery(grp.name), upsert: nodeUpsertQuery(grp.name, "$rows", "$files"), nodes: true,
 			new: func(r row) any { return []any{r["id"], newProps(r)} },
 		}
 	})
@@ -109,9 +112,13 @@ func Neo4j(ctx context.Context, driver neo4j.DriverWithContext, g graph.Graph, o
 	if err != nil {
 		return st, err
 	}
-	r, err = writeGroups(ctx, driver, opts.Database, "relationships", rels, batch, parallel, files, progress, func(typ string) batchQueries {
+	rels = splitFreshRels(rels, r.nodes)
+	r, err = writeGroups(ctx, driver, opts.Database, "relationships", rels, batch, parallel, files, progress, func(grp batchGroup) batchQueries {
+		if grp.fresh {
+			return batchQueries{create: relFreshQuery(grp.name, grp.keys), new: func(r row) any { return r["fresh"] }}
+		}
 		return batchQueries{
-			create: relCreateQuery(typ), upsert: relUpsertQuery(typ, "$rows", "$files"),
+			create: relCreateQuery(grp.name), upsert: relUpsertQuery(grp.name, "$rows", "$files"),
 			new: func(r row) any { return []any{r["source"], r["target"], newProps(r)} },
 		}
 	})
@@ -216,7 +223,7 @@ func readStale(ctx context.Context, sess neo4j.SessionWithContext, q string, fil
 // It returns the sum of the batches' results; on the first error the
 // workers stop taking batches and the error names the failed batch.
 func writeGroups(ctx context.Context, driver neo4j.DriverWithContext, db, stage string, groups []batchGroup, batch, parallel int, files []any,
-	progress func(string, int, int), queries func(name string) batchQueries) (batchResult, error) {
+	progress func(string, int, int), queries func(batchGroup) batchQueries) (batchResult, error) {
 	type job struct {
 		grp   string
 		qs    *batchQueries
@@ -226,7 +233,7 @@ func writeGroups(ctx context.Context, driver neo4j.DriverWithContext, db, stage 
 	var jobs []job
 	total := 0
 	for _, grp := range groups {
-		qs := queries(grp.name)
+		qs := queries(grp)
 		for i := 0; i < len(grp.rows); i += batch {
 			jobs = append(jobs, job{grp.name, &qs, i, grp.rows[i:min(i+batch, len(grp.rows))]})
 		}
@@ -260,6 +267,7 @@ func writeGroups(ctx context.Context, driver neo4j.DriverWithContext, db, stage 
 					sum.created += r.created
 					sum.updated += r.updated
 					sum.props += r.props
+					sum.nodes = append(sum.nodes, r.nodes...)
 					done += len(j.rows)
 					progress(stage, done, total)
 				}
@@ -285,16 +293,84 @@ feed:
 
 // batchQueries are the queries of one label's or type's batches: create
 // makes the items of $rows of new(row) that do not exist and returns the
-// indexes of those that do; upsert merges those (mergeTail).
+// indexes of those that do and differ; upsert merges those (mergeTail).
+// With nodes, create returns every row (nodeCreateQuery's columns).
 type batchQueries struct {
 	create, upsert string
 	new            func(row) any
+	nodes          bool
 }
 
 // batchResult counts what a batch did: items created, existing items
-// updated, properties set.
+// updated, properties set; and, for nodes, each row's node.
 type batchResult struct {
 	created, updated, props int
+	nodes                   []nodeRef
+}
+
+// nodeRef is a node of the load in the database: its notegraph id, element
+// id, and whether this load created it.
+type nodeRef struct {
+	id, eid string
+	fresh   bool
+}
+
+// splitFreshRels moves the relationships with an end that this load created
+// (nodes) out of groups into groups of their own, by type and property keys,
+// as rows for relFreshQuery: such relationships cannot exist yet, so they
+// are created without the lookups and the merge the others need. This is
+// what makes a first load fast; a rerun has no fresh node and takes the
+// merge path for everything.
+func splitFreshRels(groups []batchGroup, nodes []nodeRef) []batchGroup {
+	refs := make(map[string]nodeRef, len(nodes))
+	for _, n := range nodes {
+		refs[n.id] = n
+	}
+	var out []batchGroup
+	fresh := map[string]*batchGroup{}
+	var keys []string
+	for _, grp := range groups {
+		var rest []row
+		for _, r := range grp.rows {
+			src, _ := r["source"].(string)
+			dst, _ := r["target"].(string)
+			a, b := refs[src], refs[dst]
+			if a.eid == "" || b.eid == "" || !(a.fresh || b.fresh) {
+				rest = append(rest, r)
+				continue
+			}
+			props := newProps(r)
+			keys = keys[:0]
+			for k := range props {
+				keys = append(keys, k)
+			}
+			slices.Sort(keys)
+			sig := grp.name + "\x00" + strings.Join(keys, "\x00")
+			fg := fresh[sig]
+			if fg == nil {
+				fg = &batchGroup{name: grp.name, keys: slices.Clone(keys), fresh: true}
+				fresh[sig] = fg
+			}
+			v := make([]any, 2, 2+len(keys))
+			v[0], v[1] = a.eid, b.eid
+			for _, k := range keys {
+				v = append(v, props[k])
+			}
+			fg.rows = append(fg.rows, row{"fresh": v})
+		}
+		if len(rest) > 0 {
+			out = append(out, batchGroup{name: grp.name, rows: rest})
+		}
+	}
+	sigs := make([]string, 0, len(fresh))
+	for sig := range fresh {
+		sigs = append(sigs, sig)
+	}
+	slices.Sort(sigs)
+	for _, sig := range sigs {
+		out = append(out, *fresh[sig])
+	}
+	return out
 }
 
 // writeBatch writes one batch in one transaction: it creates the rows'
@@ -313,7 +389,20 @@ func writeBatch(ctx context.Context, sess neo4j.SessionWithContext, qs batchQuer
 		}
 		var old []any
 		for res.Next(ctx) {
-			if i, ok := res.Record().Values[0].(int64); ok && i >= 0 && int(i) < len(chunk) {
+			v := res.Record().Values
+			i, ok := v[0].(int64)
+			if !ok || i < 0 || int(i) >= len(chunk) {
+				continue
+			}
+			if !qs.nodes {
+				old = append(old, chunk[i])
+				continue
+			}
+			id, _ := chunk[i]["id"].(string)
+			eid, _ := v[1].(string)
+			fresh, _ := v[2].(bool)
+			br.nodes = append(br.nodes, nodeRef{id: id, eid: eid, fresh: fresh})
+			if differs, _ := v[3].(bool); differs {
 				old = append(old, chunk[i])
 			}
 		}

@@ -41,7 +41,7 @@ func BenchmarkNeo4jLoad(b *testing.B) {
 		b.StartTimer()
 		var nodesDone, relsStart time.Time
 		start := time.Now()
-		st, err := export.Neo4j(ctx, d, g, export.Neo4jOptions{Database: c.Database, Progress: func(p export.Neo4jProgress) {
+		st, err := export.Neo4j(ctx, d, g, export.Neo4jOptions{Database: c.Database, BatchSize: envInt("NOTEGRAPH_BENCH_BATCH", 0), Progress: func(p export.Neo4jProgress) {
 			if p.Stage == "nodes" && p.Done == p.Total {
 				nodesDone = time.Now()
 			}

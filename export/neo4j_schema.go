@@ -78,16 +78,19 @@ func relRows(g graph.Graph) []batchGroup {
 	return sortedGroups(groups)
 }
 
-// batchGroup is the rows of one label or relationship type.
+// batchGroup is the rows of one label or relationship type; fresh groups
+// (splitFreshRels) hold relationships of one type and property keys.
 type batchGroup struct {
-	name string
-	rows []row
+	name  string
+	rows  []row
+	keys  []string
+	fresh bool
 }
 
 func sortedGroups(m map[string][]row) []batchGroup {
 	out := make([]batchGroup, 0, len(m))
 	for name, rows := range m {
-		out = append(out, batchGroup{name, rows})
+		out = append(out, batchGroup{name: name, rows: rows})
 	}
 	slices.SortFunc(out, func(a, b batchGroup) int { return cmp.Compare(a.name, b.name) })
 	return out
@@ -268,15 +271,39 @@ WITH x, kept WHERE size(kept) = 0
 // created the same item in between does not get it duplicated.
 
 // nodeCreateQuery creates the nodes of $rows ([id, props]) of label that do
-// not exist and returns the indexes of those that do and differ.
+// not exist and returns, for every row, its index i, the node's element id,
+// whether this query created it (fresh), and whether it existed with other
+// properties (differs: those rows go through the evidence merge).
 func nodeCreateQuery(label string) string {
 	l := quoteName(NodeLabel) + ":" + quoteName(label)
 	return fmt.Sprintf(`UNWIND range(0, size($rows) - 1) AS i
 WITH i, $rows[i] AS row
 OPTIONAL MATCH (o:%[1]s {id: row[0]})
-FOREACH (_ IN CASE WHEN o IS NULL THEN [1] ELSE [] END | MERGE (x:%[1]s {id: row[0]}) ON CREATE SET x += row[1])
-WITH i, row, o WHERE o IS NOT NULL AND NOT `+sameProps("o", "row[1]")+`
-RETURN i`, l)
+WITH i, row, o IS NULL AS fresh
+MERGE (x:%[1]s {id: row[0]}) ON CREATE SET x += row[1]
+RETURN i, elementId(x) AS eid, fresh, NOT fresh AND NOT `+sameProps("x", "row[1]")+` AS differs`, l)
+}
+
+// relFreshQuery creates relationships of type typ with the property keys
+// keys from $rows ([source element id, target element id, value of keys[0],
+// value of keys[1], …]). It serves the relationships that have an end this
+// load created: those cannot exist yet, so there is nothing to merge, and
+// element ids spare the index lookups; the rows are lists rather than maps
+// so the server reads no key per row. The NOT EXISTS guard keeps a retried
+// batch (or a concurrent load) from doubling a relationship.
+func relFreshQuery(typ string, keys []string) string {
+	var props strings.Builder
+	for i, k := range keys {
+		if i > 0 {
+			props.WriteString(", ")
+		}
+		fmt.Fprintf(&props, "%s: r[%d]", quoteName(k), i+2)
+	}
+	t := quoteName(typ)
+	return fmt.Sprintf(`UNWIND $rows AS r
+MATCH (a) WHERE elementId(a) = r[0]
+MATCH (b) WHERE elementId(b) = r[1] AND NOT EXISTS { (a)-[:%[1]s]->(b) }
+CREATE (a)-[:%[1]s {%[2]s}]->(b)`, t, props.String())
 }
 
 // relCreateQuery creates the relationships of type typ of $rows ([source,
