@@ -42,13 +42,14 @@ RETURN DISTINCT x.name AS shared, [l IN labels(x) WHERE l <> 'Notegraph'][0] AS 
 ORDER BY shared;
 
 // name: shortest-path
-// How two people connect: the shortest path between them, any relation, any
-// direction, with the relation types along it.
+// How two people connect: every shortest path between them, any relation,
+// any direction, with the relation types along it.
 :param from => 'Avery Pennarun'
 :param to => 'Kenneth Reitz'
 MATCH (a:Person {name: $from}), (b:Person {name: $to})
-MATCH path = shortestPath((a)-[*..12]-(b))
-RETURN length(path) AS hops, [n IN nodes(path) | n.name] AS names, [r IN relationships(path) | type(r)] AS relations;
+MATCH path = allShortestPaths((a)-[*..12]-(b))
+RETURN length(path) AS hops, [n IN nodes(path) | n.name] AS names, [r IN relationships(path) | type(r)] AS relations
+ORDER BY names;
 
 // name: community-members
 // Everything in the same community as a person (Louvain, from notegraph
