@@ -98,6 +98,14 @@ func Neo4j(ctx context.Context, driver neo4j.DriverWithContext, g graph.Graph, o
 		st.Constraints += c.ConstraintsAdded()
 	}
 
+	// A load into a database holding nothing from its files (a first load)
+	// has nothing to delete afterwards: everything from those files is then
+	// what it wrote. Knowing it spares reading every item back.
+	prior, err := hasEvidenceFrom(ctx, sess, files)
+	if err != nil {
+		return st, fmt.Errorf("look for items from earlier loads: %w", err)
+	}
+
 	parallel := opts.Parallel
 	if parallel <= 0 {
 		parallel = DefaultParallel
@@ -127,7 +135,7 @@ func Neo4j(ctx context.Context, driver neo4j.DriverWithContext, g graph.Graph, o
 		return st, err
 	}
 
-	if opts.NoDelete || len(files) == 0 {
+	if opts.NoDelete || len(files) == 0 || !prior {
 		return st, nil
 	}
 	if err := deleteStale(ctx, sess, g, files, batch, &st, progress); err != nil {
@@ -190,6 +198,26 @@ func deleteStale(ctx context.Context, sess neo4j.SessionWithContext, g graph.Gra
 		progress("stale nodes", i+len(chunk), len(stale))
 	}
 	return nil
+}
+
+// hasEvidenceFrom reports whether any notegraph node or relationship has
+// evidence from files.
+func hasEvidenceFrom(ctx context.Context, sess neo4j.SessionWithContext, files []any) (bool, error) {
+	if len(files) == 0 {
+		return false, nil
+	}
+	out, err := sess.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		res, err := tx.Run(ctx, priorEvidence, map[string]any{"files": files})
+		if err != nil {
+			return nil, err
+		}
+		recs, err := res.Collect(ctx)
+		return len(recs) > 0, err
+	})
+	if err != nil {
+		return false, err
+	}
+	return out.(bool), nil
 }
 
 // readStale returns the element ids of the candidates that stale accepts.

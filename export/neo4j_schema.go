@@ -255,6 +255,12 @@ FOREACH (_ IN CASE WHEN size(kept) > 0 THEN [1] ELSE [] END |
       x.sources = reduce(s = [], e IN kept | CASE WHEN size(s) > 0 AND s[-1] = e[0] THEN s ELSE s + e[0] END))
 WITH x, kept WHERE size(kept) = 0
 `
+	priorEvidence = fmt.Sprintf(`CALL {
+  MATCH (x:%[1]s) WHERE any(f IN coalesce(x.sources, []) WHERE f IN $files) RETURN 1 AS found LIMIT 1
+  UNION
+  MATCH (:%[1]s)-[x]->(:%[1]s) WHERE any(f IN coalesce(x.sources, []) WHERE f IN $files) RETURN 1 AS found LIMIT 1
+}
+RETURN found LIMIT 1`, quoteName(NodeLabel))
 	staleNodeDelete = fmt.Sprintf("UNWIND $eids AS eid\nMATCH (x:%s) WHERE elementId(x) = eid\n", quoteName(NodeLabel)) +
 		stripTail + "DETACH DELETE x"
 	staleRelDelete = "UNWIND $eids AS eid\nMATCH ()-[x]->() WHERE elementId(x) = eid AND x.sources IS NOT NULL\n" +
