@@ -28,7 +28,10 @@ import (
 //	evidence_texts   ┘ text evidence_texts[i]; sorted by file, line, text
 //	sources          the distinct evidence files, sorted
 //	notegraph_keys   the property keys notegraph wrote, so a rerun can remove
-//	                 the ones the notes stopped saying
+//	                 the ones the notes stopped saying; left out when they are
+//	                 only the evidence properties (evidenceKeys), as on most
+//	                 relationships: one list less per relationship is about a
+//	                 fifth of the server's cost of creating it
 //
 // Empty lists are left out (neo4j-admin cannot import them), so read a
 // missing list as empty: coalesce(n.aliases, []).
@@ -55,9 +58,9 @@ func nodeRows(g graph.Graph) []batchGroup {
 	groups := map[string][]row{}
 	for _, n := range g.Nodes {
 		props := boltProps(NodePropertyList(n))
-		groups[nodeType(n)] = append(groups[nodeType(n)], row{
-			"id": n.ID, "props": props, "ev": evidence(n.Evidence), "keys": keysOf(props),
-		})
+		groups[nodeType(n)] = append(groups[nodeType(n)], withKeys(row{
+			"id": n.ID, "props": props, "ev": evidence(n.Evidence),
+		}, props))
 	}
 	return sortedGroups(groups)
 }
@@ -71,9 +74,9 @@ func relRows(g graph.Graph) []batchGroup {
 		if typ == "" {
 			typ = graph.RelatedTo
 		}
-		groups[typ] = append(groups[typ], row{
-			"source": e.Source, "target": e.Target, "props": props, "ev": evidence(e.Evidence), "keys": keysOf(props),
-		})
+		groups[typ] = append(groups[typ], withKeys(row{
+			"source": e.Source, "target": e.Target, "props": props, "ev": evidence(e.Evidence),
+		}, props))
 	}
 	return sortedGroups(groups)
 }
@@ -162,15 +165,27 @@ func boltProps(ps []Property) map[string]any {
 	return m
 }
 
-// keysOf lists the property keys a row writes: its props and the evidence
-// properties, sorted. It is stored as notegraph_keys.
-func keysOf(props map[string]any) []any {
-	ks := []string{"evidence_files", "evidence_lines", "evidence_texts", "notegraph_keys", "sources"}
+// evidenceKeys are the keys of the evidence properties and notegraph_keys
+// itself, sorted: the notegraph_keys of an item stored without one.
+var evidenceKeys = []string{"evidence_files", "evidence_lines", "evidence_texts", "notegraph_keys", "sources"}
+
+// evidenceKeysLiteral is evidenceKeys as a Cypher list.
+const evidenceKeysLiteral = "['evidence_files', 'evidence_lines', 'evidence_texts', 'notegraph_keys', 'sources']"
+
+// withKeys sets r's keys — the property keys it writes, its props and the
+// evidence properties, sorted, stored as notegraph_keys — when it writes
+// more than the evidence properties, and returns r.
+func withKeys(r row, props map[string]any) row {
+	if len(props) == 0 {
+		return r
+	}
+	ks := slices.Clone(evidenceKeys)
 	for k := range props {
 		ks = append(ks, k)
 	}
 	slices.Sort(ks)
-	return stringList(ks)
+	r["keys"] = stringList(ks)
+	return r
 }
 
 // evidence returns ev as [[file, line, text], …] sorted by file, line, text
@@ -220,7 +235,7 @@ WITH x, row, [i IN range(0, size(of) - 1) WHERE NOT of[i] IN %[1]s | [of[i], x.e
 WITH x, row, row.props AS p, CASE WHEN size(kept) = 0 THEN row.ev ELSE COLLECT { UNWIND kept + row.ev AS e RETURN e ORDER BY e[0], e[1], e[2] } END AS ev
 WITH x, row, p, CASE WHEN size(ev) = 0 THEN null ELSE ev END AS ev
 WITH x, p{.*, evidence_files: [e IN ev | e[0]], evidence_lines: [e IN ev | e[1]], evidence_texts: [e IN ev | e[2]], sources: reduce(s = [], e IN ev | CASE WHEN size(s) > 0 AND s[-1] = e[0] THEN s ELSE s + e[0] END), notegraph_keys: row.keys} AS want
-WITH x, want, [k IN coalesce(x.notegraph_keys, []) WHERE NOT k IN want.notegraph_keys] AS stale
+WITH x, want, [k IN coalesce(x.notegraph_keys, []) WHERE NOT k IN coalesce(want.notegraph_keys, `+evidenceKeysLiteral+`)] AS stale
 WHERE size(stale) > 0 OR any(k IN keys(want) WHERE NOT coalesce(x[k] = want[k], x[k] IS NULL AND want[k] IS NULL))
 SET x += want
 FOREACH (k IN stale | SET x[k] = null)
@@ -331,7 +346,7 @@ RETURN DISTINCT i`, quoteName(NodeLabel), quoteName(typ))
 // in the load's files and mergeTail would write nothing, so a rerun of the
 // same notes skips it.
 func sameProps(x, want string) string {
-	return fmt.Sprintf("(all(k IN keys(%[2]s) WHERE coalesce(%[1]s[k] = %[2]s[k], false)) AND all(k IN coalesce(%[1]s.notegraph_keys, []) WHERE k IN %[2]s.notegraph_keys))", x, want)
+	return fmt.Sprintf("(all(k IN keys(%[2]s) WHERE coalesce(%[1]s[k] = %[2]s[k], false)) AND all(k IN coalesce(%[1]s.notegraph_keys, []) WHERE k IN coalesce(%[2]s.notegraph_keys, %[3]s)))", x, want, evidenceKeysLiteral)
 }
 
 // newProps is what mergeTail writes on an item that has no evidence from
@@ -356,6 +371,8 @@ func newProps(r row) map[string]any {
 		}
 		m["evidence_files"], m["evidence_lines"], m["evidence_texts"], m["sources"] = files, lines, texts, sources
 	}
-	m["notegraph_keys"] = r["keys"]
+	if keys, ok := r["keys"]; ok {
+		m["notegraph_keys"] = keys
+	}
 	return m
 }

@@ -163,3 +163,37 @@ func TestNeo4jProgress(t *testing.T) {
 		t.Errorf("progress stages %v, last %+v", stages, last)
 	}
 }
+
+// TestNeo4jPropsDropped: a relationship and a node that lose a property
+// between two loads lose it in the database too (and the relationship its
+// notegraph_keys, which only items with more than evidence carry).
+func TestNeo4jPropsDropped(t *testing.T) {
+	d, c := testDriver(t)
+	with := syncGraph([]string{"a.md"}, map[string][]string{"p": {"a.md"}, "t": {"a.md"}}, [][4]string{{"p", "GAVE", "t", "a.md"}})
+	with.Edges[0].Props = map[string]string{"url": "https://example.org/slides"}
+	with.Nodes[0].Props = map[string]string{"url": "https://example.org/p"}
+	without := syncGraph([]string{"a.md"}, map[string][]string{"p": {"a.md"}, "t": {"a.md"}}, [][4]string{{"p", "GAVE", "t", "a.md"}})
+
+	load(t, d, c, with, export.Neo4jOptions{})
+	diffState(t, "with props", expectedState(with), withoutInternal(snapshot(t, d, c)))
+	keys := func() []any {
+		res := run(t, d, c, "MATCH (:Notegraph {id: 'p'})-[r:GAVE]->() RETURN r.notegraph_keys", nil)
+		l, _ := res.Records[0].Values[0].([]any)
+		return l
+	}
+	if k := keys(); len(k) != 6 {
+		t.Errorf("relationship with a prop: notegraph_keys %v, want the evidence keys and prop_url", k)
+	}
+	if st := load(t, d, c, without, export.Neo4jOptions{}); st.NodesUpdated != 1 || st.RelsUpdated != 1 {
+		t.Errorf("dropping the props: %v, want 1 node and 1 relationship updated", st)
+	}
+	diffState(t, "without props", expectedState(without), withoutInternal(snapshot(t, d, c)))
+	if k := keys(); k != nil {
+		t.Errorf("relationship with evidence only: notegraph_keys %v, want none", k)
+	}
+	if st := load(t, d, c, without, export.Neo4jOptions{}); st.Changed() {
+		t.Errorf("rerun changed the database: %v", st)
+	}
+	load(t, d, c, with, export.Neo4jOptions{})
+	diffState(t, "props again", expectedState(with), withoutInternal(snapshot(t, d, c)))
+}

@@ -17,7 +17,7 @@ WITH x, row, [i IN range(0, size(of) - 1) WHERE NOT of[i] IN ['a.md', 'b \'quote
 WITH x, row, row.props AS p, CASE WHEN size(kept) = 0 THEN row.ev ELSE COLLECT { UNWIND kept + row.ev AS e RETURN e ORDER BY e[0], e[1], e[2] } END AS ev
 WITH x, row, p, CASE WHEN size(ev) = 0 THEN null ELSE ev END AS ev
 WITH x, p{.*, evidence_files: [e IN ev | e[0]], evidence_lines: [e IN ev | e[1]], evidence_texts: [e IN ev | e[2]], sources: reduce(s = [], e IN ev | CASE WHEN size(s) > 0 AND s[-1] = e[0] THEN s ELSE s + e[0] END), notegraph_keys: row.keys} AS want
-WITH x, want, [k IN coalesce(x.notegraph_keys, []) WHERE NOT k IN want.notegraph_keys] AS stale
+WITH x, want, [k IN coalesce(x.notegraph_keys, []) WHERE NOT k IN coalesce(want.notegraph_keys, ['evidence_files', 'evidence_lines', 'evidence_texts', 'notegraph_keys', 'sources'])] AS stale
 WHERE size(stale) > 0 OR any(k IN keys(want) WHERE NOT coalesce(x[k] = want[k], x[k] IS NULL AND want[k] IS NULL))
 SET x += want
 FOREACH (k IN stale | SET x[k] = null)
@@ -32,7 +32,7 @@ WITH x, row, [i IN range(0, size(of) - 1) WHERE NOT of[i] IN ['a.md', 'b \'quote
 WITH x, row, row.props AS p, CASE WHEN size(kept) = 0 THEN row.ev ELSE COLLECT { UNWIND kept + row.ev AS e RETURN e ORDER BY e[0], e[1], e[2] } END AS ev
 WITH x, row, p, CASE WHEN size(ev) = 0 THEN null ELSE ev END AS ev
 WITH x, p{.*, evidence_files: [e IN ev | e[0]], evidence_lines: [e IN ev | e[1]], evidence_texts: [e IN ev | e[2]], sources: reduce(s = [], e IN ev | CASE WHEN size(s) > 0 AND s[-1] = e[0] THEN s ELSE s + e[0] END), notegraph_keys: row.keys} AS want
-WITH x, want, [k IN coalesce(x.notegraph_keys, []) WHERE NOT k IN want.notegraph_keys] AS stale
+WITH x, want, [k IN coalesce(x.notegraph_keys, []) WHERE NOT k IN coalesce(want.notegraph_keys, ['evidence_files', 'evidence_lines', 'evidence_texts', 'notegraph_keys', 'sources'])] AS stale
 WHERE size(stale) > 0 OR any(k IN keys(want) WHERE NOT coalesce(x[k] = want[k], x[k] IS NULL AND want[k] IS NULL))
 SET x += want
 FOREACH (k IN stale | SET x[k] = null)
@@ -49,7 +49,7 @@ WITH x, row, [i IN range(0, size(of) - 1) WHERE NOT of[i] IN ['a.md', 'b \'quote
 WITH x, row, row.props AS p, CASE WHEN size(kept) = 0 THEN row.ev ELSE COLLECT { UNWIND kept + row.ev AS e RETURN e ORDER BY e[0], e[1], e[2] } END AS ev
 WITH x, row, p, CASE WHEN size(ev) = 0 THEN null ELSE ev END AS ev
 WITH x, p{.*, evidence_files: [e IN ev | e[0]], evidence_lines: [e IN ev | e[1]], evidence_texts: [e IN ev | e[2]], sources: reduce(s = [], e IN ev | CASE WHEN size(s) > 0 AND s[-1] = e[0] THEN s ELSE s + e[0] END), notegraph_keys: row.keys} AS want
-WITH x, want, [k IN coalesce(x.notegraph_keys, []) WHERE NOT k IN want.notegraph_keys] AS stale
+WITH x, want, [k IN coalesce(x.notegraph_keys, []) WHERE NOT k IN coalesce(want.notegraph_keys, ['evidence_files', 'evidence_lines', 'evidence_texts', 'notegraph_keys', 'sources'])] AS stale
 WHERE size(stale) > 0 OR any(k IN keys(want) WHERE NOT coalesce(x[k] = want[k], x[k] IS NULL AND want[k] IS NULL))
 SET x += want
 FOREACH (k IN stale | SET x[k] = null)
@@ -64,7 +64,7 @@ WITH x, row, [i IN range(0, size(of) - 1) WHERE NOT of[i] IN ['a.md', 'b \'quote
 WITH x, row, row.props AS p, CASE WHEN size(kept) = 0 THEN row.ev ELSE COLLECT { UNWIND kept + row.ev AS e RETURN e ORDER BY e[0], e[1], e[2] } END AS ev
 WITH x, row, p, CASE WHEN size(ev) = 0 THEN null ELSE ev END AS ev
 WITH x, p{.*, evidence_files: [e IN ev | e[0]], evidence_lines: [e IN ev | e[1]], evidence_texts: [e IN ev | e[2]], sources: reduce(s = [], e IN ev | CASE WHEN size(s) > 0 AND s[-1] = e[0] THEN s ELSE s + e[0] END), notegraph_keys: row.keys} AS want
-WITH x, want, [k IN coalesce(x.notegraph_keys, []) WHERE NOT k IN want.notegraph_keys] AS stale
+WITH x, want, [k IN coalesce(x.notegraph_keys, []) WHERE NOT k IN coalesce(want.notegraph_keys, ['evidence_files', 'evidence_lines', 'evidence_texts', 'notegraph_keys', 'sources'])] AS stale
 WHERE size(stale) > 0 OR any(k IN keys(want) WHERE NOT coalesce(x[k] = want[k], x[k] IS NULL AND want[k] IS NULL))
 SET x += want
 FOREACH (k IN stale | SET x[k] = null)
@@ -81,16 +81,16 @@ WITH x, row, [i IN range(0, size(of) - 1) WHERE NOT of[i] IN ['a.md', 'b \'quote
 WITH x, row, row.props AS p, CASE WHEN size(kept) = 0 THEN row.ev ELSE COLLECT { UNWIND kept + row.ev AS e RETURN e ORDER BY e[0], e[1], e[2] } END AS ev
 WITH x, row, p, CASE WHEN size(ev) = 0 THEN null ELSE ev END AS ev
 WITH x, p{.*, evidence_files: [e IN ev | e[0]], evidence_lines: [e IN ev | e[1]], evidence_texts: [e IN ev | e[2]], sources: reduce(s = [], e IN ev | CASE WHEN size(s) > 0 AND s[-1] = e[0] THEN s ELSE s + e[0] END), notegraph_keys: row.keys} AS want
-WITH x, want, [k IN coalesce(x.notegraph_keys, []) WHERE NOT k IN want.notegraph_keys] AS stale
+WITH x, want, [k IN coalesce(x.notegraph_keys, []) WHERE NOT k IN coalesce(want.notegraph_keys, ['evidence_files', 'evidence_lines', 'evidence_texts', 'notegraph_keys', 'sources'])] AS stale
 WHERE size(stale) > 0 OR any(k IN keys(want) WHERE NOT coalesce(x[k] = want[k], x[k] IS NULL AND want[k] IS NULL))
 SET x += want
 FOREACH (k IN stale | SET x[k] = null)
 RETURN count(x) AS written;
 
 UNWIND [
-  {`ev`: [['a.md', 207, 'edge \'text\' \\ `x`'], ['c\\dir/ü.md', 307, 'more\nlines']], `keys`: ['evidence_files', 'evidence_lines', 'evidence_texts', 'notegraph_keys', 'sources'], `props`: {}, `source`: 'odd`type:x', `target`: 'concept:no-evidence'},
-  {`ev`: [['a.md', 204, 'edge \'text\' \\ `x`'], ['c\\dir/ü.md', 304, 'more\nlines']], `keys`: ['evidence_files', 'evidence_lines', 'evidence_texts', 'notegraph_keys', 'sources'], `props`: {}, `source`: 'person:back-tick-and-more4', `target`: 'tool:semi-colon-comment5'},
-  {`ev`: [['a.md', 202, 'edge \'text\' \\ `x`'], ['a.md', 302, 'more\nlines']], `keys`: ['evidence_files', 'evidence_lines', 'evidence_texts', 'notegraph_keys', 'sources'], `props`: {}, `source`: 'person:line-one-line-two-tabbed2', `target`: 'tool:naive-unicode-日本語-nbsp-zwsp-ls3'}
+  {`ev`: [['a.md', 207, 'edge \'text\' \\ `x`'], ['c\\dir/ü.md', 307, 'more\nlines']], `props`: {}, `source`: 'odd`type:x', `target`: 'concept:no-evidence'},
+  {`ev`: [['a.md', 204, 'edge \'text\' \\ `x`'], ['c\\dir/ü.md', 304, 'more\nlines']], `props`: {}, `source`: 'person:back-tick-and-more4', `target`: 'tool:semi-colon-comment5'},
+  {`ev`: [['a.md', 202, 'edge \'text\' \\ `x`'], ['a.md', 302, 'more\nlines']], `props`: {}, `source`: 'person:line-one-line-two-tabbed2', `target`: 'tool:naive-unicode-日本語-nbsp-zwsp-ls3'}
 ] AS row
 MATCH (a:`Notegraph` {id: row.source})
 MATCH (b:`Notegraph` {id: row.target})
@@ -100,15 +100,15 @@ WITH x, row, [i IN range(0, size(of) - 1) WHERE NOT of[i] IN ['a.md', 'b \'quote
 WITH x, row, row.props AS p, CASE WHEN size(kept) = 0 THEN row.ev ELSE COLLECT { UNWIND kept + row.ev AS e RETURN e ORDER BY e[0], e[1], e[2] } END AS ev
 WITH x, row, p, CASE WHEN size(ev) = 0 THEN null ELSE ev END AS ev
 WITH x, p{.*, evidence_files: [e IN ev | e[0]], evidence_lines: [e IN ev | e[1]], evidence_texts: [e IN ev | e[2]], sources: reduce(s = [], e IN ev | CASE WHEN size(s) > 0 AND s[-1] = e[0] THEN s ELSE s + e[0] END), notegraph_keys: row.keys} AS want
-WITH x, want, [k IN coalesce(x.notegraph_keys, []) WHERE NOT k IN want.notegraph_keys] AS stale
+WITH x, want, [k IN coalesce(x.notegraph_keys, []) WHERE NOT k IN coalesce(want.notegraph_keys, ['evidence_files', 'evidence_lines', 'evidence_texts', 'notegraph_keys', 'sources'])] AS stale
 WHERE size(stale) > 0 OR any(k IN keys(want) WHERE NOT coalesce(x[k] = want[k], x[k] IS NULL AND want[k] IS NULL))
 SET x += want
 FOREACH (k IN stale | SET x[k] = null)
 RETURN count(x) AS written;
 
 UNWIND [
-  {`ev`: [['a.md', 201, 'edge \'text\' \\ `x`'], ['c\\dir/ü.md', 301, 'more\nlines']], `keys`: ['evidence_files', 'evidence_lines', 'evidence_texts', 'notegraph_keys', 'sources'], `props`: {}, `source`: 'tool:back-slash-n-not-a-newline1', `target`: 'person:line-one-line-two-tabbed2'},
-  {`ev`: [['a.md', 205, 'edge \'text\' \\ `x`'], ['a.md', 305, 'more\nlines']], `keys`: ['evidence_files', 'evidence_lines', 'evidence_texts', 'notegraph_keys', 'sources'], `props`: {}, `source`: 'tool:semi-colon-comment5', `target`: 'person:ctrl-chars6'}
+  {`ev`: [['a.md', 201, 'edge \'text\' \\ `x`'], ['c\\dir/ü.md', 301, 'more\nlines']], `props`: {}, `source`: 'tool:back-slash-n-not-a-newline1', `target`: 'person:line-one-line-two-tabbed2'},
+  {`ev`: [['a.md', 205, 'edge \'text\' \\ `x`'], ['a.md', 305, 'more\nlines']], `props`: {}, `source`: 'tool:semi-colon-comment5', `target`: 'person:ctrl-chars6'}
 ] AS row
 MATCH (a:`Notegraph` {id: row.source})
 MATCH (b:`Notegraph` {id: row.target})
@@ -118,16 +118,16 @@ WITH x, row, [i IN range(0, size(of) - 1) WHERE NOT of[i] IN ['a.md', 'b \'quote
 WITH x, row, row.props AS p, CASE WHEN size(kept) = 0 THEN row.ev ELSE COLLECT { UNWIND kept + row.ev AS e RETURN e ORDER BY e[0], e[1], e[2] } END AS ev
 WITH x, row, p, CASE WHEN size(ev) = 0 THEN null ELSE ev END AS ev
 WITH x, p{.*, evidence_files: [e IN ev | e[0]], evidence_lines: [e IN ev | e[1]], evidence_texts: [e IN ev | e[2]], sources: reduce(s = [], e IN ev | CASE WHEN size(s) > 0 AND s[-1] = e[0] THEN s ELSE s + e[0] END), notegraph_keys: row.keys} AS want
-WITH x, want, [k IN coalesce(x.notegraph_keys, []) WHERE NOT k IN want.notegraph_keys] AS stale
+WITH x, want, [k IN coalesce(x.notegraph_keys, []) WHERE NOT k IN coalesce(want.notegraph_keys, ['evidence_files', 'evidence_lines', 'evidence_texts', 'notegraph_keys', 'sources'])] AS stale
 WHERE size(stale) > 0 OR any(k IN keys(want) WHERE NOT coalesce(x[k] = want[k], x[k] IS NULL AND want[k] IS NULL))
 SET x += want
 FOREACH (k IN stale | SET x[k] = null)
 RETURN count(x) AS written;
 
 UNWIND [
-  {`ev`: [['a.md', 206, 'edge \'text\' \\ `x`'], ['b \'quoted\'.md', 306, 'more\nlines']], `keys`: ['evidence_files', 'evidence_lines', 'evidence_texts', 'notegraph_keys', 'sources'], `props`: {}, `source`: 'person:ctrl-chars6', `target`: 'odd`type:x'},
+  {`ev`: [['a.md', 206, 'edge \'text\' \\ `x`'], ['b \'quoted\'.md', 306, 'more\nlines']], `props`: {}, `source`: 'person:ctrl-chars6', `target`: 'odd`type:x'},
   {`ev`: [['a.md', 200, 'edge \'text\' \\ `x`'], ['b \'quoted\'.md', 300, 'more\nlines']], `keys`: ['evidence_files', 'evidence_lines', 'evidence_texts', 'notegraph_keys', 'sources', 'weight'], `props`: {`weight`: 2.5}, `source`: 'person:o-brien-bob0', `target`: 'tool:back-slash-n-not-a-newline1'},
-  {`ev`: [['a.md', 203, 'edge \'text\' \\ `x`'], ['b \'quoted\'.md', 303, 'more\nlines']], `keys`: ['evidence_files', 'evidence_lines', 'evidence_texts', 'notegraph_keys', 'sources'], `props`: {}, `source`: 'tool:naive-unicode-日本語-nbsp-zwsp-ls3', `target`: 'person:back-tick-and-more4'}
+  {`ev`: [['a.md', 203, 'edge \'text\' \\ `x`'], ['b \'quoted\'.md', 303, 'more\nlines']], `props`: {}, `source`: 'tool:naive-unicode-日本語-nbsp-zwsp-ls3', `target`: 'person:back-tick-and-more4'}
 ] AS row
 MATCH (a:`Notegraph` {id: row.source})
 MATCH (b:`Notegraph` {id: row.target})
@@ -137,7 +137,7 @@ WITH x, row, [i IN range(0, size(of) - 1) WHERE NOT of[i] IN ['a.md', 'b \'quote
 WITH x, row, row.props AS p, CASE WHEN size(kept) = 0 THEN row.ev ELSE COLLECT { UNWIND kept + row.ev AS e RETURN e ORDER BY e[0], e[1], e[2] } END AS ev
 WITH x, row, p, CASE WHEN size(ev) = 0 THEN null ELSE ev END AS ev
 WITH x, p{.*, evidence_files: [e IN ev | e[0]], evidence_lines: [e IN ev | e[1]], evidence_texts: [e IN ev | e[2]], sources: reduce(s = [], e IN ev | CASE WHEN size(s) > 0 AND s[-1] = e[0] THEN s ELSE s + e[0] END), notegraph_keys: row.keys} AS want
-WITH x, want, [k IN coalesce(x.notegraph_keys, []) WHERE NOT k IN want.notegraph_keys] AS stale
+WITH x, want, [k IN coalesce(x.notegraph_keys, []) WHERE NOT k IN coalesce(want.notegraph_keys, ['evidence_files', 'evidence_lines', 'evidence_texts', 'notegraph_keys', 'sources'])] AS stale
 WHERE size(stale) > 0 OR any(k IN keys(want) WHERE NOT coalesce(x[k] = want[k], x[k] IS NULL AND want[k] IS NULL))
 SET x += want
 FOREACH (k IN stale | SET x[k] = null)
