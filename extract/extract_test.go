@@ -202,6 +202,14 @@ func TestPatterns(t *testing.T) {
 			deny: []string{"it better:Concept", "better:Concept"},
 		},
 		{
+			name: "a schedule table: speaker and talk columns, a break row, notes under the title later",
+			notes: "## Program\n\n| Time | Speaker | Talk | Company |\n|---|---|---|---|\n| 09:00 | Yusuf Demir | Keynote: Quiet Pipelines | Tidewater |\n" +
+				"| 10:00 | | Coffee Break | |\n| 10:30 | Ngozi Eze | Fast Graph Queries | |\n\n## Notes\n\n### Fast Graph Queries\n- built with `vantadb`\n- Ngozi, the author of vantadb\n",
+			want: []string{"Yusuf Demir -GAVE-> Quiet Pipelines", "Ngozi Eze -GAVE-> Fast Graph Queries", "Yusuf Demir -WORKS_AT-> Tidewater",
+				"Fast Graph Queries -COVERS-> vantadb", "Ngozi Eze -CREATED-> vantadb"},
+			deny: []string{"Coffee Break:Talk", "Quiet Pipelines -COVERS-> Coffee Break", "Ngozi:Concept", "Keynote: Quiet Pipelines:Talk"},
+		},
+		{
 			name:  "a talk's block ends at the next talk",
 			notes: "Alice Morgan (first talk here)\n* zeta-tool\n\nBrian Walsh (second talk here)\n* omega-lib\n",
 			want:  []string{"first talk here -COVERS-> zeta-tool", "second talk here -COVERS-> omega-lib"},

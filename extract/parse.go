@@ -42,6 +42,10 @@ type line struct {
 	Codes []string // code spans
 	Emph  []string // emphasized (italic or bold) spans
 	Bold  bool     // the whole line is bold or italic
+	// A table row: its cells' plain text, and the cells of its table's
+	// header row (nil for the header row itself and outside tables).
+	Cells  []string
+	Header []string
 }
 
 type link struct {
@@ -203,11 +207,32 @@ func (p *parser) block(n ast.Node, depth int, quote bool) {
 				p.get(n, kindBreak, depth, quote)
 			}
 		case *east.Table:
+			var header []string
 			for row := c.FirstChild(); row != nil; row = row.NextSibling() {
+				var cells []string
+				var rowLine *line
 				for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
-					if l := p.inlines(cell, kindPara, depth, quote, -1); l != nil && cell.NextSibling() != nil {
+					var before int
+					if rowLine != nil {
+						before = len(rowLine.Text)
+					}
+					l := p.inlines(cell, kindPara, depth, quote, -1)
+					if l == nil {
+						cells = append(cells, "")
+						continue
+					}
+					if rowLine == nil {
+						rowLine, before = l, 0
+					}
+					cells = append(cells, cleanText(l.Text[min(before, len(l.Text)):]))
+					if cell.NextSibling() != nil {
 						l.Text += " | "
 					}
+				}
+				if _, ok := row.(*east.TableHeader); ok {
+					header = cells
+				} else if rowLine != nil && header != nil {
+					rowLine.Cells, rowLine.Header = cells, header
 				}
 			}
 		case *ast.HTMLBlock:

@@ -31,6 +31,7 @@ type Rules struct {
 	SuffixCues    map[string][]string `yaml:"suffix_cues"`
 	Examples      []string            `yaml:"examples"`
 	SpeakerCues   []string            `yaml:"speaker_cues"`
+	Columns       map[string][]string `yaml:"columns"`
 	TalkVerbs     []string            `yaml:"talk_verbs"`
 	TalkKinds     []string            `yaml:"talk_kinds"`
 	TypeWords     map[string][]string `yaml:"type_words"`
@@ -117,6 +118,7 @@ func (r *Rules) Extend(u *Rules) {
 	addMap(&r.Cues, u.Cues)
 	addMap(&r.SuffixCues, u.SuffixCues)
 	addMap(&r.TypeWords, u.TypeWords)
+	addMap(&r.Columns, u.Columns)
 	r.Labels = append(r.Labels, u.Labels...)
 	r.Generic = append(r.Generic, u.Generic...)
 	r.TitleSuffixes = append(r.TitleSuffixes, u.TitleSuffixes...)
@@ -148,6 +150,7 @@ type compiled struct {
 	examples       *regexp.Regexp
 	examplePhrases []string
 	speakerCue     *regexp.Regexp
+	columns        map[string]string // table header → speaker, title, organization
 	talkVerbs      cue
 	talkKind       *regexp.Regexp
 	typeWords      map[string]string // word → type
@@ -308,6 +311,12 @@ func (r *Rules) compile() *compiled {
 		return len(a) > len(b) || len(a) == len(b) && a < b
 	})
 	c.talkKind = phraseRE(`^(?:`, r.TalkKinds, `)\s*[:\-–—]\s*`)
+	c.columns = map[string]string{}
+	for kind, ws := range r.Columns {
+		for _, w := range ws {
+			c.columns[strings.ToLower(w)] = kind
+		}
+	}
 	c.speakerCue = phraseRE(`^(?:`, r.SpeakerCues, `)\s*[:\-–—]?\s+`)
 	for typ, ws := range r.TypeWords {
 		for _, w := range ws {

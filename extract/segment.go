@@ -331,6 +331,9 @@ func (w *walker) line(i int) {
 	if w.skip[i] {
 		return
 	}
+	if l.Cells != nil && w.sec != "ignore" && w.tableRow(l) {
+		return
+	}
 	switch l.Kind {
 	case kindBreak:
 		w.cur = nil
@@ -411,6 +414,10 @@ func (w *walker) heading(i int, l *line) {
 		level = 7
 	}
 	speakers := w.speakersBelow(i)
+	if speakers == nil && w.resume(l.Text, l) {
+		w.cur.level = level
+		return
+	}
 	if k, ok := x.sectionKind(l.Text); ok && speakers == nil {
 		w.sec, w.secLvl, w.cur = k, level, nil
 		return
@@ -573,14 +580,7 @@ func (w *walker) headLine(i int, l *line, item bool) bool {
 		return false
 	}
 	// the title of a talk seen before: its speaker's notes go on
-	if e, ok := x.talks[graph.Slug(t)]; ok {
-		w.cur = e
-		ev := w.ev(l)
-		t := x.addEv(x.ms[e.talk].name, graph.Talk, 1, ev)
-		x.union(t, e.talk)
-		for _, p := range e.speakers {
-			x.relate(p, graph.Gave, t, ev)
-		}
+	if w.resume(t, l) {
 		return true
 	}
 	next := w.next(i)
@@ -617,6 +617,98 @@ func (w *walker) headLine(i int, l *line, item bool) bool {
 		return false
 	}
 	w.thingEntry(l, t, sectionType(w.sec), 6, 0)
+	return true
+}
+
+// resume makes the talk titled t, seen before, the current entry again: a
+// line or heading that repeats a title from a schedule or an earlier list
+// opens more notes of that talk.
+func (w *walker) resume(t string, l *line) bool {
+	x := w.x
+	e, ok := x.talks[graph.Slug(t)]
+	if !ok {
+		e, ok = x.talks[graph.Slug(x.trimTalkHead(t))]
+	}
+	if !ok || e.talk < 0 {
+		return false
+	}
+	w.cur = e
+	ev := w.ev(l)
+	ti := x.addEv(x.ms[e.talk].name, graph.Talk, 1, ev)
+	x.union(ti, e.talk)
+	for _, p := range e.speakers {
+		x.relate(p, graph.Gave, ti, ev)
+	}
+	return true
+}
+
+// tableRow reads a row of a table whose header names a speaker column and a
+// title column ("| Time | Speaker | Talk |") as a talk; the row's other cells
+// are its notes. A row without a speaker ("| 12:30 | | Lunch |") is no talk.
+func (w *walker) tableRow(l *line) bool {
+	x := w.x
+	col := map[string]int{}
+	for i, h := range l.Header {
+		k, ok := x.rules.columns[strings.ToLower(strings.Trim(h, " *_:"))]
+		if _, seen := col[k]; ok && !seen {
+			col[k] = i
+		}
+	}
+	si, ok1 := col["speaker"]
+	ti, ok2 := col["title"]
+	if !ok1 || !ok2 || si >= len(l.Cells) || ti >= len(l.Cells) {
+		return false
+	}
+	w.cur = nil
+	who, aff := l.Cells[si], ""
+	if i := strings.Index(who, " ("); i > 0 && strings.HasSuffix(who, ")") {
+		who, aff = strings.TrimSpace(who[:i]), who[i+2:len(who)-1]
+		if ps := x.people(aff, strongPos); ps != nil && strings.HasPrefix(who, "@") {
+			who, aff = aff, "" // "@handle (Jane Doe)"
+		}
+	}
+	title := x.trimTalkHead(l.Cells[ti])
+	ps := x.people(who, strongPos)
+	if ps == nil || !x.isTitle(title) {
+		return true
+	}
+	w.startTalk(ps, title, l, 0)
+	e := w.cur
+	ev := w.ev(l)
+	if oi, ok := col["organization"]; ok && oi < len(l.Cells) && aff == "" {
+		aff = l.Cells[oi]
+	}
+	if o, ok := x.thingName(aff); ok && x.nameLike(o) {
+		org := x.addEv(o, graph.Organization, 7, ev)
+		for _, p := range e.speakers {
+			x.relate(p, graph.WorksAt, org, ev)
+		}
+	}
+	var extra []string
+	for i, cell := range l.Cells {
+		if i != si && i != ti && i != col["organization"] && !clockRE.MatchString(cell) && strings.ContainsFunc(cell, unicode.IsLetter) {
+			extra = append(extra, cell)
+		}
+	}
+	if len(extra) > 0 {
+		text := strings.Join(extra, "; ")
+		var codes []string
+		for _, cd := range l.Codes {
+			if strings.Contains(text, cd) {
+				codes = append(codes, cd)
+			}
+		}
+		var links []link
+		for _, lk := range l.Links {
+			if lk.Text == "" || strings.Contains(text, lk.Text) {
+				links = append(links, lk)
+			}
+		}
+		c := &lineCtx{file: w.file, l: &line{N: l.N, Text: text, Raw: l.Raw, Links: links, Codes: codes}, e: e, head: -1}
+		x.findMentions(c)
+		x.ctxs = append(x.ctxs, c)
+	}
+	w.cur = nil
 	return true
 }
 
