@@ -210,6 +210,14 @@ func TestPatterns(t *testing.T) {
 			deny: []string{"Coffee Break:Talk", "Quiet Pipelines -COVERS-> Coffee Break", "Ngozi:Concept", "Keynote: Quiet Pipelines:Talk"},
 		},
 		{
+			name: "numbered list of bold titles with their speakers",
+			notes: "# Tuesday Meetup\n\n1. **Quiet Queues** — Chidi Okeke (Harbor Labs)\n   - [zenq](https://github.com/chidi/zenq) for retries\n" +
+				"2. *Maps for Everyone* by Sunita Rao\n   - uses `tilekit`\n3. **Not a talk at all**\n",
+			want: []string{"Chidi Okeke -GAVE-> Quiet Queues", "Chidi Okeke -WORKS_AT-> Harbor Labs", "Quiet Queues -COVERS-> zenq",
+				"Sunita Rao -GAVE-> Maps for Everyone", "Maps for Everyone -COVERS-> tilekit"},
+			deny: []string{"zenq for retries:Concept", "Not a talk at all:Talk"},
+		},
+		{
 			name:  "a talk's block ends at the next talk",
 			notes: "Alice Morgan (first talk here)\n* zeta-tool\n\nBrian Walsh (second talk here)\n* omega-lib\n",
 			want:  []string{"first talk here -COVERS-> zeta-tool", "second talk here -COVERS-> omega-lib"},

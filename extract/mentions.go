@@ -224,6 +224,8 @@ func (x *extractor) wholeLine(c *lineCtx) {
 		for _, w := range ws[1:] {
 			if lw := strings.ToLower(w); x.rules.stop[lw] && !isParticle(lw) {
 				return // "play is social": a sentence, not names
+			} else if isLower(n) && (lw == "for" || lw == "in" || lw == "on") {
+				return // "plotters for charts": a name and what it is for
 			}
 		}
 		// a plural is a noun: "logs, metrics, traces" are things

@@ -216,6 +216,44 @@ func (x *extractor) parseTalkHead(l *line, pos personStrength) (talkHead, bool) 
 	return talkHead{}, false
 }
 
+// emphSpeakerRE is what follows an emphasized title to name its speakers:
+// "**Title** — Jane Doe", "*Title* by Jane Doe (Initech)".
+var emphSpeakerRE = regexp.MustCompile(`^(?:[-–—:,|]+|(?i:by|with|from))\s*(.+?)\s*(?:\(([^()]+)\))?\s*[.;]?$`)
+
+// emphTalk reads a list item that opens with an emphasized title and names
+// its speakers after it: "1. **Async All the Way** — Jane Doe". The emphasis
+// vouches for the title, the separator for the names.
+func (x *extractor) emphTalk(l *line) (talkHead, bool) {
+	if len(l.Emph) == 0 || len(l.Links) > 0 {
+		return talkHead{}, false
+	}
+	t := x.trimTalkHead(l.Text)
+	e := strings.TrimSpace(cleanText(l.Emph[0]))
+	rest, ok := strings.CutPrefix(t, e)
+	if !ok || !x.isTitle(e) {
+		return talkHead{}, false
+	}
+	m := emphSpeakerRE.FindStringSubmatch(strings.TrimSpace(rest))
+	if m == nil {
+		return talkHead{}, false
+	}
+	ps := x.people(m[1], strongPos)
+	if ps == nil {
+		return talkHead{}, false
+	}
+	h := talkHead{people: ps, title: x.trimTalkHead(e)}
+	if inner := strings.TrimSpace(m[2]); inner != "" {
+		if x.isRole(inner) {
+			h.role = inner
+		} else if o, ok := x.thingName(inner); ok && x.nameLike(o) && len(ps) == 1 {
+			h.role = "works at " + o
+		} else {
+			h.rest = inner
+		}
+	}
+	return h, true
+}
+
 // speakerLine reads a line under a talk heading that names its speakers:
 // "_Jane Doe and John Roe_", "by Jane Doe", "Speaker: Jane Doe".
 func (x *extractor) speakerLine(l *line) []string {
@@ -573,6 +611,10 @@ func (w *walker) headLine(i int, l *line, item bool) bool {
 		}
 	}
 	if item {
+		if h, ok := x.emphTalk(l); ok {
+			w.talkHead(h, l, levelOf(l, item))
+			return true
+		}
 		if k := w.sec; (k == "tool" || k == "concept" || k == "organization") && (w.cur == nil || w.cur.level >= 10) {
 			w.itemThing(l)
 			return true
