@@ -218,6 +218,23 @@ func TestPatterns(t *testing.T) {
 			deny: []string{"zenq for retries:Concept", "Not a talk at all:Talk"},
 		},
 		{
+			name: "a talk told in prose, its title emphasized or quoted; the paragraph is its notes",
+			notes: "# Trip report\n\nIn his talk *Lean Data Contracts*, Tariq Nasser showed how `contractor` checks schemas.\n\n" +
+				"Later Wen Li (Bluepeak) presented \"Cheap Replicas\" with `pgmirror`.\n\nSeparately, I tried `sidecarx` at home.\n\n" +
+				"Then Obi Nwankwo gave a talk on data gravity.\n",
+			want: []string{"Tariq Nasser -GAVE-> Lean Data Contracts", "Lean Data Contracts -COVERS-> contractor",
+				"Wen Li -GAVE-> Cheap Replicas", "Wen Li -WORKS_AT-> Bluepeak", "Cheap Replicas -COVERS-> pgmirror", "Obi Nwankwo:Person"},
+			deny: []string{"Cheap Replicas -COVERS-> sidecarx", "Lean Data Contracts -COVERS-> pgmirror"},
+		},
+		{
+			name: "a cue is said of the name that opens the line, or of the person before an apposition",
+			notes: "## Small Databases\n_Ines Duarte_\n\n* Quillstore is built on SQLite\n* Tamsin Roe, the creator of quillstore, joined later\n" +
+				"* Ines works for Rowan Labs\n* it is like Redis\n* uses `zstd`\n",
+			want: []string{"quillstore -USES-> SQLite", "Tamsin Roe:Person", "Tamsin Roe -CREATED-> quillstore", "Ines Duarte -WORKS_AT-> Rowan Labs",
+				"Small Databases -USES-> zstd"},
+			deny: []string{"Small Databases -USES-> SQLite", "Ines Duarte -CREATED-> quillstore", "Ines:Concept"},
+		},
+		{
 			name:  "a talk's block ends at the next talk",
 			notes: "Alice Morgan (first talk here)\n* zeta-tool\n\nBrian Walsh (second talk here)\n* omega-lib\n",
 			want:  []string{"first talk here -COVERS-> zeta-tool", "second talk here -COVERS-> omega-lib"},

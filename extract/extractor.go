@@ -40,6 +40,7 @@ type entry struct {
 	subject  int   // mention everything in the entry relates to, or -1
 	level    int   // heading level that opened it; 0 for a paragraph head, 10+depth for a list item
 	sub      *entry
+	prose    bool // opened by a sentence of running prose: it ends with its paragraph
 }
 
 func (e *entry) ctxEntry() *entry {

@@ -3,6 +3,7 @@ package extract
 import (
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/notegraph/notegraph/graph"
@@ -408,7 +409,11 @@ func (x *extractor) proseTalk(c *lineCtx) {
 		if m == nil {
 			continue
 		}
+		m[2] = x.skipOpener(t, m[2], m[3])
 		ps := x.people(t[m[2]:m[3]], headPos)
+		if vb := low[v[0]:v[1]]; ps == nil && (strings.Contains(vb, "talk") || strings.Contains(vb, "keynote") || strings.Contains(vb, "presentation")) {
+			ps = x.people(t[m[2]:m[3]], strongPos) // "gave a talk on" vouches for a speaker, whatever their given name
+		}
 		if len(ps) != 1 {
 			continue
 		}
@@ -445,6 +450,17 @@ func (x *extractor) proseTalk(c *lineCtx) {
 			x.relate(p, graph.Covers, x.add(c, obj, typ, str), ev)
 		}
 	}
+}
+
+// skipOpener moves a the start of a name in t[a:b] past a capitalized
+// sentence opener that is a common word, not a given name: "Later Wen Li",
+// "Then Obi Nwankwo".
+func (x *extractor) skipOpener(t string, a, b int) int {
+	ws := strings.Fields(t[a:b])
+	if len(ws) >= 3 && isWord(ws[0]) && !isFirstName(ws[0]) {
+		return a + strings.Index(t[a:b], ws[1])
+	}
+	return a
 }
 
 // wordIndex returns the index of phrase in s as whole words, or -1.
@@ -572,6 +588,10 @@ func (x *extractor) cues(c *lineCtx) {
 			rest := t[m[1]:]
 			obj, oa, ob := x.objectAfter(rest)
 			strongCue := low[m[2]:m[3]] != "like" && low[m[2]:m[3]] != "using"
+			subj := -1
+			if obj != "" {
+				subj = x.cueSubject(c, ph[0])
+			}
 			if obj == "" {
 				if cu.rel == graph.Created && c.e != nil && len(c.e.speakers) > 0 {
 					c.created = true // "Created some libraries:" the next lines name them
@@ -580,7 +600,9 @@ func (x *extractor) cues(c *lineCtx) {
 			}
 			a, b := m[1]+oa, m[1]+ob
 			if c.taken(a, b) {
-				if o := c.mentionAt(a, b); o >= 0 {
+				if o := c.mentionAt(a, b); o >= 0 && subj >= 0 {
+					x.relate(subj, cu.rel, o, c.ev())
+				} else if o >= 0 {
 					x.cueRelation(c, cu.rel, o) // "based on `mustache`"
 				}
 				continue
@@ -598,7 +620,11 @@ func (x *extractor) cues(c *lineCtx) {
 			}
 			o := x.add(c, obj, typ, str)
 			x.attach(c, o, true)
-			x.cueRelation(c, cu.rel, o)
+			if subj >= 0 {
+				x.relate(subj, cu.rel, o, c.ev())
+			} else {
+				x.cueRelation(c, cu.rel, o)
+			}
 		}
 	}
 	// suffix cues: "(Grove creator)"
@@ -623,6 +649,83 @@ func (x *extractor) cues(c *lineCtx) {
 		x.attach(c, o, true)
 		x.cueRelation(c, rel, o)
 	}
+}
+
+// cueSubjectRE is what stands before a cue when the line's own first words
+// are its subject: "Lumen is built on WebGPU", "Ana, the creator of zaplog",
+// "Omar works for Initech".
+var cueSubjectRE = regexp.MustCompile(`^[\s*>-]*([^\s,;:()][^,;:()]{0,40}?)(?:\s*,\s*(?:the|a|an|who\s+is)|\s+(?:is|are|was|were)(?:\s+(?:a|an|the))?)?\s*$`)
+
+var apposRE = regexp.MustCompile(`([\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){1,3})\s*,\s*(?:the|a|an|who\s+is)\s*$`)
+
+// cueSubject returns the mention a cue at byte at of the line is said of
+// when the line opens with it (a name of at most four words, then at most a
+// copula or an apposition), or -1: the line's head, entry or speakers are
+// then the subject (cueRelation).
+func (x *extractor) cueSubject(c *lineCtx, at int) int {
+	t := c.l.Text
+	if o := x.lineSubject(c, at); o >= 0 {
+		return o
+	}
+	// "… chatted with Jane Doe, the creator of zaplog": a person named
+	// right before an apposition
+	m := apposRE.FindStringSubmatchIndex(t[:at])
+	if m == nil {
+		return -1
+	}
+	if o := c.mentionAt(m[2], m[3]); o >= 0 && x.ms[o].typ == graph.Person {
+		return o
+	}
+	if p, ok := x.personName(t[m[2]:m[3]], strongPos); ok && c.take(m[2], m[3]) {
+		return x.add(c, p, graph.Person, 5)
+	}
+	return -1
+}
+
+// lineSubject returns the mention of the name that opens the line and
+// stands right before a cue at byte at, or -1.
+func (x *extractor) lineSubject(c *lineCtx, at int) int {
+	t := c.l.Text
+	m := cueSubjectRE.FindStringSubmatchIndex(t[:at])
+	if m == nil {
+		return -1
+	}
+	a, b := m[2], m[3]
+	name := t[a:b]
+	if len(strings.Fields(name)) > 4 {
+		return -1
+	}
+	pos := headPos
+	if strings.Contains(t[b:at], ",") {
+		pos = strongPos // "Jane Doe, the creator of": the apposition vouches for a person
+	}
+	if o := c.mentionAt(a, b); o >= 0 {
+		if s := c.spans[slices.Index(c.spanM, o)]; s[0] == a && s[1] == b {
+			if _, ok := x.personName(name, pos); ok && pos == strongPos && x.ms[o].typ != graph.Person {
+				x.ms[o].typ, x.ms[o].str = graph.Person, max(x.ms[o].str, 5)
+			}
+			return o
+		}
+		return -1
+	}
+	if c.taken(a, b) {
+		return -1
+	}
+	if p, ok := x.personName(name, pos); ok {
+		c.take(a, b)
+		return x.add(c, p, graph.Person, 5)
+	}
+	n, ok := x.thingName(name)
+	if ws := strings.Fields(n); !ok || n != name || !x.nameLike(n) || x.rules.generic[strings.ToLower(n)] || len(ws) > 1 && !allNamed(ws) {
+		return -1
+	}
+	c.take(a, b)
+	typ, str := x.typeHint(n, "")
+	o := x.add(c, n, typ, str)
+	if !isFirstName(n) {
+		x.attach(c, o, false)
+	}
+	return o
 }
 
 // objectAfter returns the name that starts text: a run of up to four words

@@ -33,6 +33,7 @@ type Rules struct {
 	SpeakerCues   []string            `yaml:"speaker_cues"`
 	Columns       map[string][]string `yaml:"columns"`
 	TalkVerbs     []string            `yaml:"talk_verbs"`
+	TalkIntros    []string            `yaml:"talk_intros"`
 	TalkKinds     []string            `yaml:"talk_kinds"`
 	TypeWords     map[string][]string `yaml:"type_words"`
 	ToolSuffixes  []string            `yaml:"tool_suffixes"`
@@ -126,6 +127,7 @@ func (r *Rules) Extend(u *Rules) {
 	r.Examples = append(r.Examples, u.Examples...)
 	r.SpeakerCues = append(r.SpeakerCues, u.SpeakerCues...)
 	r.TalkVerbs = append(r.TalkVerbs, u.TalkVerbs...)
+	r.TalkIntros = append(r.TalkIntros, u.TalkIntros...)
 	r.TalkKinds = append(r.TalkKinds, u.TalkKinds...)
 	r.ToolSuffixes = append(r.ToolSuffixes, u.ToolSuffixes...)
 	r.FoldPrefixes = append(r.FoldPrefixes, u.FoldPrefixes...)
@@ -152,6 +154,7 @@ type compiled struct {
 	speakerCue     *regexp.Regexp
 	columns        map[string]string // table header → speaker, title, organization
 	talkVerbs      cue
+	talkIntro      *regexp.Regexp
 	talkKind       *regexp.Regexp
 	typeWords      map[string]string // word → type
 	toolSuffixes   map[string]bool
@@ -317,6 +320,7 @@ func (r *Rules) compile() *compiled {
 			c.columns[strings.ToLower(w)] = kind
 		}
 	}
+	c.talkIntro = phraseRE(`(?:^|[\s(])`, r.TalkIntros, `\s*,?\s*`)
 	c.speakerCue = phraseRE(`^(?:`, r.SpeakerCues, `)\s*[:\-–—]?\s+`)
 	for typ, ws := range r.TypeWords {
 		for _, w := range ws {

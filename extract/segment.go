@@ -254,6 +254,56 @@ func (x *extractor) emphTalk(l *line) (talkHead, bool) {
 	return h, true
 }
 
+// proseNameRE is a speaker's name opening what follows a talk's title in
+// prose: "…*Quiet Queues*, Jane Doe showed".
+var proseNameRE = regexp.MustCompile(`^["”'’]?\s*,?\s*([\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+){1,3})\b`)
+
+// proseHead reads a sentence of running prose that names a talk, its title
+// set off by emphasis or quotes, and who gave it: "In her talk *Quiet
+// Queues*, Jane Doe showed …" (talk_intros) or "Jane Doe (Initech) presented
+// "Quiet Queues"" (talk_verbs).
+func (x *extractor) proseHead(l *line) ([]string, string, bool) {
+	t := l.Text
+	if len(t) != len(strings.ToLower(t)) {
+		return nil, "", false
+	}
+	// the title set off at the start of s: emphasized or quoted
+	titleAt := func(s string) (string, int) {
+		s2 := strings.TrimLeft(s, " ")
+		off := len(s) - len(s2)
+		for _, e := range l.Emph {
+			if e = cleanText(e); strings.HasPrefix(s2, e) && x.isTitle(e) {
+				return e, off + len(e)
+			}
+		}
+		if q := quotedRE.FindStringSubmatchIndex(s2); q != nil && x.isTitle(s2[q[2]:q[3]]) {
+			return s2[q[2]:q[3]], off + q[1]
+		}
+		return "", 0
+	}
+	if m := x.rules.talkIntro.FindStringIndex(t); m != nil {
+		if title, n := titleAt(t[m[1]:]); title != "" {
+			if nm := proseNameRE.FindStringSubmatch(t[m[1]+n:]); nm != nil {
+				if ps := x.people(nm[1], strongPos); len(ps) == 1 {
+					return ps, title, true
+				}
+			}
+		}
+	}
+	for _, v := range x.rules.talkVerbs.find(strings.ToLower(t)) {
+		m := proseWhoRE.FindStringSubmatchIndex(t[:v[0]])
+		if m == nil {
+			continue
+		}
+		if title, _ := titleAt(t[v[1]:]); title != "" {
+			if ps := x.people(t[x.skipOpener(t, m[2], m[3]):m[3]], strongPos); len(ps) == 1 {
+				return ps, title, true
+			}
+		}
+	}
+	return nil, "", false
+}
+
 // speakerLine reads a line under a talk heading that names its speakers:
 // "_Jane Doe and John Roe_", "by Jane Doe", "Speaker: Jane Doe".
 func (x *extractor) speakerLine(l *line) []string {
@@ -395,9 +445,18 @@ func (w *walker) line(i int) {
 	if topPara && w.cur != nil && w.cur.level >= 10 {
 		w.cur = nil // an entry opened by a list item ends with its list
 	}
+	if topPara && l.First && w.cur != nil && w.cur.prose {
+		w.cur = nil // a talk told in prose ends with its paragraph
+	}
 	if (topPara && l.First) || topItem {
 		if w.headLine(i, l, topItem) {
 			return
+		}
+	}
+	if topPara {
+		if ps, title, ok := x.proseHead(l); ok {
+			w.startTalk(ps, title, l, 0)
+			w.cur.prose = true
 		}
 	}
 	if e := w.cur; e != nil && e.kind == entLabel && !l.Item && !l.Quote {
