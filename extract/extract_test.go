@@ -235,6 +235,14 @@ func TestPatterns(t *testing.T) {
 			deny: []string{"Small Databases -USES-> SQLite", "Ines Duarte -CREATED-> quillstore", "Ines:Concept"},
 		},
 		{
+			name: "field lines: Title, Speaker with handle and name, Company; emoji and day headings are decoration",
+			notes: "# Infra Hour\n\n## Day 2 — Friday\n\n### 🎧 Episode 7\nTitle: Caches Are Hard\nSpeaker: @ravik (Ravi Kumar)\nCompany: Saltmarsh\n\n- `memtier` numbers\n\n" +
+				"### 🚀 Shipping Small Diffs\nSpeaker: Lea Brun\n- Lunch Break was short\n",
+			want: []string{"Ravi Kumar -GAVE-> Caches Are Hard", "Ravi Kumar -WORKS_AT-> Saltmarsh", "Caches Are Hard -COVERS-> memtier",
+				"Lea Brun -GAVE-> Shipping Small Diffs"},
+			deny: []string{"Company:Concept", "Title:Concept", "Day 2:Concept", "Lunch Break:Concept", "Break:Concept", "🚀 Shipping Small Diffs:Talk"},
+		},
+		{
 			name:  "a talk's block ends at the next talk",
 			notes: "Alice Morgan (first talk here)\n* zeta-tool\n\nBrian Walsh (second talk here)\n* omega-lib\n",
 			want:  []string{"first talk here -COVERS-> zeta-tool", "second talk here -COVERS-> omega-lib"},

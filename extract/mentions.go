@@ -891,6 +891,10 @@ func (x *extractor) shapes(c *lineCtx) {
 					i = j - 1
 					continue
 				}
+				if x.allGeneric(strings.Fields(span)) {
+					i = j - 1 // "Lunch Break": no word of it is a name
+					continue
+				}
 			}
 		}
 		if x.rules.notNames[s] || x.rules.stop[strings.ToLower(s)] {

@@ -369,5 +369,21 @@ func cleanText(s string) string {
 	if strings.IndexByte(s, ':') >= 0 {
 		s = shortcodeRE.ReplaceAllString(s, "$1")
 	}
+	if strings.ContainsFunc(s, isPictograph) {
+		s = strings.Map(func(r rune) rune {
+			if isPictograph(r) {
+				return ' '
+			}
+			return r
+		}, s)
+	}
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// isPictograph reports whether r is an emoji or a pictographic symbol (or
+// the joiner and selector that build emoji): decoration of a heading
+// ("## 🚀 Launch Day"), never part of a name.
+func isPictograph(r rune) bool {
+	return r >= 0x1F000 && r <= 0x1FAFF || r >= 0x2600 && r <= 0x27BF || r >= 0x2B00 && r <= 0x2BFF ||
+		r == 0xFE0F || r == 0x200D || r >= 0x1F1E6 && r <= 0x1F1FF
 }

@@ -314,6 +314,9 @@ func (x *extractor) speakerLine(l *line) []string {
 	if m := x.rules.speakerCue.FindStringIndex(t); m != nil {
 		who := strings.TrimRight(t[m[1]:], " .")
 		if i := strings.Index(who, " ("); i > 0 && strings.HasSuffix(who, ")") {
+			if ps := x.people(who[i+2:len(who)-1], strongPos); ps != nil && strings.HasPrefix(who, "@") {
+				return ps // "@janed (Jane Doe)": the name, not the handle
+			}
 			who = who[:i] // "Priscilla Vaughn (Orbital Labs)": the affiliation is read as notes
 		}
 		return x.people(who, strongPos)
@@ -452,6 +455,9 @@ func (w *walker) line(i int) {
 		if w.headLine(i, l, topItem) {
 			return
 		}
+	}
+	if !l.Quote && l.Depth <= 1 && w.field(l) {
+		return
 	}
 	if topPara {
 		if ps, title, ok := x.proseHead(l); ok {
@@ -741,6 +747,51 @@ func (w *walker) resume(t string, l *line) bool {
 		x.relate(p, graph.Gave, ti, ev)
 	}
 	return true
+}
+
+// fieldRE is a field line: "Title: Fast Builds", "Company: Initech".
+var fieldRE = regexp.MustCompile(`^([\p{L} ]{2,20}?)\s*:\s+(\S.*)$`)
+
+// field reads a line that gives a talk's title or its speakers'
+// organization as a field, named as table columns are (rules.yaml columns):
+// "Title: Fast Builds" opens the talk under a heading that did not name it
+// ("### Episode 12"); "Company: Initech" is where the speakers work.
+func (w *walker) field(l *line) bool {
+	x := w.x
+	m := fieldRE.FindStringSubmatch(strings.TrimSpace(l.Text))
+	if m == nil {
+		return false
+	}
+	val := strings.TrimRight(strings.TrimSpace(m[2]), ".")
+	switch x.rules.columns[strings.ToLower(strings.TrimSpace(m[1]))] {
+	case "title":
+		e := w.cur
+		if e != nil && e.kind == entTalk || !x.isTitle(val) {
+			return false
+		}
+		level := 0
+		if e != nil {
+			level = e.level
+		}
+		w.startTalk(nil, x.trimTalkHead(val), l, level)
+		return true
+	case "organization":
+		e := w.cur
+		if e == nil || len(e.speakers) == 0 {
+			return false
+		}
+		o, ok := x.thingName(val)
+		if !ok || !x.nameLike(o) {
+			return false
+		}
+		ev := w.ev(l)
+		org := x.addEv(o, graph.Organization, 7, ev)
+		for _, p := range e.speakers {
+			x.relate(p, graph.WorksAt, org, ev)
+		}
+		return true
+	}
+	return false
 }
 
 // tableRow reads a row of a table whose header names a speaker column and a
