@@ -243,6 +243,12 @@ func TestPatterns(t *testing.T) {
 			deny: []string{"Company:Concept", "Title:Concept", "Day 2:Concept", "Lunch Break:Concept", "Break:Concept", "🚀 Shipping Small Diffs:Talk"},
 		},
 		{
+			name:  "X vs Y between names; ideas set against each other and people are not alike",
+			notes: "## Typing at Scale\n_Ines Duarte_\n\n* `tycheck` vs pyrite on big repos\n* release trains vs continuous deployment\n* Ines, the author of tycheck, says it is like Sorbet\n",
+			want:  []string{"tycheck -SIMILAR_TO-> pyrite", "Typing at Scale -COVERS-> pyrite"},
+			deny:  []string{"trains -SIMILAR_TO-> continuous", "Ines Duarte -SIMILAR_TO-> Sorbet"},
+		},
+		{
 			name:  "a talk's block ends at the next talk",
 			notes: "Alice Morgan (first talk here)\n* zeta-tool\n\nBrian Walsh (second talk here)\n* omega-lib\n",
 			want:  []string{"first talk here -COVERS-> zeta-tool", "second talk here -COVERS-> omega-lib"},

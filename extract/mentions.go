@@ -194,6 +194,7 @@ func (x *extractor) findMentions(c *lineCtx) {
 	x.bulletSubject(c)
 	x.questionObject(c)
 	x.cues(c)
+	x.versus(c)
 	x.examples(c)
 	x.toolSuffix(c)
 	x.wholeLine(c)
@@ -651,6 +652,61 @@ func (x *extractor) cues(c *lineCtx) {
 	}
 }
 
+var versusRE = regexp.MustCompile(`(?i)(\S+)\s+(?:vs\.?|versus)\s+`)
+
+// versus reads "mypy vs pyright": two names set against each other are
+// alternatives, SIMILAR_TO each other. Both sides must be names (a code
+// span, a link, a word that is no English word); "robots vs. the
+// mechanics" compares ideas, not things.
+func (x *extractor) versus(c *lineCtx) {
+	t := c.l.Text
+	for _, m := range versusRE.FindAllStringSubmatchIndex(t, -1) {
+		side := func(a, b int, word bool) int {
+			if a >= b {
+				return -1
+			}
+			if o := c.mentionAt(a, b); o >= 0 {
+				if x.ms[o].typ == graph.Person || x.ms[o].typ == graph.Link {
+					return -1
+				}
+				return o
+			}
+			name, ok := x.thingName(t[a:b])
+			if !ok || strings.Contains(name, " ") || !word && (!x.nameLike(name) || isWord(strings.ToLower(name))) || x.rules.stop[strings.ToLower(name)] {
+				return -1
+			}
+			i := a + strings.Index(t[a:b], name)
+			if !c.take(i, i+len(name)) {
+				return -1
+			}
+			typ, str := x.typeHint(name, "")
+			o := x.add(c, name, typ, str)
+			x.attach(c, o, false)
+			return o
+		}
+		// one side may be an English word when the other is a name:
+		// "plotters vs egui"
+		obj, oa, ob := x.objectAfter(t[m[1]:])
+		if obj == "" || strings.Contains(obj, " ") {
+			continue
+		}
+		left := strings.Trim(t[m[2]:m[3]], "`*_\"'")
+		lw := !x.nameLike(left) || isWord(strings.ToLower(left))
+		rw := !x.nameLike(obj) || isWord(strings.ToLower(obj))
+		if lw && rw {
+			continue
+		}
+		l := side(m[2], m[3], lw)
+		if l < 0 {
+			continue
+		}
+		r := side(m[1]+oa, m[1]+ob, rw)
+		if r >= 0 && r != l {
+			x.relate(l, graph.SimilarTo, r, c.ev())
+		}
+	}
+}
+
 // cueSubjectRE is what stands before a cue when the line's own first words
 // are its subject: "Lumen is built on WebGPU", "Ana, the creator of zaplog",
 // "Omar works for Initech".
@@ -777,6 +833,8 @@ func (x *extractor) objectAfter(text string) (string, int, int) {
 func (x *extractor) cueRelation(c *lineCtx, rel string, o int) {
 	ev := c.ev()
 	switch {
+	case rel == graph.SimilarTo && c.head >= 0 && x.ms[c.head].typ == graph.Person:
+		// "Jane Doe … is like Redis": a person is like no tool
 	case c.head >= 0 && c.head != o && rel != graph.WorksAt:
 		x.relate(c.head, rel, o, ev)
 	case c.e != nil && len(c.e.speakers) > 0 && (rel == graph.Created || rel == graph.WorksAt):

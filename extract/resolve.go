@@ -328,6 +328,9 @@ func (x *extractor) build() graph.Graph {
 		if rel.typ == graph.Covers && gave[[2]string{a, b}] {
 			continue // a talk does not cover its own speaker
 		}
+		if rel.typ == graph.SimilarTo && (strings.HasPrefix(a, "person:") != strings.HasPrefix(b, "person:")) {
+			continue // "Jane, the author of zaplog, says it is like Redis": a person is like no thing
+		}
 		g.Edges = append(g.Edges, graph.Edge{Source: a, Target: b, Type: rel.typ, Evidence: []graph.Evidence{rel.ev}})
 	}
 	g.Title = x.title
