@@ -249,6 +249,12 @@ func TestPatterns(t *testing.T) {
 			deny:  []string{"trains -SIMILAR_TO-> continuous", "Ines Duarte -SIMILAR_TO-> Sorbet"},
 		},
 		{
+			name:  "a title word before the event's name; a line that announces talks is a section",
+			notes: "# Recap: Harbourfest 2032\n\nTalks we saw:\n\n- **Quiet Queues** — Chidi Okeke\n",
+			want:  []string{"Harbourfest 2032:Event", "Chidi Okeke -GAVE-> Quiet Queues"},
+			deny:  []string{"Talks we saw:Concept", "Recap:Event"},
+		},
+		{
 			name:  "a talk's block ends at the next talk",
 			notes: "Alice Morgan (first talk here)\n* zeta-tool\n\nBrian Walsh (second talk here)\n* omega-lib\n",
 			want:  []string{"first talk here -COVERS-> zeta-tool", "second talk here -COVERS-> omega-lib"},

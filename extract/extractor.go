@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/notegraph/notegraph/graph"
@@ -196,6 +197,15 @@ func (x *extractor) sectionKind(text string) (string, bool) {
 // "DevConf Notes" → "DevConf", "GopherMeet 2031, a first …" → "GopherMeet 2031".
 func (x *extractor) eventName(title string) string {
 	t := strings.TrimSpace(title)
+	// "Recap: DevConf 2031", "Notes — DevConf": a leading title word
+	if i := strings.IndexAny(t, ":|—–"); i > 0 {
+		head := strings.ToLower(strings.TrimSpace(t[:i]))
+		head = strings.TrimPrefix(strings.TrimPrefix(head, "my "), "conference ")
+		if slices.Contains(x.rules.titleSuffix, head) {
+			_, after, _ := strings.Cut(t[i:], " ")
+			t = strings.TrimSpace(after)
+		}
+	}
 	if i := strings.IndexAny(t, ",:|(—–"); i > 0 {
 		t = strings.TrimSpace(t[:i])
 	}

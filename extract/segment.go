@@ -694,6 +694,13 @@ func (w *walker) headLine(i int, l *line, item bool) bool {
 	low := strings.ToLower(strings.TrimRight(t, ": -–—"))
 	endsHead := strings.HasSuffix(t, ":") || strings.HasSuffix(t, " -") || strings.HasSuffix(t, " –") || strings.HasSuffix(t, " —")
 	inTalk := w.cur != nil && (w.cur.kind == entTalk || w.cur.kind == entPerson)
+	if strings.HasSuffix(t, ":") && !inTalk {
+		// "Talks tonight:", "Tools I use:": a section announced by a line
+		if k, ok := x.sectionKind(strings.TrimSuffix(t, ":")); ok && k != "ignore" {
+			w.sec, w.secLvl, w.cur = k, 7, nil
+			return true
+		}
+	}
 	if endsHead || l.Bold {
 		for _, lw := range strings.Fields(low) {
 			if x.rules.labels[lw] || x.rules.labels[low] || x.rules.generic[low] {
