@@ -696,7 +696,11 @@ func (w *walker) headLine(i int, l *line, item bool) bool {
 	inTalk := w.cur != nil && (w.cur.kind == entTalk || w.cur.kind == entPerson)
 	if strings.HasSuffix(t, ":") && !inTalk {
 		// "Talks tonight:", "Tools I use:": a section announced by a line
-		if k, ok := x.sectionKind(strings.TrimSuffix(t, ":")); ok && k != "ignore" {
+		k, ok := x.sectionKind(strings.TrimSuffix(t, ":"))
+		if ws := strings.Fields(low); !ok && len(ws) <= 4 {
+			k, ok = x.rules.sections[ws[0]] // "Talks we saw:"
+		}
+		if ok && k != "ignore" {
 			w.sec, w.secLvl, w.cur = k, 7, nil
 			return true
 		}
