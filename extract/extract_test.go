@@ -255,6 +255,14 @@ func TestPatterns(t *testing.T) {
 			deny:  []string{"Talks we saw:Concept", "Recap:Event"},
 		},
 		{
+			name: "speakers whose given names the lexicon lacks, vouched for by a separator or a field",
+			notes: "## 11:00 — Vector Search in Practice — Sven Olsen\n- `faissy`\n\n## Graph Databases for Fraud (Amara Obi, Kestrel Bank)\n- built on RocksDB\n\n" +
+				"Speaker: Tomás Rivera, Cloudberry\nTitle: Cost-Aware Pipelines\n- spot instances\n\n## Rust — Getting Started\n- cargo\n",
+			want: []string{"Sven Olsen -GAVE-> Vector Search in Practice", "Amara Obi -GAVE-> Graph Databases for Fraud",
+				"Amara Obi -WORKS_AT-> Kestrel Bank", "Tomás Rivera -GAVE-> Cost-Aware Pipelines", "Tomás Rivera -WORKS_AT-> Cloudberry"},
+			deny: []string{"Getting Started:Person", "Amara Obi -WORKS_AT-> Cloudberry", "Graph Databases for Fraud -COVERS-> Cost-Aware Pipelines"},
+		},
+		{
 			name:  "a talk's block ends at the next talk",
 			notes: "Alice Morgan (first talk here)\n* zeta-tool\n\nBrian Walsh (second talk here)\n* omega-lib\n",
 			want:  []string{"first talk here -COVERS-> zeta-tool", "second talk here -COVERS-> omega-lib"},

@@ -47,6 +47,24 @@ func (x *extractor) people(s string, pos personStrength) []string {
 	return out
 }
 
+// unlistedPeople reads s as people's names whose given names the lexicon
+// may not hold ("Sven Olsen", "Kenji Sato"), where a title on the other side
+// of a separator vouches for them: every name's first and last words are
+// capitalized and no English words ("Getting Started", "Kafka Streams" are
+// not people).
+func (x *extractor) unlistedPeople(s string) []string {
+	ps := x.people(s, strongPos)
+	for _, p := range ps {
+		ws := strings.Fields(p)
+		for _, w := range []string{ws[0], ws[len(ws)-1]} {
+			if !isCap(w) || isWord(strings.ToLower(w)) || isCoined(w) {
+				return nil
+			}
+		}
+	}
+	return ps
+}
+
 // isTitle reports whether s can be a talk's title: at least two words, not
 // a sentence of notes.
 func (x *extractor) isTitle(s string) bool {
@@ -90,6 +108,9 @@ func (x *extractor) mayNamePerson(l *line, t string) bool {
 	low := strings.ToLower(t)
 	if strings.Contains(low, " by ") || strings.Contains(low, " with ") {
 		return true
+	}
+	if strings.ContainsAny(t, "—–(") || strings.Contains(t, " - ") {
+		return true // a separator: the name may be one the lexicon lacks (unlistedPeople)
 	}
 	fs := strings.Fields(t)
 	for i, f := range fs {
@@ -183,7 +204,11 @@ func (x *extractor) parseTalkHead(l *line, pos personStrength) (talkHead, bool) 
 			}
 		}
 		if who, org, ok := strings.Cut(m[2], ","); ok && x.isTitle(m[1]) {
-			if ps := x.people(who, pos); len(ps) == 1 {
+			ps := x.people(who, pos)
+			if ps == nil && pos >= headPos {
+				ps = x.unlistedPeople(who)
+			}
+			if len(ps) == 1 {
 				return talkHead{people: ps, title: strings.TrimSpace(m[1]), role: "works at " + strings.TrimSpace(org)}, true
 			}
 		}
@@ -206,6 +231,9 @@ func (x *extractor) parseTalkHead(l *line, pos personStrength) (talkHead, bool) 
 			return talkHead{people: ps, rest: right}, true
 		}
 		if ps := x.people(right, pos); ps != nil && x.isTitle(left) {
+			return talkHead{people: ps, title: left}, true
+		}
+		if ps := x.unlistedPeople(right); ps != nil && pos >= headPos && x.isTitle(left) {
 			return talkHead{people: ps, title: left}, true
 		}
 	}
@@ -456,7 +484,7 @@ func (w *walker) line(i int) {
 			return
 		}
 	}
-	if !l.Quote && l.Depth <= 1 && w.field(l) {
+	if !l.Quote && l.Depth <= 1 && w.field(l, topPara && l.First) {
 		return
 	}
 	if topPara {
@@ -767,24 +795,66 @@ var fieldRE = regexp.MustCompile(`^([\p{L} ]{2,20}?)\s*:\s+(\S.*)$`)
 // organization as a field, named as table columns are (rules.yaml columns):
 // "Title: Fast Builds" opens the talk under a heading that did not name it
 // ("### Episode 12"); "Company: Initech" is where the speakers work.
-func (w *walker) field(l *line) bool {
+func (w *walker) field(l *line, opens bool) bool {
 	x := w.x
 	m := fieldRE.FindStringSubmatch(strings.TrimSpace(l.Text))
 	if m == nil {
 		return false
 	}
 	val := strings.TrimRight(strings.TrimSpace(m[2]), ".")
-	switch x.rules.columns[strings.ToLower(strings.TrimSpace(m[1]))] {
+	key := strings.ToLower(strings.TrimSpace(m[1]))
+	e := w.cur
+	// a block of fields that opens a paragraph after a talk with a title and
+	// speakers is the next talk's
+	fresh := e == nil || e.kind != entTalk || opens && len(e.speakers) > 0
+	if x.rules.speakerCue.MatchString(key+": ") && (e == nil || e.kind != entTalk || len(e.speakers) == 0 || opens) {
+		who, org := val, ""
+		if i := strings.Index(who, " ("); i > 0 && strings.HasSuffix(who, ")") {
+			who, org = strings.TrimSpace(who[:i]), who[i+2:len(who)-1]
+			if ps := x.people(org, strongPos); ps != nil && strings.HasPrefix(who, "@") {
+				who, org = org, ""
+			}
+		} else if i := strings.LastIndex(who, ", "); i > 0 && x.people(who, strongPos) == nil {
+			who, org = who[:i], who[i+2:] // "Jane Doe, Initech"
+		}
+		ps := x.people(who, strongPos)
+		if ps == nil {
+			return false
+		}
+		ev := w.ev(l)
+		if e != nil && e.kind == entTalk && !fresh {
+			w.addSpeakers(e, ps, l)
+		} else {
+			var ids []int
+			for _, p := range ps {
+				ids = append(ids, x.addEv(p, graph.Person, 9, ev))
+			}
+			e = &entry{kind: entPerson, talk: -1, speakers: ids, subject: ids[0], level: 0}
+			w.cur = e
+		}
+		if o, ok := x.thingName(org); ok && x.nameLike(o) {
+			oi := x.addEv(o, graph.Organization, 7, ev)
+			for _, p := range e.speakers {
+				x.relate(p, graph.WorksAt, oi, ev)
+			}
+		}
+		return true
+	}
+	switch x.rules.columns[key] {
 	case "title":
-		e := w.cur
-		if e != nil && e.kind == entTalk || !x.isTitle(val) {
+		if !fresh || !x.isTitle(val) {
 			return false
 		}
 		level := 0
-		if e != nil {
+		var people []string
+		if e != nil && e.kind == entPerson && e.talk < 0 {
+			for _, p := range e.speakers {
+				people = append(people, x.ms[p].name)
+			}
+		} else if e != nil && e.kind != entTalk {
 			level = e.level
 		}
-		w.startTalk(nil, x.trimTalkHead(val), l, level)
+		w.startTalk(people, x.trimTalkHead(val), l, level)
 		return true
 	case "organization":
 		e := w.cur
