@@ -263,6 +263,14 @@ func TestPatterns(t *testing.T) {
 			deny: []string{"Getting Started:Person", "Amara Obi -WORKS_AT-> Cloudberry", "Graph Databases for Fraud -COVERS-> Cost-Aware Pipelines"},
 		},
 		{
+			name: "kind by speaker: title; a whole talk in a field item; a callout; an emphasized title in prose",
+			notes: "# Fjordconf 2031 trip notes\n\n## Day Two\n\n### Keynote by Oluwaseun Adebayo: Python in Space\n- `micropy`\n\n> [!note] takeaways\n> - gradual typing works\n\n" +
+				"- **Talk:** Packaging Pain, by Dmitri Volkov\n  - `hatchling`\n\n**Fatima Zahra** talked about *Accessible Docs*, using `mkdocs`.\n",
+			want: []string{"Oluwaseun Adebayo -GAVE-> Python in Space", "Python in Space -COVERS-> micropy", "Dmitri Volkov -GAVE-> Packaging Pain",
+				"Packaging Pain -COVERS-> hatchling", "Fatima Zahra -GAVE-> Accessible Docs", "Fjordconf 2031:Event"},
+			deny: []string{"note] takeaways:Concept", "Fatima Zahra -COVERS-> Accessible Docs", "Day Two:Concept", "Fjordconf 2031 trip:Event"},
+		},
+		{
 			name:  "a talk's block ends at the next talk",
 			notes: "Alice Morgan (first talk here)\n* zeta-tool\n\nBrian Walsh (second talk here)\n* omega-lib\n",
 			want:  []string{"first talk here -COVERS-> zeta-tool", "second talk here -COVERS-> omega-lib"},

@@ -435,6 +435,12 @@ func (x *extractor) proseTalk(c *lineCtx) {
 			}
 		}
 		rest := t[v[1]:]
+		if title, ok := emphAt(c.l, rest); ok && x.isTitle(title) {
+			if i := v[1] + strings.Index(rest, title); c.take(i, i+len(title)) {
+				x.relate(p, graph.Gave, x.add(c, title, graph.Talk, 9), ev)
+				continue
+			}
+		}
 		if q := quotedRE.FindStringSubmatchIndex(rest); q != nil {
 			title := rest[q[2]:q[3]]
 			if x.isTitle(title) && c.take(v[1]+q[2], v[1]+q[3]) {
@@ -451,6 +457,18 @@ func (x *extractor) proseTalk(c *lineCtx) {
 			x.relate(p, graph.Covers, x.add(c, obj, typ, str), ev)
 		}
 	}
+}
+
+// emphAt returns the emphasized span of l that s starts with: "talked
+// about *Accessible Docs*".
+func emphAt(l *line, s string) (string, bool) {
+	s = strings.TrimLeft(s, " ")
+	for _, e := range l.Emph {
+		if e = cleanText(e); e != "" && strings.HasPrefix(s, e) {
+			return e, true
+		}
+	}
+	return "", false
 }
 
 // skipOpener moves a the start of a name in t[a:b] past a capitalized

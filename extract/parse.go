@@ -358,6 +358,8 @@ func (p *parser) inlines(n ast.Node, kind lineKind, depth int, quote bool, first
 	return head
 }
 
+var calloutRE = regexp.MustCompile(`^\s*\[![A-Za-z-]+\][+-]?`)
+
 var shortcodeRE = regexp.MustCompile(`(^|\s):[a-z0-9_+-]{2,30}:`)
 
 // cleanText decodes HTML entities, drops emoji shortcodes (":joy:") and
@@ -368,6 +370,9 @@ func cleanText(s string) string {
 	}
 	if strings.IndexByte(s, ':') >= 0 {
 		s = shortcodeRE.ReplaceAllString(s, "$1")
+	}
+	if strings.HasPrefix(strings.TrimSpace(s), "[!") {
+		s = calloutRE.ReplaceAllString(s, "") // "> [!note] Takeaways": the callout's kind is markup
 	}
 	if strings.ContainsFunc(s, isPictograph) {
 		s = strings.Map(func(r rune) rune {

@@ -156,6 +156,7 @@ type compiled struct {
 	talkVerbs      cue
 	talkIntro      *regexp.Regexp
 	talkKind       *regexp.Regexp
+	kindBy         *regexp.Regexp    // "Keynote by "
 	typeWords      map[string]string // word → type
 	toolSuffixes   map[string]bool
 	prefixes       []string
@@ -321,6 +322,7 @@ func (r *Rules) compile() *compiled {
 		}
 	}
 	c.talkIntro = phraseRE(`(?:^|[\s(])`, r.TalkIntros, `\s*,?\s*`)
+	c.kindBy = phraseRE(`^\s*(?:`, r.TalkKinds, `)\s+(?:by|from|with)\s+`)
 	c.speakerCue = phraseRE(`^(?:`, r.SpeakerCues, `)\s*[:\-–—]?\s+`)
 	for typ, ws := range r.TypeWords {
 		for _, w := range ws {

@@ -174,6 +174,17 @@ func (x *extractor) parseTalkHead(l *line, pos personStrength) (talkHead, bool) 
 			}
 		}
 	}
+	// "Keynote by Jane Doe: Title"
+	if m := x.rules.kindBy.FindStringIndex(l.Text); m != nil {
+		rest := l.Text[m[1]:]
+		if i := strings.IndexAny(rest, ":–—"); i > 0 {
+			if ps := x.people(strings.TrimSpace(rest[:i]), strongPos); ps != nil {
+				if title := strings.Trim(rest[i:], " :–—-"); x.isTitle(title) {
+					return talkHead{people: ps, title: title}, true
+				}
+			}
+		}
+	}
 	low := strings.ToLower(t)
 	hasSep := strings.Contains(t, " -") || strings.ContainsAny(t, ":|–—")
 	if !strings.Contains(t, "@") {
@@ -842,6 +853,13 @@ func (w *walker) field(l *line, opens bool) bool {
 	}
 	switch x.rules.columns[key] {
 	case "title":
+		// "Talk: Packaging Pain, by Dmitri Volkov": a whole talk in one field
+		if m := headByRE.FindStringSubmatch(val); m != nil && x.isTitle(m[1]) {
+			if ps := x.people(strings.Trim(m[2], " .:"), strongPos); ps != nil {
+				w.startTalk(ps, x.trimTalkHead(m[1]), l, levelOf(l, l.Item))
+				return true
+			}
+		}
 		if !fresh || !x.isTitle(val) {
 			return false
 		}
