@@ -271,6 +271,11 @@ func TestPatterns(t *testing.T) {
 			deny: []string{"note] takeaways:Concept", "Fatima Zahra -COVERS-> Accessible Docs", "Day Two:Concept", "Fjordconf 2031 trip:Event"},
 		},
 		{
+			name:  "a cue at the end of a wrapped line finds its object on the next line",
+			notes: "In his talk *Lean Data Contracts*, Tariq Nasser, who works for\nBluepeak Analytics, showed `contractor`.\n",
+			want:  []string{"Tariq Nasser -WORKS_AT-> Bluepeak Analytics", "Bluepeak Analytics:Organization"},
+		},
+		{
 			name:  "a talk's block ends at the next talk",
 			notes: "Alice Morgan (first talk here)\n* zeta-tool\n\nBrian Walsh (second talk here)\n* omega-lib\n",
 			want:  []string{"first talk here -COVERS-> zeta-tool", "second talk here -COVERS-> omega-lib"},

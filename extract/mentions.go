@@ -30,6 +30,9 @@ type lineCtx struct {
 	// which they speak of themselves: what those name relates to the author.
 	author      int
 	firstPerson [][2]int
+	// cont is the next line of the same paragraph: where a cue at the end
+	// of a wrapped line finds its object ("works for\nInitech").
+	cont string
 }
 
 func (c *lineCtx) ev() graph.Evidence { return evidence(c.file, c.l) }
@@ -601,12 +604,35 @@ func (x *extractor) cues(c *lineCtx) {
 	if len(low) != len(t) {
 		return // case folding changed byte offsets (rare scripts): no cues
 	}
+	findIn := low
+	if c.cont != "" {
+		findIn = low + " " // a cue may end a wrapped line
+	}
 	for _, cu := range x.rules.cues {
-		for _, ph := range cu.find(low) {
+		for _, ph := range cu.find(findIn) {
 			m := []int{ph[0], ph[1] + 1, ph[0], ph[1]}
-			rest := t[m[1]:]
+			rest := ""
+			if m[1] <= len(t) {
+				rest = t[m[1]:]
+			}
 			obj, oa, ob := x.objectAfter(rest)
 			strongCue := low[m[2]:m[3]] != "like" && low[m[2]:m[3]] != "using"
+			if obj == "" && strings.TrimSpace(rest) == "" && c.cont != "" && strongCue {
+				// the object opens the next line of a wrapped paragraph
+				if o, _, _ := x.objectAfter(c.cont); o != "" && x.nameLike(o) {
+					typ, str := x.typeHint(o, "")
+					if cu.rel == graph.WorksAt {
+						typ, str = graph.Organization, 7
+					}
+					oi := x.add(c, o, typ, str)
+					if subj := x.cueSubject(c, ph[0]); subj >= 0 {
+						x.relate(subj, cu.rel, oi, c.ev())
+					} else {
+						x.cueRelation(c, cu.rel, oi)
+					}
+					continue
+				}
+			}
 			subj := -1
 			if obj != "" {
 				subj = x.cueSubject(c, ph[0])

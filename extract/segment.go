@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -520,6 +521,11 @@ func (w *walker) line(i int) {
 // content reads a line inside the current entry.
 func (w *walker) content(l *line) {
 	c := &lineCtx{file: w.file, l: l, e: w.cur.ctxEntry(), head: -1}
+	if i := slices.IndexFunc(w.lines, func(o line) bool { return o.N > l.N }); i >= 0 {
+		if n := &w.lines[i]; n.N == l.N+1 && !n.First && n.Kind == kindPara && l.Kind == kindPara {
+			c.cont = n.Text
+		}
+	}
 	if w.cur == nil && w.author >= 0 {
 		c.author = w.author
 		c.firstPerson = firstPersonSentences(l.Text)
