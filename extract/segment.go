@@ -742,7 +742,7 @@ func (w *walker) headLine(i int, l *line, item bool) bool {
 	if strings.HasSuffix(t, ":") && !inTalk {
 		// "Talks tonight:", "Tools I use:": a section announced by a line
 		k, ok := x.sectionKind(strings.TrimSuffix(t, ":"))
-		if ws := strings.Fields(low); !ok && len(ws) <= 4 {
+		if ws := strings.Fields(low); !ok && len(ws) > 0 && len(ws) <= 4 {
 			k, ok = x.rules.sections[ws[0]] // "Talks we saw:"
 		}
 		if ok && k != "ignore" {
