@@ -276,6 +276,14 @@ func TestPatterns(t *testing.T) {
 			want:  []string{"Tariq Nasser -WORKS_AT-> Bluepeak Analytics", "Bluepeak Analytics:Organization"},
 		},
 		{
+			name: "numbered talk kinds, a linked title in a heading, a lower-case topic of several words",
+			notes: "## Talk 1: Threat Modeling for Humans\n**Speaker:** Ana de la Cruz (Redline Security)\n- uses `threatdragon`\n\n" +
+				"## Talk 2: [Secrets at Rest](https://example.org/s) — Piotr Nowak\n- `vaultwarden`\n\nEmily Carter from Northgate gave a keynote about supply chain attacks.\n\n### Closing remarks\n- thanks\n",
+			want: []string{"Ana de la Cruz -GAVE-> Threat Modeling for Humans", "Ana de la Cruz -WORKS_AT-> Redline Security",
+				"Piotr Nowak -GAVE-> Secrets at Rest", "Secrets at Rest -COVERS-> vaultwarden", "Emily Carter -COVERS-> supply chain attacks"},
+			deny: []string{"Talk 1: Threat Modeling for Humans:Talk", "supply:Concept", "Closing remarks:Concept"},
+		},
+		{
 			name:  "a talk's block ends at the next talk",
 			notes: "Alice Morgan (first talk here)\n* zeta-tool\n\nBrian Walsh (second talk here)\n* omega-lib\n",
 			want:  []string{"first talk here -COVERS-> zeta-tool", "second talk here -COVERS-> omega-lib"},

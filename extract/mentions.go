@@ -454,6 +454,16 @@ func (x *extractor) proseTalk(c *lineCtx) {
 		}
 		trimmed := strings.TrimLeft(rest, " ")
 		obj, oa, ob := x.objectAfter(trimmed)
+		if obj != "" && isLower(obj) {
+			// a topic in lower case runs on: "talked about supply chain attacks"
+			base, prev := ob, 0
+			for k, w := range tokenize(trimmed[base:]) {
+				if k == 2 || strings.TrimSpace(trimmed[base+prev:base+w.start]) != "" || !isLower(w.s) || x.rules.stop[w.s] {
+					break
+				}
+				obj, ob, prev = trimmed[oa:base+w.end], base+w.end, w.end
+			}
+		}
 		off := v[1] + len(rest) - len(trimmed)
 		if obj != "" && c.take(off+oa, off+ob) {
 			typ, str := x.typeHint(obj, "")

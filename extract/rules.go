@@ -314,7 +314,7 @@ func (r *Rules) compile() *compiled {
 		a, b := c.talkVerbs.phrases[i], c.talkVerbs.phrases[j]
 		return len(a) > len(b) || len(a) == len(b) && a < b
 	})
-	c.talkKind = phraseRE(`^(?:`, r.TalkKinds, `)\s*[:\-–—]\s*`)
+	c.talkKind = phraseRE(`^(?:`, r.TalkKinds, `)(?:\s+#?\d{1,3})?\s*[:\-–—]\s*`)
 	c.columns = map[string]string{}
 	for kind, ws := range r.Columns {
 		for _, w := range ws {
