@@ -284,6 +284,15 @@ func TestPatterns(t *testing.T) {
 			deny: []string{"Talk 1: Threat Modeling for Humans:Talk", "supply:Concept", "Closing remarks:Concept"},
 		},
 		{
+			name: "timed schedule items: quoted titles with speakers, a workshop with its host, a break slot ends the talk",
+			notes: "# Notes from Beamfest 2031\n\n## 2031-05-14\n\n- 10:00 \"Processes All the Way Down\" (Jonas Berg) — intro to `genflow`\n" +
+				"- 11:15 \"Phoenix at the Edge\" by Carla Mendes\n  - Carla is the author of edgeplug\n- 13:30 Lunch\n- 14:00 Workshop: Build a Parser (with Maria Santos)\n  - `nimbleparse`\n",
+			want: []string{"Jonas Berg -GAVE-> Processes All the Way Down", "Processes All the Way Down -COVERS-> genflow",
+				"Carla Mendes -GAVE-> Phoenix at the Edge", "Carla Mendes -CREATED-> edgeplug", "Maria Santos -GAVE-> Build a Parser",
+				"Build a Parser -COVERS-> nimbleparse", "Beamfest 2031:Event"},
+			deny: []string{"Lunch:Concept", "Phoenix at the Edge -COVERS-> Lunch", "Carla:Concept"},
+		},
+		{
 			name:  "a talk's block ends at the next talk",
 			notes: "Alice Morgan (first talk here)\n* zeta-tool\n\nBrian Walsh (second talk here)\n* omega-lib\n",
 			want:  []string{"first talk here -COVERS-> zeta-tool", "second talk here -COVERS-> omega-lib"},

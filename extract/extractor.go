@@ -206,6 +206,15 @@ func (x *extractor) eventName(title string) string {
 			t = strings.TrimSpace(after)
 		}
 	}
+	// "Notes from DevConf 2031", "Thoughts on DevConf"
+	if head, after, ok := strings.Cut(t, " "); ok {
+		if prep, rest, ok := strings.Cut(after, " "); ok && slices.Contains(x.rules.titleSuffix, strings.ToLower(head)) {
+			switch strings.ToLower(prep) {
+			case "from", "on", "of", "at", "about":
+				t = strings.TrimSpace(rest)
+			}
+		}
+	}
 	if i := strings.IndexAny(t, ",:|(—–"); i > 0 {
 		t = strings.TrimSpace(t[:i])
 	}

@@ -1018,6 +1018,8 @@ func (x *extractor) shapes(c *lineCtx) {
 			named = isCoined(s) && !x.rules.notNames[s]
 		case isCoined(s):
 			named = true
+		case x.rules.generic[strings.ToLower(s)] && isWord(s) && !isCoined(s):
+			// "13:30 Lunch", "the Q&A Break": words of the day
 		case isCap(s) && !w.sentStart && !isFirstName(s) && len(s) > 1:
 			named = true
 		case isCap(s) && w.sentStart && !isWord(s) && !isFirstName(s) && len(s) > 2 && !abstract(s):

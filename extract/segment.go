@@ -20,6 +20,7 @@ var (
 	headHandleRE = regexp.MustCompile(`^(.+?)\s+(@[A-Za-z0-9_]{2,30})\s*$`)
 	// "Jane Doe's keynote [Title](url)": the text before the link
 	possessiveRE = regexp.MustCompile(`^(.{3,60}?)['’]s?\s+((?:[\p{L}\p{N}]+\s+){0,5})$`)
+	withRE       = regexp.MustCompile(`^(?i:with|by)\s+`)
 	yearRE       = regexp.MustCompile(`\b(19|20)\d\d\b`)
 	// after a linked title: "by Jane Doe - notes", "(Jane Doe)"
 	linkByRE = regexp.MustCompile(`^(?i:by|[-–—]|,|\(|with)\s*([^()\-–—:]+?)\)?(?:\s+[-–—:]\s+(.*))?$`)
@@ -206,7 +207,8 @@ func (x *extractor) parseTalkHead(l *line, pos personStrength) (talkHead, bool) 
 			}
 			return talkHead{people: ps, rest: inner}, true
 		}
-		// "Title (Jane Doe)", "Title (Jane Doe, Initech)", "Panel (A B, C D, E F)"
+		// "Title (Jane Doe)", "Title (with Jane Doe)", "Title (Jane Doe, Initech)", "Panel (A B, C D, E F)"
+		m[2] = withRE.ReplaceAllString(m[2], "")
 		if ps := x.people(m[2], pos); ps != nil && x.isTitle(m[1]) {
 			return talkHead{people: ps, title: strings.TrimSpace(m[1])}, true
 		}
@@ -256,39 +258,59 @@ func (x *extractor) parseTalkHead(l *line, pos personStrength) (talkHead, bool) 
 	return talkHead{}, false
 }
 
-// emphSpeakerRE is what follows an emphasized title to name its speakers:
-// "**Title** — Jane Doe", "*Title* by Jane Doe (Initech)".
-var emphSpeakerRE = regexp.MustCompile(`^(?:[-–—:,|]+|(?i:by|with|from))\s*(.+?)\s*(?:\(([^()]+)\))?\s*[.;]?$`)
+// setOffSpeakerRE is what follows a set-off title to name its speakers:
+// "**Title** — Jane Doe", "*Title* by Jane Doe (Initech)", ""Title" (Jane
+// Doe) — notes", ""Title" by Jane Doe, notes".
+var setOffSpeakerRE = regexp.MustCompile(`^(?:\(\s*(?:(?i:by|with)\s+)?([^()]+)\)|(?:[-–—:,|]+|(?i:by|with|from))\s*([^()\-–—:;,]+?)\s*(?:\(([^()]+)\))?)\s*(?:[-–—:;,.]\s*(.*))?$`)
 
-// emphTalk reads a list item that opens with an emphasized title and names
-// its speakers after it: "1. **Async All the Way** — Jane Doe". The emphasis
-// vouches for the title, the separator for the names.
+// emphTalk reads a list item that opens with a title set off by emphasis or
+// quotes and names its speakers after it: "1. **Async All the Way** — Jane
+// Doe", "- 10:00 "Quiet Queues" (Jane Doe) — notes". The emphasis or quotes
+// vouch for the title, the separator for the names.
 func (x *extractor) emphTalk(l *line) (talkHead, bool) {
-	if len(l.Emph) == 0 || len(l.Links) > 0 {
+	if len(l.Links) > 0 {
 		return talkHead{}, false
 	}
 	t := x.trimTalkHead(l.Text)
-	e := strings.TrimSpace(cleanText(l.Emph[0]))
-	rest, ok := strings.CutPrefix(t, e)
-	if !ok || !x.isTitle(e) {
+	var e, rest string
+	if len(l.Emph) > 0 {
+		e = strings.TrimSpace(cleanText(l.Emph[0]))
+		if r, ok := strings.CutPrefix(t, e); ok {
+			rest = r
+		} else {
+			e = ""
+		}
+	}
+	if e == "" {
+		q := quotedRE.FindStringSubmatchIndex(t)
+		if q == nil {
+			return talkHead{}, false
+		}
+		e, rest = t[q[2]:q[3]], t[q[1]:]
+	}
+	if !x.isTitle(e) {
 		return talkHead{}, false
 	}
-	m := emphSpeakerRE.FindStringSubmatch(strings.TrimSpace(rest))
+	m := setOffSpeakerRE.FindStringSubmatch(strings.TrimSpace(rest))
 	if m == nil {
 		return talkHead{}, false
 	}
-	ps := x.people(m[1], strongPos)
+	who, inner := m[2], m[3]
+	if m[1] != "" {
+		who, inner, _ = strings.Cut(m[1], ",") // "(Jane Doe, Initech)"
+	}
+	ps := x.people(strings.TrimSpace(who), strongPos)
 	if ps == nil {
 		return talkHead{}, false
 	}
-	h := talkHead{people: ps, title: x.trimTalkHead(e)}
-	if inner := strings.TrimSpace(m[2]); inner != "" {
+	h := talkHead{people: ps, title: x.trimTalkHead(e), rest: strings.TrimSpace(m[4])}
+	if inner = strings.TrimSpace(inner); inner != "" {
 		if x.isRole(inner) {
 			h.role = inner
 		} else if o, ok := x.thingName(inner); ok && x.nameLike(o) && len(ps) == 1 {
 			h.role = "works at " + o
 		} else {
-			h.rest = inner
+			h.rest = strings.TrimSpace(inner + " " + h.rest)
 		}
 	}
 	return h, true
@@ -719,6 +741,21 @@ func (w *walker) headLine(i int, l *line, item bool) bool {
 				return true
 			}
 		}
+	}
+	if item && w.sec != "talk" && len(l.Links) == 0 && clockRE.MatchString(t) && clockRE.FindString(t) != "" {
+		// "- 14:00 Workshop: Build a Parser (with Jane Doe)": a time opens a
+		// schedule's entry, as a Talks section would
+		if h, ok := x.parseTalkHead(l, headPos); ok && h.title != "" {
+			w.talkHead(h, l, levelOf(l, item))
+			return true
+		}
+		if h, ok := x.emphTalk(l); ok {
+			w.talkHead(h, l, levelOf(l, item))
+			return true
+		}
+		// "- 13:30 Lunch": the slot ends the talk before it
+		w.cur = &entry{kind: entLabel, talk: -1, subject: -1, level: levelOf(l, item)}
+		return false
 	}
 	if item {
 		if h, ok := x.emphTalk(l); ok {
