@@ -293,6 +293,16 @@ func TestPatterns(t *testing.T) {
 			deny: []string{"Lunch:Concept", "Phoenix at the Edge -COVERS-> Lunch", "Carla:Concept"},
 		},
 		{
+			name:  "a timed item of a day's log is a meeting, not a talk",
+			notes: "# 2031-06-02\n\n- 09:30 Design review with Carol Nguyen\n- 11:00 Budget sync - Omar Haddad\n",
+			deny:  []string{"Design review:Talk", "Carol Nguyen -GAVE-> Design review", "Budget sync:Talk"},
+		},
+		{
+			name:  "an emphasized task with its owner in notes of no event is no talk",
+			notes: "# Home chores\n\n- **Review the billing PR** — Sam Lee\n- **Plan the offsite** — Dana Cole\n",
+			deny:  []string{"Review the billing PR:Talk", "Plan the offsite:Talk"},
+		},
+		{
 			name:  "a talk's block ends at the next talk",
 			notes: "Alice Morgan (first talk here)\n* zeta-tool\n\nBrian Walsh (second talk here)\n* omega-lib\n",
 			want:  []string{"first talk here -COVERS-> zeta-tool", "second talk here -COVERS-> omega-lib"},

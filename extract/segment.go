@@ -20,6 +20,7 @@ var (
 	headHandleRE = regexp.MustCompile(`^(.+?)\s+(@[A-Za-z0-9_]{2,30})\s*$`)
 	// "Jane Doe's keynote [Title](url)": the text before the link
 	possessiveRE = regexp.MustCompile(`^(.{3,60}?)['’]s?\s+((?:[\p{L}\p{N}]+\s+){0,5})$`)
+	parenRE      = regexp.MustCompile(`\([^()]*\)`)
 	withRE       = regexp.MustCompile(`^(?i:with|by)\s+`)
 	yearRE       = regexp.MustCompile(`\b(19|20)\d\d\b`)
 	// after a linked title: "by Jane Doe - notes", "(Jane Doe)"
@@ -745,7 +746,10 @@ func (w *walker) headLine(i int, l *line, item bool) bool {
 	if item && w.sec != "talk" && len(l.Links) == 0 && clockRE.MatchString(t) && clockRE.FindString(t) != "" {
 		// "- 14:00 Workshop: Build a Parser (with Jane Doe)": a time opens a
 		// schedule's entry, as a Talks section would
-		if h, ok := x.parseTalkHead(l, headPos); ok && h.title != "" {
+		// "- 14:00 Design review with Carol Nguyen" is a meeting in a day's
+		// log; so is any slot of notes that name no event
+		meeting := strings.Contains(strings.ToLower(parenRE.ReplaceAllString(t, "")), " with ") || w.event == ""
+		if h, ok := x.parseTalkHead(l, headPos); ok && h.title != "" && !meeting {
 			w.talkHead(h, l, levelOf(l, item))
 			return true
 		}
@@ -757,11 +761,14 @@ func (w *walker) headLine(i int, l *line, item bool) bool {
 		w.cur = &entry{kind: entLabel, talk: -1, subject: -1, level: levelOf(l, item)}
 		return false
 	}
-	if item {
+	if item && (w.event != "" || w.sec == "talk") {
+		// "- **Review the PR** — Sam Lee" in notes of no event is a task
 		if h, ok := x.emphTalk(l); ok {
 			w.talkHead(h, l, levelOf(l, item))
 			return true
 		}
+	}
+	if item {
 		if k := w.sec; (k == "tool" || k == "concept" || k == "organization") && (w.cur == nil || w.cur.level >= 10) {
 			w.itemThing(l)
 			return true
