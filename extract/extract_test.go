@@ -298,6 +298,11 @@ func TestPatterns(t *testing.T) {
 			deny:  []string{"Design review:Talk", "Carol Nguyen -GAVE-> Design review", "Budget sync:Talk"},
 		},
 		{
+			name:  "a book's title field is no talk",
+			notes: "# Reading list\n\nTitle: Designing Data Systems\nAuthor: Martin Kleppmann\n",
+			deny:  []string{"Designing Data Systems:Talk"},
+		},
+		{
 			name:  "an emphasized task with its owner in notes of no event is no talk",
 			notes: "# Home chores\n\n- **Review the billing PR** — Sam Lee\n- **Plan the offsite** — Dana Cole\n",
 			deny:  []string{"Review the billing PR:Talk", "Plan the offsite:Talk"},

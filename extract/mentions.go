@@ -714,6 +714,9 @@ var versusRE = regexp.MustCompile(`(?i)(\S+)\s+(?:vs\.?|versus)\s+`)
 // mechanics" compares ideas, not things.
 func (x *extractor) versus(c *lineCtx) {
 	t := c.l.Text
+	if !strings.Contains(t, "vs") && !strings.Contains(t, "VS") && !strings.Contains(t, "ersus") {
+		return // a cheap test before the regexp
+	}
 	for _, m := range versusRE.FindAllStringSubmatchIndex(t, -1) {
 		side := func(a, b int, word bool) int {
 			if a >= b {
@@ -778,10 +781,14 @@ func (x *extractor) cueSubject(c *lineCtx, at int) int {
 		return o
 	}
 	// "… chatted with Jane Doe, the creator of zaplog": a person named
-	// right before an apposition
-	m := apposRE.FindStringSubmatchIndex(t[:at])
+	// right before an apposition (a name and ", the" fit in 64 bytes)
+	base := max(0, at-64)
+	m := apposRE.FindStringSubmatchIndex(t[base:at])
 	if m == nil {
 		return -1
+	}
+	for k := range m {
+		m[k] += base
 	}
 	if o := c.mentionAt(m[2], m[3]); o >= 0 && x.ms[o].typ == graph.Person {
 		return o
@@ -796,6 +803,9 @@ func (x *extractor) cueSubject(c *lineCtx, at int) int {
 // stands right before a cue at byte at, or -1.
 func (x *extractor) lineSubject(c *lineCtx, at int) int {
 	t := c.l.Text
+	if at > 64 {
+		return -1 // a name of at most 40 bytes and a copula open the line
+	}
 	m := cueSubjectRE.FindStringSubmatchIndex(t[:at])
 	if m == nil {
 		return -1

@@ -2,7 +2,7 @@ package extract
 
 import (
 	"regexp"
-	"slices"
+	"sort"
 	"strings"
 	"unicode"
 
@@ -112,10 +112,16 @@ func (x *extractor) mayNamePerson(l *line, t string) bool {
 	if strings.Contains(low, " by ") || strings.Contains(low, " with ") {
 		return true
 	}
-	if strings.ContainsAny(t, "—–(") || strings.Contains(t, " - ") {
-		return true // a separator: the name may be one the lexicon lacks (unlistedPeople)
-	}
 	fs := strings.Fields(t)
+	if strings.ContainsAny(t, "—–(") || strings.Contains(t, " - ") {
+		// a separator and two capitalized words: the name may be one the
+		// lexicon lacks (unlistedPeople)
+		for i := 1; i < len(fs); i++ {
+			if isCap(strings.Trim(fs[i-1], "(")) && isCap(strings.Trim(fs[i], "),")) {
+				return true
+			}
+		}
+	}
 	for i, f := range fs {
 		if i == 16 {
 			break
@@ -544,7 +550,7 @@ func (w *walker) line(i int) {
 // content reads a line inside the current entry.
 func (w *walker) content(l *line) {
 	c := &lineCtx{file: w.file, l: l, e: w.cur.ctxEntry(), head: -1}
-	if i := slices.IndexFunc(w.lines, func(o line) bool { return o.N > l.N }); i >= 0 {
+	if i := sort.Search(len(w.lines), func(i int) bool { return w.lines[i].N > l.N }); i < len(w.lines) {
 		if n := &w.lines[i]; n.N == l.N+1 && !n.First && n.Kind == kindPara && l.Kind == kindPara {
 			c.cont = n.Text
 		}
@@ -913,6 +919,10 @@ func (w *walker) field(l *line, opens bool) bool {
 		if !fresh || !x.isTitle(val) {
 			return false
 		}
+		// "Title: Designing Data Systems" over "Author: …" is a book's
+		if w.event == "" && w.sec != "talk" && !w.speakerNear(l) {
+			return false
+		}
 		level := 0
 		var people []string
 		if e != nil && e.kind == entPerson && e.talk < 0 {
@@ -939,6 +949,19 @@ func (w *walker) field(l *line, opens bool) bool {
 			x.relate(p, graph.WorksAt, org, ev)
 		}
 		return true
+	}
+	return false
+}
+
+// speakerNear reports whether a line next to l (two either side) is a
+// speaker field: "Speaker: Jane Doe".
+func (w *walker) speakerNear(l *line) bool {
+	for i := sort.Search(len(w.lines), func(i int) bool { return w.lines[i].N >= l.N-2 }); i < len(w.lines) && w.lines[i].N <= l.N+2; i++ {
+		if o := &w.lines[i]; o != l {
+			if m := fieldRE.FindStringSubmatch(strings.TrimSpace(o.Text)); m != nil && w.x.rules.speakerCue.MatchString(strings.ToLower(m[1])+": ") {
+				return true
+			}
+		}
 	}
 	return false
 }
