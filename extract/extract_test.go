@@ -229,10 +229,10 @@ func TestPatterns(t *testing.T) {
 		{
 			name: "a cue is said of the name that opens the line, or of the person before an apposition",
 			notes: "## Small Databases\n_Ines Duarte_\n\n* Quillstore is built on SQLite\n* Tamsin Roe, the creator of quillstore, joined later\n" +
-				"* Ines works for Rowan Labs\n* it is like Redis\n* uses `zstd`\n",
+				"* Ines works for Rowan Labs\n* it is like Redis\n* uses `zstd`\n* Loomworks built `pagekit`, which is built on Bazel\n",
 			want: []string{"quillstore -USES-> SQLite", "Tamsin Roe:Person", "Tamsin Roe -CREATED-> quillstore", "Ines Duarte -WORKS_AT-> Rowan Labs",
-				"Small Databases -USES-> zstd"},
-			deny: []string{"Small Databases -USES-> SQLite", "Ines Duarte -CREATED-> quillstore", "Ines:Concept"},
+				"Small Databases -USES-> zstd", "pagekit -USES-> Bazel"},
+			deny: []string{"Small Databases -USES-> SQLite", "Ines Duarte -CREATED-> quillstore", "Ines:Concept", "Small Databases -USES-> Bazel"},
 		},
 		{
 			name: "field lines: Title, Speaker with handle and name, Company; emoji and day headings are decoration",

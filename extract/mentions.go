@@ -769,6 +769,8 @@ func (x *extractor) versus(c *lineCtx) {
 // "Omar works for Initech".
 var cueSubjectRE = regexp.MustCompile(`^[\s*>-]*([^\s,;:()][^,;:()]{0,40}?)(?:\s*,\s*(?:the|a|an|who\s+is)|\s+(?:is|are|was|were)(?:\s+(?:a|an|the))?)?\s*$`)
 
+var whichRE = regexp.MustCompile(`[\s` + "`" + `*_"']*,\s*(?:which|that)(?:\s+(?:is|are|was|were))?\s*$`)
+
 var apposRE = regexp.MustCompile(`([\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){1,3})\s*,\s*(?:the|a|an|who\s+is)\s*$`)
 
 // cueSubject returns the mention a cue at byte at of the line is said of
@@ -783,6 +785,18 @@ func (x *extractor) cueSubject(c *lineCtx, at int) int {
 	// "… chatted with Jane Doe, the creator of zaplog": a person named
 	// right before an apposition (a name and ", the" fit in 64 bytes)
 	base := max(0, at-64)
+	// "… built `shedkit`, which is built on Bazel": the thing before the
+	// relative clause
+	if m := whichRE.FindStringIndex(t[base:at]); m != nil {
+		pre := strings.TrimRight(t[:base+m[0]], " `*_\"'")
+		if ws := tokenize(pre); len(ws) > 0 {
+			last := ws[len(ws)-1]
+			if o := c.mentionAt(last.start, last.end); o >= 0 && x.ms[o].typ != graph.Person && x.ms[o].typ != graph.Link {
+				return o
+			}
+		}
+		return -1
+	}
 	m := apposRE.FindStringSubmatchIndex(t[base:at])
 	if m == nil {
 		return -1
