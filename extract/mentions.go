@@ -753,6 +753,19 @@ func (x *extractor) versus(c *lineCtx) {
 		if lw && rw {
 			continue
 		}
+		// an English word is a name only where it is not part of a longer
+		// phrase: "go-fuzz vs native fuzzing" sets fuzzing against fuzzing
+		if rw {
+			if nx := tokenize(t[m[1]+ob:]); len(nx) > 0 && isLower(nx[0].s) && !x.rules.stop[nx[0].s] && strings.TrimSpace(t[m[1]+ob:m[1]+ob+nx[0].start]) == "" {
+				side(m[2], m[3], false) // the name on the left is still one
+				continue
+			}
+		}
+		if lw {
+			if pv := tokenize(t[:m[2]]); len(pv) > 0 && isLower(pv[len(pv)-1].s) && !x.rules.stop[pv[len(pv)-1].s] && strings.TrimSpace(t[pv[len(pv)-1].end:m[2]]) == "" {
+				continue
+			}
+		}
 		l := side(m[2], m[3], lw)
 		if l < 0 {
 			continue

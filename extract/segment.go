@@ -257,6 +257,9 @@ func (x *extractor) parseTalkHead(l *line, pos personStrength) (talkHead, bool) 
 		if ps := x.unlistedPeople(right); ps != nil && pos >= headPos && x.isTitle(left) {
 			return talkHead{people: ps, title: left}, true
 		}
+		if ps := x.unlistedPeople(left); ps != nil && pos >= headPos && x.isTitle(right) && x.unlistedPeople(right) == nil {
+			return talkHead{people: ps, title: right}, true
+		}
 	}
 	bare := strings.TrimRight(t, ":-–— ")
 	if ps := x.people(bare, pos); ps != nil {
