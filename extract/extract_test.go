@@ -308,7 +308,7 @@ func TestPatterns(t *testing.T) {
 			deny:  []string{"Review the billing PR:Talk", "Plan the offsite:Talk"},
 		},
 		{
-			name: "a linked speaker before an emphasized title; 'vs' into a longer phrase is no pair",
+			name:  "a linked speaker before an emphasized title; 'vs' into a longer phrase is no pair",
 			notes: "# Gopher Nordic 2032\n\n## Talks\n\n- [Lars Moen](https://github.com/larsm) — **Fuzzing Your Parsers**\n  - go-fuzz vs native fuzzing\n",
 			want:  []string{"Lars Moen -GAVE-> Fuzzing Your Parsers", "Fuzzing Your Parsers -COVERS-> go-fuzz"},
 			deny:  []string{"native:Concept", "go-fuzz -SIMILAR_TO-> native", "Fuzzing Your Parsers:Concept"},
