@@ -314,6 +314,12 @@ func TestPatterns(t *testing.T) {
 			deny:  []string{"native:Concept", "go-fuzz -SIMILAR_TO-> native", "Fuzzing Your Parsers:Concept"},
 		},
 		{
+			name:  "a handle in parentheses is no organization; 'Name (@handle) - Title'",
+			notes: "# RubyRiver 2032\n\n### 10:30\nTalk: Ractors in Production\nSpeaker: Yuki Mori (@yukim)\n- `ractorkit`\n\nNoor Haddad (@noorh) - Rails at Scale\n- `activeshard`\n",
+			want:  []string{"Yuki Mori -GAVE-> Ractors in Production", "Ractors in Production -COVERS-> ractorkit", "Noor Haddad -GAVE-> Rails at Scale", "Rails at Scale -COVERS-> activeshard"},
+			deny:  []string{"@yukim:Organization", "Ractors in Production -COVERS-> activeshard"},
+		},
+		{
 			name:  "a talk's block ends at the next talk",
 			notes: "Alice Morgan (first talk here)\n* zeta-tool\n\nBrian Walsh (second talk here)\n* omega-lib\n",
 			want:  []string{"first talk here -COVERS-> zeta-tool", "second talk here -COVERS-> omega-lib"},

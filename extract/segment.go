@@ -20,6 +20,7 @@ var (
 	headHandleRE = regexp.MustCompile(`^(.+?)\s+(@[A-Za-z0-9_]{2,30})\s*$`)
 	// "Jane Doe's keynote [Title](url)": the text before the link
 	possessiveRE = regexp.MustCompile(`^(.{3,60}?)['’]s?\s+((?:[\p{L}\p{N}]+\s+){0,5})$`)
+	trailParenRE = regexp.MustCompile(`^(.+?)\s*\(([^()]+)\)$`)
 	parenRE      = regexp.MustCompile(`\([^()]*\)`)
 	withRE       = regexp.MustCompile(`^(?i:with|by)\s+`)
 	yearRE       = regexp.MustCompile(`\b(19|20)\d\d\b`)
@@ -245,6 +246,20 @@ func (x *extractor) parseTalkHead(l *line, pos personStrength) (talkHead, bool) 
 		// no separator
 	} else if m := headSepRE.FindStringSubmatch(t); m != nil {
 		left, right := strings.TrimSpace(m[1]), strings.TrimSpace(m[2])
+		// "Noor Haddad (@noorh) - Rails at Scale", "Jane Doe (Initech) — Title"
+		if pm := trailParenRE.FindStringSubmatch(left); pm != nil && x.isTitle(right) {
+			if ps := x.people(pm[1], strongPos); ps != nil {
+				h := talkHead{people: ps, title: right}
+				if inner := strings.TrimSpace(pm[2]); !strings.HasPrefix(inner, "@") {
+					if x.isRole(inner) {
+						h.role = inner
+					} else if o, ok := x.thingName(inner); ok && x.nameLike(o) && len(ps) == 1 {
+						h.role = "works at " + o
+					}
+				}
+				return h, true
+			}
+		}
 		if ps := x.people(left, pos); ps != nil {
 			if x.isTitle(right) {
 				return talkHead{people: ps, title: right}, true
@@ -902,7 +917,7 @@ func (w *walker) field(l *line, opens bool) bool {
 			e = &entry{kind: entPerson, talk: -1, speakers: ids, subject: ids[0], level: 0}
 			w.cur = e
 		}
-		if o, ok := x.thingName(org); ok && x.nameLike(o) {
+		if o, ok := x.thingName(org); ok && x.nameLike(o) && !strings.HasPrefix(o, "@") {
 			oi := x.addEv(o, graph.Organization, 7, ev)
 			for _, p := range e.speakers {
 				x.relate(p, graph.WorksAt, oi, ev)
@@ -1005,7 +1020,7 @@ func (w *walker) tableRow(l *line) bool {
 	if oi, ok := col["organization"]; ok && oi < len(l.Cells) && aff == "" {
 		aff = l.Cells[oi]
 	}
-	if o, ok := x.thingName(aff); ok && x.nameLike(o) {
+	if o, ok := x.thingName(aff); ok && x.nameLike(o) && !strings.HasPrefix(o, "@") {
 		org := x.addEv(o, graph.Organization, 7, ev)
 		for _, p := range e.speakers {
 			x.relate(p, graph.WorksAt, org, ev)
