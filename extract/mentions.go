@@ -643,10 +643,8 @@ func (x *extractor) cues(c *lineCtx) {
 					continue
 				}
 			}
-			subj := -1
-			if obj != "" {
-				subj = x.cueSubject(c, ph[0])
-			}
+			at := ph[0]
+			subject := func() int { return x.cueSubject(c, at) } // only for a relation made
 			if obj == "" {
 				if cu.rel == graph.Created && c.e != nil && len(c.e.speakers) > 0 {
 					c.created = true // "Created some libraries:" the next lines name them
@@ -655,10 +653,12 @@ func (x *extractor) cues(c *lineCtx) {
 			}
 			a, b := m[1]+oa, m[1]+ob
 			if c.taken(a, b) {
-				if o := c.mentionAt(a, b); o >= 0 && subj >= 0 {
-					x.relate(subj, cu.rel, o, c.ev())
-				} else if o >= 0 {
-					x.cueRelation(c, cu.rel, o) // "based on `mustache`"
+				if o := c.mentionAt(a, b); o >= 0 {
+					if subj := subject(); subj >= 0 {
+						x.relate(subj, cu.rel, o, c.ev())
+					} else {
+						x.cueRelation(c, cu.rel, o) // "based on `mustache`"
+					}
 				}
 				continue
 			}
@@ -675,7 +675,7 @@ func (x *extractor) cues(c *lineCtx) {
 			}
 			o := x.add(c, obj, typ, str)
 			x.attach(c, o, true)
-			if subj >= 0 {
+			if subj := subject(); subj >= 0 {
 				x.relate(subj, cu.rel, o, c.ev())
 			} else {
 				x.cueRelation(c, cu.rel, o)
@@ -800,9 +800,15 @@ func (x *extractor) cueSubject(c *lineCtx, at int) int {
 	base := max(0, at-64)
 	// "… built `shedkit`, which is built on Bazel": the thing before the
 	// relative clause
-	if m := whichRE.FindStringIndex(t[base:at]); m != nil {
-		pre := strings.TrimRight(t[:base+m[0]], " `*_\"'")
-		if ws := tokenize(pre); len(ws) > 0 {
+	pre := t[base:at]
+	if !strings.Contains(pre, ",") {
+		return -1 // both forms below follow a comma
+	}
+	if !strings.Contains(pre, "which") && !strings.Contains(pre, "that") {
+		// no relative clause
+	} else if m := whichRE.FindStringIndex(pre); m != nil {
+		before := strings.TrimRight(t[:base+m[0]], " `*_\"'")
+		if ws := tokenize(before); len(ws) > 0 {
 			last := ws[len(ws)-1]
 			if o := c.mentionAt(last.start, last.end); o >= 0 && x.ms[o].typ != graph.Person && x.ms[o].typ != graph.Link {
 				return o
@@ -810,7 +816,7 @@ func (x *extractor) cueSubject(c *lineCtx, at int) int {
 		}
 		return -1
 	}
-	m := apposRE.FindStringSubmatchIndex(t[base:at])
+	m := apposRE.FindStringSubmatchIndex(pre)
 	if m == nil {
 		return -1
 	}
