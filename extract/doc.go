@@ -7,7 +7,10 @@
 //	load     read files (folders are walked for *.md / *.markdown), decode, diagnose
 //	parse    goldmark AST → blocks with 1-based line numbers
 //	segment  sections by heading, entries inside them (heading entries,
-//	         list items, "Name (Title)" paragraphs)
+//	         list items, "Name (Title)" paragraphs, schedule table rows read
+//	         by their header, "Title:"/"Speaker:"/"Company:" field lines,
+//	         timed or emphasized-title list items, a paragraph of prose
+//	         that says who gave which talk)
 //	classify what each section and entry is: talk, tool, concept, …
 //	mention  names inside an entry: heads, code spans, links, capitalized spans,
 //	         acronym definitions, names known from elsewhere in the notes;

@@ -202,6 +202,124 @@ func TestPatterns(t *testing.T) {
 			deny: []string{"it better:Concept", "better:Concept"},
 		},
 		{
+			name: "a schedule table: speaker and talk columns, a break row, notes under the title later",
+			notes: "## Program\n\n| Time | Speaker | Talk | Company |\n|---|---|---|---|\n| 09:00 | Yusuf Demir | Keynote: Quiet Pipelines | Tidewater |\n" +
+				"| 10:00 | | Coffee Break | |\n| 10:30 | Ngozi Eze | Fast Graph Queries | |\n\n## Notes\n\n### Fast Graph Queries\n- built with `vantadb`\n- Ngozi, the author of vantadb\n",
+			want: []string{"Yusuf Demir -GAVE-> Quiet Pipelines", "Ngozi Eze -GAVE-> Fast Graph Queries", "Yusuf Demir -WORKS_AT-> Tidewater",
+				"Fast Graph Queries -COVERS-> vantadb", "Ngozi Eze -CREATED-> vantadb"},
+			deny: []string{"Coffee Break:Talk", "Quiet Pipelines -COVERS-> Coffee Break", "Ngozi:Concept", "Keynote: Quiet Pipelines:Talk"},
+		},
+		{
+			name: "numbered list of bold titles with their speakers",
+			notes: "# Tuesday Meetup\n\n1. **Quiet Queues** — Chidi Okeke (Harbor Labs)\n   - [zenq](https://github.com/chidi/zenq) for retries\n" +
+				"2. *Maps for Everyone* by Sunita Rao\n   - uses `tilekit`\n3. **Not a talk at all**\n",
+			want: []string{"Chidi Okeke -GAVE-> Quiet Queues", "Chidi Okeke -WORKS_AT-> Harbor Labs", "Quiet Queues -COVERS-> zenq",
+				"Sunita Rao -GAVE-> Maps for Everyone", "Maps for Everyone -COVERS-> tilekit"},
+			deny: []string{"zenq for retries:Concept", "Not a talk at all:Talk"},
+		},
+		{
+			name: "a talk told in prose, its title emphasized or quoted; the paragraph is its notes",
+			notes: "# Trip report\n\nIn his talk *Lean Data Contracts*, Tariq Nasser showed how `contractor` checks schemas.\n\n" +
+				"Later Wen Li (Bluepeak) presented \"Cheap Replicas\" with `pgmirror`.\n\nSeparately, I tried `sidecarx` at home.\n\n" +
+				"Then Obi Nwankwo gave a talk on data gravity.\n",
+			want: []string{"Tariq Nasser -GAVE-> Lean Data Contracts", "Lean Data Contracts -COVERS-> contractor",
+				"Wen Li -GAVE-> Cheap Replicas", "Wen Li -WORKS_AT-> Bluepeak", "Cheap Replicas -COVERS-> pgmirror", "Obi Nwankwo:Person"},
+			deny: []string{"Cheap Replicas -COVERS-> sidecarx", "Lean Data Contracts -COVERS-> pgmirror"},
+		},
+		{
+			name: "a cue is said of the name that opens the line, or of the person before an apposition",
+			notes: "## Small Databases\n_Ines Duarte_\n\n* Quillstore is built on SQLite\n* Tamsin Roe, the creator of quillstore, joined later\n" +
+				"* Ines works for Rowan Labs\n* it is like Redis\n* uses `zstd`\n* Loomworks built `pagekit`, which is built on Bazel\n",
+			want: []string{"quillstore -USES-> SQLite", "Tamsin Roe:Person", "Tamsin Roe -CREATED-> quillstore", "Ines Duarte -WORKS_AT-> Rowan Labs",
+				"Small Databases -USES-> zstd", "pagekit -USES-> Bazel"},
+			deny: []string{"Small Databases -USES-> SQLite", "Ines Duarte -CREATED-> quillstore", "Ines:Concept", "Small Databases -USES-> Bazel"},
+		},
+		{
+			name: "field lines: Title, Speaker with handle and name, Company; emoji and day headings are decoration",
+			notes: "# Infra Hour\n\n## Day 2 — Friday\n\n### 🎧 Episode 7\nTitle: Caches Are Hard\nSpeaker: @ravik (Ravi Kumar)\nCompany: Saltmarsh\n\n- `memtier` numbers\n\n" +
+				"### 🚀 Shipping Small Diffs\nSpeaker: Lea Brun\n- Lunch Break was short\n",
+			want: []string{"Ravi Kumar -GAVE-> Caches Are Hard", "Ravi Kumar -WORKS_AT-> Saltmarsh", "Caches Are Hard -COVERS-> memtier",
+				"Lea Brun -GAVE-> Shipping Small Diffs"},
+			deny: []string{"Company:Concept", "Title:Concept", "Day 2:Concept", "Lunch Break:Concept", "Break:Concept", "🚀 Shipping Small Diffs:Talk"},
+		},
+		{
+			name:  "X vs Y between names; ideas set against each other and people are not alike",
+			notes: "## Typing at Scale\n_Ines Duarte_\n\n* `tycheck` vs pyrite on big repos\n* release trains vs continuous deployment\n* Ines, the author of tycheck, says it is like Sorbet\n",
+			want:  []string{"tycheck -SIMILAR_TO-> pyrite", "Typing at Scale -COVERS-> pyrite"},
+			deny:  []string{"trains -SIMILAR_TO-> continuous", "Ines Duarte -SIMILAR_TO-> Sorbet"},
+		},
+		{
+			name:  "a title word before the event's name; a line that announces talks is a section",
+			notes: "# Recap: Harbourfest 2032\n\nTalks we saw:\n\n- **Quiet Queues** — Chidi Okeke\n",
+			want:  []string{"Harbourfest 2032:Event", "Chidi Okeke -GAVE-> Quiet Queues"},
+			deny:  []string{"Talks we saw:Concept", "Recap:Event"},
+		},
+		{
+			name: "speakers whose given names the lexicon lacks, vouched for by a separator or a field",
+			notes: "## 11:00 — Vector Search in Practice — Sven Olsen\n- `faissy`\n\n## Graph Databases for Fraud (Amara Obi, Kestrel Bank)\n- built on RocksDB\n\n" +
+				"Speaker: Tomás Rivera, Cloudberry\nTitle: Cost-Aware Pipelines\n- spot instances\n\n## Rust — Getting Started\n- cargo\n",
+			want: []string{"Sven Olsen -GAVE-> Vector Search in Practice", "Amara Obi -GAVE-> Graph Databases for Fraud",
+				"Amara Obi -WORKS_AT-> Kestrel Bank", "Tomás Rivera -GAVE-> Cost-Aware Pipelines", "Tomás Rivera -WORKS_AT-> Cloudberry"},
+			deny: []string{"Getting Started:Person", "Amara Obi -WORKS_AT-> Cloudberry", "Graph Databases for Fraud -COVERS-> Cost-Aware Pipelines"},
+		},
+		{
+			name: "kind by speaker: title; a whole talk in a field item; a callout; an emphasized title in prose",
+			notes: "# Fjordconf 2031 trip notes\n\n## Day Two\n\n### Keynote by Oluwaseun Adebayo: Python in Space\n- `micropy`\n\n> [!note] takeaways\n> - gradual typing works\n\n" +
+				"- **Talk:** Packaging Pain, by Dmitri Volkov\n  - `hatchling`\n\n**Fatima Zahra** talked about *Accessible Docs*, using `mkdocs`.\n",
+			want: []string{"Oluwaseun Adebayo -GAVE-> Python in Space", "Python in Space -COVERS-> micropy", "Dmitri Volkov -GAVE-> Packaging Pain",
+				"Packaging Pain -COVERS-> hatchling", "Fatima Zahra -GAVE-> Accessible Docs", "Fjordconf 2031:Event"},
+			deny: []string{"note] takeaways:Concept", "Fatima Zahra -COVERS-> Accessible Docs", "Day Two:Concept", "Fjordconf 2031 trip:Event"},
+		},
+		{
+			name:  "a cue at the end of a wrapped line finds its object on the next line",
+			notes: "In his talk *Lean Data Contracts*, Tariq Nasser, who works for\nBluepeak Analytics, showed `contractor`.\n",
+			want:  []string{"Tariq Nasser -WORKS_AT-> Bluepeak Analytics", "Bluepeak Analytics:Organization"},
+		},
+		{
+			name: "numbered talk kinds, a linked title in a heading, a lower-case topic of several words",
+			notes: "## Talk 1: Threat Modeling for Humans\n**Speaker:** Ana de la Cruz (Redline Security)\n- uses `threatdragon`\n\n" +
+				"## Talk 2: [Secrets at Rest](https://example.org/s) — Piotr Nowak\n- `vaultwarden`\n\nEmily Carter from Northgate gave a keynote about supply chain attacks.\n\n### Closing remarks\n- thanks\n",
+			want: []string{"Ana de la Cruz -GAVE-> Threat Modeling for Humans", "Ana de la Cruz -WORKS_AT-> Redline Security",
+				"Piotr Nowak -GAVE-> Secrets at Rest", "Secrets at Rest -COVERS-> vaultwarden", "Emily Carter -COVERS-> supply chain attacks"},
+			deny: []string{"Talk 1: Threat Modeling for Humans:Talk", "supply:Concept", "Closing remarks:Concept"},
+		},
+		{
+			name: "timed schedule items: quoted titles with speakers, a workshop with its host, a break slot ends the talk",
+			notes: "# Notes from Beamfest 2031\n\n## 2031-05-14\n\n- 10:00 \"Processes All the Way Down\" (Jonas Berg) — intro to `genflow`\n" +
+				"- 11:15 \"Phoenix at the Edge\" by Carla Mendes\n  - Carla is the author of edgeplug\n- 13:30 Lunch\n- 14:00 Workshop: Build a Parser (with Maria Santos)\n  - `nimbleparse`\n",
+			want: []string{"Jonas Berg -GAVE-> Processes All the Way Down", "Processes All the Way Down -COVERS-> genflow",
+				"Carla Mendes -GAVE-> Phoenix at the Edge", "Carla Mendes -CREATED-> edgeplug", "Maria Santos -GAVE-> Build a Parser",
+				"Build a Parser -COVERS-> nimbleparse", "Beamfest 2031:Event"},
+			deny: []string{"Lunch:Concept", "Phoenix at the Edge -COVERS-> Lunch", "Carla:Concept"},
+		},
+		{
+			name:  "a timed item of a day's log is a meeting, not a talk",
+			notes: "# 2031-06-02\n\n- 09:30 Design review with Carol Nguyen\n- 11:00 Budget sync - Omar Haddad\n",
+			deny:  []string{"Design review:Talk", "Carol Nguyen -GAVE-> Design review", "Budget sync:Talk"},
+		},
+		{
+			name:  "a book's title field is no talk",
+			notes: "# Reading list\n\nTitle: Designing Data Systems\nAuthor: Martin Kleppmann\n",
+			deny:  []string{"Designing Data Systems:Talk"},
+		},
+		{
+			name:  "an emphasized task with its owner in notes of no event is no talk",
+			notes: "# Home chores\n\n- **Review the billing PR** — Sam Lee\n- **Plan the offsite** — Dana Cole\n",
+			deny:  []string{"Review the billing PR:Talk", "Plan the offsite:Talk"},
+		},
+		{
+			name:  "a linked speaker before an emphasized title; 'vs' into a longer phrase is no pair",
+			notes: "# Gopher Nordic 2032\n\n## Talks\n\n- [Lars Moen](https://github.com/larsm) — **Fuzzing Your Parsers**\n  - go-fuzz vs native fuzzing\n",
+			want:  []string{"Lars Moen -GAVE-> Fuzzing Your Parsers", "Fuzzing Your Parsers -COVERS-> go-fuzz"},
+			deny:  []string{"native:Concept", "go-fuzz -SIMILAR_TO-> native", "Fuzzing Your Parsers:Concept"},
+		},
+		{
+			name:  "a handle in parentheses is no organization; 'Name (@handle) - Title'",
+			notes: "# RubyRiver 2032\n\n### 10:30\nTalk: Ractors in Production\nSpeaker: Yuki Mori (@yukim)\n- `ractorkit`\n\nNoor Haddad (@noorh) - Rails at Scale\n- `activeshard`\n",
+			want:  []string{"Yuki Mori -GAVE-> Ractors in Production", "Ractors in Production -COVERS-> ractorkit", "Noor Haddad -GAVE-> Rails at Scale", "Rails at Scale -COVERS-> activeshard"},
+			deny:  []string{"@yukim:Organization", "Ractors in Production -COVERS-> activeshard"},
+		},
+		{
 			name:  "a talk's block ends at the next talk",
 			notes: "Alice Morgan (first talk here)\n* zeta-tool\n\nBrian Walsh (second talk here)\n* omega-lib\n",
 			want:  []string{"first talk here -COVERS-> zeta-tool", "second talk here -COVERS-> omega-lib"},

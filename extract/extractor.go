@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/notegraph/notegraph/graph"
@@ -40,6 +41,7 @@ type entry struct {
 	subject  int   // mention everything in the entry relates to, or -1
 	level    int   // heading level that opened it; 0 for a paragraph head, 10+depth for a list item
 	sub      *entry
+	prose    bool // opened by a sentence of running prose: it ends with its paragraph
 }
 
 func (e *entry) ctxEntry() *entry {
@@ -195,6 +197,24 @@ func (x *extractor) sectionKind(text string) (string, bool) {
 // "DevConf Notes" → "DevConf", "GopherMeet 2031, a first …" → "GopherMeet 2031".
 func (x *extractor) eventName(title string) string {
 	t := strings.TrimSpace(title)
+	// "Recap: DevConf 2031", "Notes — DevConf": a leading title word
+	if i := strings.IndexAny(t, ":|—–"); i > 0 {
+		head := strings.ToLower(strings.TrimSpace(t[:i]))
+		head = strings.TrimPrefix(strings.TrimPrefix(head, "my "), "conference ")
+		if slices.Contains(x.rules.titleSuffix, head) {
+			_, after, _ := strings.Cut(t[i:], " ")
+			t = strings.TrimSpace(after)
+		}
+	}
+	// "Notes from DevConf 2031", "Thoughts on DevConf"
+	if head, after, ok := strings.Cut(t, " "); ok {
+		if prep, rest, ok := strings.Cut(after, " "); ok && slices.Contains(x.rules.titleSuffix, strings.ToLower(head)) {
+			switch strings.ToLower(prep) {
+			case "from", "on", "of", "at", "about":
+				t = strings.TrimSpace(rest)
+			}
+		}
+	}
 	if i := strings.IndexAny(t, ",:|(—–"); i > 0 {
 		t = strings.TrimSpace(t[:i])
 	}

@@ -3,6 +3,7 @@ package extract
 import (
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/notegraph/notegraph/graph"
@@ -29,6 +30,9 @@ type lineCtx struct {
 	// which they speak of themselves: what those name relates to the author.
 	author      int
 	firstPerson [][2]int
+	// cont is the next line of the same paragraph: where a cue at the end
+	// of a wrapped line finds its object ("works for\nInitech").
+	cont string
 }
 
 func (c *lineCtx) ev() graph.Evidence { return evidence(c.file, c.l) }
@@ -193,6 +197,7 @@ func (x *extractor) findMentions(c *lineCtx) {
 	x.bulletSubject(c)
 	x.questionObject(c)
 	x.cues(c)
+	x.versus(c)
 	x.examples(c)
 	x.toolSuffix(c)
 	x.wholeLine(c)
@@ -224,6 +229,8 @@ func (x *extractor) wholeLine(c *lineCtx) {
 		for _, w := range ws[1:] {
 			if lw := strings.ToLower(w); x.rules.stop[lw] && !isParticle(lw) {
 				return // "play is social": a sentence, not names
+			} else if isLower(n) && (lw == "for" || lw == "in" || lw == "on") {
+				return // "plotters for charts": a name and what it is for
 			}
 		}
 		// a plural is a noun: "logs, metrics, traces" are things
@@ -406,7 +413,11 @@ func (x *extractor) proseTalk(c *lineCtx) {
 		if m == nil {
 			continue
 		}
+		m[2] = x.skipOpener(t, m[2], m[3])
 		ps := x.people(t[m[2]:m[3]], headPos)
+		if vb := low[v[0]:v[1]]; ps == nil && (strings.Contains(vb, "talk") || strings.Contains(vb, "keynote") || strings.Contains(vb, "presentation")) {
+			ps = x.people(t[m[2]:m[3]], strongPos) // "gave a talk on" vouches for a speaker, whatever their given name
+		}
 		if len(ps) != 1 {
 			continue
 		}
@@ -427,6 +438,12 @@ func (x *extractor) proseTalk(c *lineCtx) {
 			}
 		}
 		rest := t[v[1]:]
+		if title, ok := emphAt(c.l, rest); ok && x.isTitle(title) {
+			if i := v[1] + strings.Index(rest, title); c.take(i, i+len(title)) {
+				x.relate(p, graph.Gave, x.add(c, title, graph.Talk, 9), ev)
+				continue
+			}
+		}
 		if q := quotedRE.FindStringSubmatchIndex(rest); q != nil {
 			title := rest[q[2]:q[3]]
 			if x.isTitle(title) && c.take(v[1]+q[2], v[1]+q[3]) {
@@ -437,12 +454,45 @@ func (x *extractor) proseTalk(c *lineCtx) {
 		}
 		trimmed := strings.TrimLeft(rest, " ")
 		obj, oa, ob := x.objectAfter(trimmed)
+		if obj != "" && isLower(obj) {
+			// a topic in lower case runs on: "talked about supply chain attacks"
+			base, prev := ob, 0
+			for k, w := range tokenize(trimmed[base:]) {
+				if k == 2 || strings.TrimSpace(trimmed[base+prev:base+w.start]) != "" || !isLower(w.s) || x.rules.stop[w.s] {
+					break
+				}
+				obj, ob, prev = trimmed[oa:base+w.end], base+w.end, w.end
+			}
+		}
 		off := v[1] + len(rest) - len(trimmed)
 		if obj != "" && c.take(off+oa, off+ob) {
 			typ, str := x.typeHint(obj, "")
 			x.relate(p, graph.Covers, x.add(c, obj, typ, str), ev)
 		}
 	}
+}
+
+// emphAt returns the emphasized span of l that s starts with: "talked
+// about *Accessible Docs*".
+func emphAt(l *line, s string) (string, bool) {
+	s = strings.TrimLeft(s, " ")
+	for _, e := range l.Emph {
+		if e = cleanText(e); e != "" && strings.HasPrefix(s, e) {
+			return e, true
+		}
+	}
+	return "", false
+}
+
+// skipOpener moves a the start of a name in t[a:b] past a capitalized
+// sentence opener that is a common word, not a given name: "Later Wen Li",
+// "Then Obi Nwankwo".
+func (x *extractor) skipOpener(t string, a, b int) int {
+	ws := strings.Fields(t[a:b])
+	if len(ws) >= 3 && isWord(ws[0]) && !isFirstName(ws[0]) {
+		return a + strings.Index(t[a:b], ws[1])
+	}
+	return a
 }
 
 // wordIndex returns the index of phrase in s as whole words, or -1.
@@ -564,12 +614,37 @@ func (x *extractor) cues(c *lineCtx) {
 	if len(low) != len(t) {
 		return // case folding changed byte offsets (rare scripts): no cues
 	}
+	findIn := low
+	if c.cont != "" {
+		findIn = low + " " // a cue may end a wrapped line
+	}
 	for _, cu := range x.rules.cues {
-		for _, ph := range cu.find(low) {
+		for _, ph := range cu.find(findIn) {
 			m := []int{ph[0], ph[1] + 1, ph[0], ph[1]}
-			rest := t[m[1]:]
+			rest := ""
+			if m[1] <= len(t) {
+				rest = t[m[1]:]
+			}
 			obj, oa, ob := x.objectAfter(rest)
 			strongCue := low[m[2]:m[3]] != "like" && low[m[2]:m[3]] != "using"
+			if obj == "" && strings.TrimSpace(rest) == "" && c.cont != "" && strongCue {
+				// the object opens the next line of a wrapped paragraph
+				if o, _, _ := x.objectAfter(c.cont); o != "" && x.nameLike(o) {
+					typ, str := x.typeHint(o, "")
+					if cu.rel == graph.WorksAt {
+						typ, str = graph.Organization, 7
+					}
+					oi := x.add(c, o, typ, str)
+					if subj := x.cueSubject(c, ph[0]); subj >= 0 {
+						x.relate(subj, cu.rel, oi, c.ev())
+					} else {
+						x.cueRelation(c, cu.rel, oi)
+					}
+					continue
+				}
+			}
+			at := ph[0]
+			subject := func() int { return x.cueSubject(c, at) } // only for a relation made
 			if obj == "" {
 				if cu.rel == graph.Created && c.e != nil && len(c.e.speakers) > 0 {
 					c.created = true // "Created some libraries:" the next lines name them
@@ -579,7 +654,11 @@ func (x *extractor) cues(c *lineCtx) {
 			a, b := m[1]+oa, m[1]+ob
 			if c.taken(a, b) {
 				if o := c.mentionAt(a, b); o >= 0 {
-					x.cueRelation(c, cu.rel, o) // "based on `mustache`"
+					if subj := subject(); subj >= 0 {
+						x.relate(subj, cu.rel, o, c.ev())
+					} else {
+						x.cueRelation(c, cu.rel, o) // "based on `mustache`"
+					}
 				}
 				continue
 			}
@@ -596,7 +675,11 @@ func (x *extractor) cues(c *lineCtx) {
 			}
 			o := x.add(c, obj, typ, str)
 			x.attach(c, o, true)
-			x.cueRelation(c, cu.rel, o)
+			if subj := subject(); subj >= 0 {
+				x.relate(subj, cu.rel, o, c.ev())
+			} else {
+				x.cueRelation(c, cu.rel, o)
+			}
 		}
 	}
 	// suffix cues: "(Grove creator)"
@@ -621,6 +704,181 @@ func (x *extractor) cues(c *lineCtx) {
 		x.attach(c, o, true)
 		x.cueRelation(c, rel, o)
 	}
+}
+
+var versusRE = regexp.MustCompile(`(?i)(\S+)\s+(?:vs\.?|versus)\s+`)
+
+// versus reads "mypy vs pyright": two names set against each other are
+// alternatives, SIMILAR_TO each other. Both sides must be names (a code
+// span, a link, a word that is no English word); "robots vs. the
+// mechanics" compares ideas, not things.
+func (x *extractor) versus(c *lineCtx) {
+	t := c.l.Text
+	if !strings.Contains(t, "vs") && !strings.Contains(t, "VS") && !strings.Contains(t, "ersus") {
+		return // a cheap test before the regexp
+	}
+	for _, m := range versusRE.FindAllStringSubmatchIndex(t, -1) {
+		side := func(a, b int, word bool) int {
+			if a >= b {
+				return -1
+			}
+			if o := c.mentionAt(a, b); o >= 0 {
+				if x.ms[o].typ == graph.Person || x.ms[o].typ == graph.Link {
+					return -1
+				}
+				return o
+			}
+			name, ok := x.thingName(t[a:b])
+			if !ok || strings.Contains(name, " ") || !word && (!x.nameLike(name) || isWord(strings.ToLower(name))) || x.rules.stop[strings.ToLower(name)] {
+				return -1
+			}
+			i := a + strings.Index(t[a:b], name)
+			if !c.take(i, i+len(name)) {
+				return -1
+			}
+			typ, str := x.typeHint(name, "")
+			o := x.add(c, name, typ, str)
+			x.attach(c, o, false)
+			return o
+		}
+		// one side may be an English word when the other is a name:
+		// "plotters vs egui"
+		obj, oa, ob := x.objectAfter(t[m[1]:])
+		if obj == "" || strings.Contains(obj, " ") {
+			continue
+		}
+		left := strings.Trim(t[m[2]:m[3]], "`*_\"'")
+		lw := !x.nameLike(left) || isWord(strings.ToLower(left))
+		rw := !x.nameLike(obj) || isWord(strings.ToLower(obj))
+		if lw && rw {
+			continue
+		}
+		// an English word is a name only where it is not part of a longer
+		// phrase: "go-fuzz vs native fuzzing" sets fuzzing against fuzzing
+		if rw {
+			if nx := tokenize(t[m[1]+ob:]); len(nx) > 0 && isLower(nx[0].s) && !x.rules.stop[nx[0].s] && strings.TrimSpace(t[m[1]+ob:m[1]+ob+nx[0].start]) == "" {
+				side(m[2], m[3], false) // the name on the left is still one
+				continue
+			}
+		}
+		if lw {
+			if pv := tokenize(t[:m[2]]); len(pv) > 0 && isLower(pv[len(pv)-1].s) && !x.rules.stop[pv[len(pv)-1].s] && strings.TrimSpace(t[pv[len(pv)-1].end:m[2]]) == "" {
+				continue
+			}
+		}
+		l := side(m[2], m[3], lw)
+		if l < 0 {
+			continue
+		}
+		r := side(m[1]+oa, m[1]+ob, rw)
+		if r >= 0 && r != l {
+			x.relate(l, graph.SimilarTo, r, c.ev())
+		}
+	}
+}
+
+// cueSubjectRE is what stands before a cue when the line's own first words
+// are its subject: "Lumen is built on WebGPU", "Ana, the creator of zaplog",
+// "Omar works for Initech".
+var cueSubjectRE = regexp.MustCompile(`^[\s*>-]*([^\s,;:()][^,;:()]{0,40}?)(?:\s*,\s*(?:the|a|an|who\s+is)|\s+(?:is|are|was|were)(?:\s+(?:a|an|the))?)?\s*$`)
+
+var whichRE = regexp.MustCompile(`[\s` + "`" + `*_"']*,\s*(?:which|that)(?:\s+(?:is|are|was|were))?\s*$`)
+
+var apposRE = regexp.MustCompile(`([\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){1,3})\s*,\s*(?:the|a|an|who\s+is)\s*$`)
+
+// cueSubject returns the mention a cue at byte at of the line is said of
+// when the line opens with it (a name of at most four words, then at most a
+// copula or an apposition), or -1: the line's head, entry or speakers are
+// then the subject (cueRelation).
+func (x *extractor) cueSubject(c *lineCtx, at int) int {
+	t := c.l.Text
+	if o := x.lineSubject(c, at); o >= 0 {
+		return o
+	}
+	// "… chatted with Jane Doe, the creator of zaplog": a person named
+	// right before an apposition (a name and ", the" fit in 64 bytes)
+	base := max(0, at-64)
+	// "… built `shedkit`, which is built on Bazel": the thing before the
+	// relative clause
+	pre := t[base:at]
+	if !strings.Contains(pre, ",") {
+		return -1 // both forms below follow a comma
+	}
+	if !strings.Contains(pre, "which") && !strings.Contains(pre, "that") {
+		// no relative clause
+	} else if m := whichRE.FindStringIndex(pre); m != nil {
+		before := strings.TrimRight(t[:base+m[0]], " `*_\"'")
+		if ws := tokenize(before); len(ws) > 0 {
+			last := ws[len(ws)-1]
+			if o := c.mentionAt(last.start, last.end); o >= 0 && x.ms[o].typ != graph.Person && x.ms[o].typ != graph.Link {
+				return o
+			}
+		}
+		return -1
+	}
+	m := apposRE.FindStringSubmatchIndex(pre)
+	if m == nil {
+		return -1
+	}
+	for k := range m {
+		m[k] += base
+	}
+	if o := c.mentionAt(m[2], m[3]); o >= 0 && x.ms[o].typ == graph.Person {
+		return o
+	}
+	if p, ok := x.personName(t[m[2]:m[3]], strongPos); ok && c.take(m[2], m[3]) {
+		return x.add(c, p, graph.Person, 5)
+	}
+	return -1
+}
+
+// lineSubject returns the mention of the name that opens the line and
+// stands right before a cue at byte at, or -1.
+func (x *extractor) lineSubject(c *lineCtx, at int) int {
+	t := c.l.Text
+	if at > 64 {
+		return -1 // a name of at most 40 bytes and a copula open the line
+	}
+	m := cueSubjectRE.FindStringSubmatchIndex(t[:at])
+	if m == nil {
+		return -1
+	}
+	a, b := m[2], m[3]
+	name := t[a:b]
+	if len(strings.Fields(name)) > 4 {
+		return -1
+	}
+	pos := headPos
+	if strings.Contains(t[b:at], ",") {
+		pos = strongPos // "Jane Doe, the creator of": the apposition vouches for a person
+	}
+	if o := c.mentionAt(a, b); o >= 0 {
+		if s := c.spans[slices.Index(c.spanM, o)]; s[0] == a && s[1] == b {
+			if _, ok := x.personName(name, pos); ok && pos == strongPos && x.ms[o].typ != graph.Person {
+				x.ms[o].typ, x.ms[o].str = graph.Person, max(x.ms[o].str, 5)
+			}
+			return o
+		}
+		return -1
+	}
+	if c.taken(a, b) {
+		return -1
+	}
+	if p, ok := x.personName(name, pos); ok {
+		c.take(a, b)
+		return x.add(c, p, graph.Person, 5)
+	}
+	n, ok := x.thingName(name)
+	if ws := strings.Fields(n); !ok || n != name || !x.nameLike(n) || x.rules.generic[strings.ToLower(n)] || len(ws) > 1 && !allNamed(ws) {
+		return -1
+	}
+	c.take(a, b)
+	typ, str := x.typeHint(n, "")
+	o := x.add(c, n, typ, str)
+	if !isFirstName(n) {
+		x.attach(c, o, false)
+	}
+	return o
 }
 
 // objectAfter returns the name that starts text: a run of up to four words
@@ -672,6 +930,8 @@ func (x *extractor) objectAfter(text string) (string, int, int) {
 func (x *extractor) cueRelation(c *lineCtx, rel string, o int) {
 	ev := c.ev()
 	switch {
+	case rel == graph.SimilarTo && c.head >= 0 && x.ms[c.head].typ == graph.Person:
+		// "Jane Doe … is like Redis": a person is like no tool
 	case c.head >= 0 && c.head != o && rel != graph.WorksAt:
 		x.relate(c.head, rel, o, ev)
 	case c.e != nil && len(c.e.speakers) > 0 && (rel == graph.Created || rel == graph.WorksAt):
@@ -786,6 +1046,10 @@ func (x *extractor) shapes(c *lineCtx) {
 					i = j - 1
 					continue
 				}
+				if x.allGeneric(strings.Fields(span)) {
+					i = j - 1 // "Lunch Break": no word of it is a name
+					continue
+				}
 			}
 		}
 		if x.rules.notNames[s] || x.rules.stop[strings.ToLower(s)] {
@@ -797,6 +1061,8 @@ func (x *extractor) shapes(c *lineCtx) {
 			named = isCoined(s) && !x.rules.notNames[s]
 		case isCoined(s):
 			named = true
+		case x.rules.generic[strings.ToLower(s)] && isWord(s) && !isCoined(s):
+			// "13:30 Lunch", "the Q&A Break": words of the day
 		case isCap(s) && !w.sentStart && !isFirstName(s) && len(s) > 1:
 			named = true
 		case isCap(s) && w.sentStart && !isWord(s) && !isFirstName(s) && len(s) > 2 && !abstract(s):

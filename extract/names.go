@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -205,6 +206,9 @@ func (x *extractor) thingName(s string) (string, bool) {
 	if x.rules.generic[low] || x.rules.labels[low] || x.rules.notNames[s] {
 		return "", false
 	}
+	if x.allGeneric(toks) {
+		return "", false // "Lunch Break", "Day 2", "Closing thoughts": words of the day, not a thing
+	}
 	first, last := strings.ToLower(toks[0]), strings.ToLower(toks[len(toks)-1])
 	if x.rules.stop[first] || x.rules.stop[last] {
 		return "", false
@@ -224,6 +228,15 @@ func (x *extractor) thingName(s string) (string, bool) {
 		}
 	}
 	return s, true
+}
+
+// allGeneric reports whether a name of several words has only generic words,
+// labels and numbers: "Lunch Break", "Day 2".
+func (x *extractor) allGeneric(toks []string) bool {
+	return len(toks) > 1 && !slices.ContainsFunc(toks, func(t string) bool {
+		lt := strings.ToLower(t)
+		return !x.rules.generic[lt] && !x.rules.labels[lt] && strings.ContainsFunc(t, unicode.IsLetter)
+	})
 }
 
 // isNameShaped reports whether a single token looks like a name wherever it

@@ -42,6 +42,10 @@ type line struct {
 	Codes []string // code spans
 	Emph  []string // emphasized (italic or bold) spans
 	Bold  bool     // the whole line is bold or italic
+	// A table row: its cells' plain text, and the cells of its table's
+	// header row (nil for the header row itself and outside tables).
+	Cells  []string
+	Header []string
 }
 
 type link struct {
@@ -203,11 +207,32 @@ func (p *parser) block(n ast.Node, depth int, quote bool) {
 				p.get(n, kindBreak, depth, quote)
 			}
 		case *east.Table:
+			var header []string
 			for row := c.FirstChild(); row != nil; row = row.NextSibling() {
+				var cells []string
+				var rowLine *line
 				for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
-					if l := p.inlines(cell, kindPara, depth, quote, -1); l != nil && cell.NextSibling() != nil {
+					var before int
+					if rowLine != nil {
+						before = len(rowLine.Text)
+					}
+					l := p.inlines(cell, kindPara, depth, quote, -1)
+					if l == nil {
+						cells = append(cells, "")
+						continue
+					}
+					if rowLine == nil {
+						rowLine, before = l, 0
+					}
+					cells = append(cells, cleanText(l.Text[min(before, len(l.Text)):]))
+					if cell.NextSibling() != nil {
 						l.Text += " | "
 					}
+				}
+				if _, ok := row.(*east.TableHeader); ok {
+					header = cells
+				} else if rowLine != nil && header != nil {
+					rowLine.Cells, rowLine.Header = cells, header
 				}
 			}
 		case *ast.HTMLBlock:
@@ -333,6 +358,8 @@ func (p *parser) inlines(n ast.Node, kind lineKind, depth int, quote bool, first
 	return head
 }
 
+var calloutRE = regexp.MustCompile(`^\s*\[![A-Za-z-]+\][+-]?`)
+
 var shortcodeRE = regexp.MustCompile(`(^|\s):[a-z0-9_+-]{2,30}:`)
 
 // cleanText decodes HTML entities, drops emoji shortcodes (":joy:") and
@@ -344,5 +371,24 @@ func cleanText(s string) string {
 	if strings.IndexByte(s, ':') >= 0 {
 		s = shortcodeRE.ReplaceAllString(s, "$1")
 	}
+	if strings.HasPrefix(strings.TrimSpace(s), "[!") {
+		s = calloutRE.ReplaceAllString(s, "") // "> [!note] Takeaways": the callout's kind is markup
+	}
+	if strings.ContainsFunc(s, isPictograph) {
+		s = strings.Map(func(r rune) rune {
+			if isPictograph(r) {
+				return ' '
+			}
+			return r
+		}, s)
+	}
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// isPictograph reports whether r is an emoji or a pictographic symbol (or
+// the joiner and selector that build emoji): decoration of a heading
+// ("## 🚀 Launch Day"), never part of a name.
+func isPictograph(r rune) bool {
+	return r >= 0x1F000 && r <= 0x1FAFF || r >= 0x2600 && r <= 0x27BF || r >= 0x2B00 && r <= 0x2BFF ||
+		r == 0xFE0F || r == 0x200D || r >= 0x1F1E6 && r <= 0x1F1FF
 }

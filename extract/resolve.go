@@ -193,14 +193,17 @@ func (x *extractor) resolve() graph.Graph {
 		}
 	}
 	// a surname alone names a person when one person has it: "Okafor's implementation"
-	surnames := map[string]int{}
+	// and so does a given name alone: "Kenji, the author of …" after a
+	// table of speakers names Kenji Sato
+	surnames, given := map[string]int{}, map[string]int{}
 	for key, i := range personKeys {
 		if j := strings.LastIndexByte(key, '-'); j > 0 {
-			last := key[j+1:]
-			if _, dup := surnames[last]; dup {
-				surnames[last] = -1
-			} else {
-				surnames[last] = i
+			for m, part := range map[*map[string]int]string{&surnames: key[j+1:], &given: key[:strings.IndexByte(key, '-')]} {
+				if _, dup := (*m)[part]; dup && (*m)[part] != i {
+					(*m)[part] = -1
+				} else {
+					(*m)[part] = i
+				}
 			}
 		}
 	}
@@ -223,6 +226,10 @@ func (x *extractor) resolve() graph.Graph {
 			continue
 		}
 		if p, ok := surnames[key]; ok && p >= 0 && isCap(x.ms[i].name) && !isWord(key) {
+			x.union(i, p)
+			continue
+		}
+		if p, ok := given[key]; ok && p >= 0 && isCap(x.ms[i].name) && !isWord(key) && len(key) > 2 {
 			x.union(i, p)
 			continue
 		}
@@ -320,6 +327,9 @@ func (x *extractor) build() graph.Graph {
 		}
 		if rel.typ == graph.Covers && gave[[2]string{a, b}] {
 			continue // a talk does not cover its own speaker
+		}
+		if rel.typ == graph.SimilarTo && (strings.HasPrefix(a, "person:") != strings.HasPrefix(b, "person:")) {
+			continue // "Jane, the author of zaplog, says it is like Redis": a person is like no thing
 		}
 		g.Edges = append(g.Edges, graph.Edge{Source: a, Target: b, Type: rel.typ, Evidence: []graph.Evidence{rel.ev}})
 	}

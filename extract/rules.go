@@ -31,7 +31,9 @@ type Rules struct {
 	SuffixCues    map[string][]string `yaml:"suffix_cues"`
 	Examples      []string            `yaml:"examples"`
 	SpeakerCues   []string            `yaml:"speaker_cues"`
+	Columns       map[string][]string `yaml:"columns"`
 	TalkVerbs     []string            `yaml:"talk_verbs"`
+	TalkIntros    []string            `yaml:"talk_intros"`
 	TalkKinds     []string            `yaml:"talk_kinds"`
 	TypeWords     map[string][]string `yaml:"type_words"`
 	ToolSuffixes  []string            `yaml:"tool_suffixes"`
@@ -117,6 +119,7 @@ func (r *Rules) Extend(u *Rules) {
 	addMap(&r.Cues, u.Cues)
 	addMap(&r.SuffixCues, u.SuffixCues)
 	addMap(&r.TypeWords, u.TypeWords)
+	addMap(&r.Columns, u.Columns)
 	r.Labels = append(r.Labels, u.Labels...)
 	r.Generic = append(r.Generic, u.Generic...)
 	r.TitleSuffixes = append(r.TitleSuffixes, u.TitleSuffixes...)
@@ -124,6 +127,7 @@ func (r *Rules) Extend(u *Rules) {
 	r.Examples = append(r.Examples, u.Examples...)
 	r.SpeakerCues = append(r.SpeakerCues, u.SpeakerCues...)
 	r.TalkVerbs = append(r.TalkVerbs, u.TalkVerbs...)
+	r.TalkIntros = append(r.TalkIntros, u.TalkIntros...)
 	r.TalkKinds = append(r.TalkKinds, u.TalkKinds...)
 	r.ToolSuffixes = append(r.ToolSuffixes, u.ToolSuffixes...)
 	r.FoldPrefixes = append(r.FoldPrefixes, u.FoldPrefixes...)
@@ -148,8 +152,11 @@ type compiled struct {
 	examples       *regexp.Regexp
 	examplePhrases []string
 	speakerCue     *regexp.Regexp
+	columns        map[string]string // table header → speaker, title, organization
 	talkVerbs      cue
+	talkIntro      *regexp.Regexp
 	talkKind       *regexp.Regexp
+	kindBy         *regexp.Regexp    // "Keynote by "
 	typeWords      map[string]string // word → type
 	toolSuffixes   map[string]bool
 	prefixes       []string
@@ -307,7 +314,15 @@ func (r *Rules) compile() *compiled {
 		a, b := c.talkVerbs.phrases[i], c.talkVerbs.phrases[j]
 		return len(a) > len(b) || len(a) == len(b) && a < b
 	})
-	c.talkKind = phraseRE(`^(?:`, r.TalkKinds, `)\s*[:\-–—]\s*`)
+	c.talkKind = phraseRE(`^(?:`, r.TalkKinds, `)(?:\s+#?\d{1,3})?\s*[:\-–—]\s*`)
+	c.columns = map[string]string{}
+	for kind, ws := range r.Columns {
+		for _, w := range ws {
+			c.columns[strings.ToLower(w)] = kind
+		}
+	}
+	c.talkIntro = phraseRE(`(?:^|[\s(])`, r.TalkIntros, `\s*,?\s*`)
+	c.kindBy = phraseRE(`^\s*(?:`, r.TalkKinds, `)\s+(?:by|from|with)\s+`)
 	c.speakerCue = phraseRE(`^(?:`, r.SpeakerCues, `)\s*[:\-–—]?\s+`)
 	for typ, ws := range r.TypeWords {
 		for _, w := range ws {

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 
@@ -19,6 +20,9 @@ var (
 	headHandleRE = regexp.MustCompile(`^(.+?)\s+(@[A-Za-z0-9_]{2,30})\s*$`)
 	// "Jane Doe's keynote [Title](url)": the text before the link
 	possessiveRE = regexp.MustCompile(`^(.{3,60}?)['’]s?\s+((?:[\p{L}\p{N}]+\s+){0,5})$`)
+	trailParenRE = regexp.MustCompile(`^(.+?)\s*\(([^()]+)\)$`)
+	parenRE      = regexp.MustCompile(`\([^()]*\)`)
+	withRE       = regexp.MustCompile(`^(?i:with|by)\s+`)
 	yearRE       = regexp.MustCompile(`\b(19|20)\d\d\b`)
 	// after a linked title: "by Jane Doe - notes", "(Jane Doe)"
 	linkByRE = regexp.MustCompile(`^(?i:by|[-–—]|,|\(|with)\s*([^()\-–—:]+?)\)?(?:\s+[-–—:]\s+(.*))?$`)
@@ -45,6 +49,24 @@ func (x *extractor) people(s string, pos personStrength) []string {
 		out = append(out, n)
 	}
 	return out
+}
+
+// unlistedPeople reads s as people's names whose given names the lexicon
+// may not hold ("Sven Olsen", "Kenji Sato"), where a title on the other side
+// of a separator vouches for them: every name's first and last words are
+// capitalized and no English words ("Getting Started", "Kafka Streams" are
+// not people).
+func (x *extractor) unlistedPeople(s string) []string {
+	ps := x.people(s, strongPos)
+	for _, p := range ps {
+		ws := strings.Fields(p)
+		for _, w := range []string{ws[0], ws[len(ws)-1]} {
+			if !isCap(w) || isWord(strings.ToLower(w)) || isCoined(w) {
+				return nil
+			}
+		}
+	}
+	return ps
 }
 
 // isTitle reports whether s can be a talk's title: at least two words, not
@@ -92,6 +114,15 @@ func (x *extractor) mayNamePerson(l *line, t string) bool {
 		return true
 	}
 	fs := strings.Fields(t)
+	if strings.ContainsAny(t, "—–(") || strings.Contains(t, " - ") {
+		// a separator and two capitalized words: the name may be one the
+		// lexicon lacks (unlistedPeople)
+		for i := 1; i < len(fs); i++ {
+			if isCap(strings.Trim(fs[i-1], "(")) && isCap(strings.Trim(fs[i], "),")) {
+				return true
+			}
+		}
+	}
 	for i, f := range fs {
 		if i == 16 {
 			break
@@ -153,6 +184,17 @@ func (x *extractor) parseTalkHead(l *line, pos personStrength) (talkHead, bool) 
 			}
 		}
 	}
+	// "Keynote by Jane Doe: Title"
+	if m := x.rules.kindBy.FindStringIndex(l.Text); m != nil {
+		rest := l.Text[m[1]:]
+		if i := strings.IndexAny(rest, ":–—"); i > 0 {
+			if ps := x.people(strings.TrimSpace(rest[:i]), strongPos); ps != nil {
+				if title := strings.Trim(rest[i:], " :–—-"); x.isTitle(title) {
+					return talkHead{people: ps, title: title}, true
+				}
+			}
+		}
+	}
 	low := strings.ToLower(t)
 	hasSep := strings.Contains(t, " -") || strings.ContainsAny(t, ":|–—")
 	if !strings.Contains(t, "@") {
@@ -173,7 +215,8 @@ func (x *extractor) parseTalkHead(l *line, pos personStrength) (talkHead, bool) 
 			}
 			return talkHead{people: ps, rest: inner}, true
 		}
-		// "Title (Jane Doe)", "Title (Jane Doe, Initech)", "Panel (A B, C D, E F)"
+		// "Title (Jane Doe)", "Title (with Jane Doe)", "Title (Jane Doe, Initech)", "Panel (A B, C D, E F)"
+		m[2] = withRE.ReplaceAllString(m[2], "")
 		if ps := x.people(m[2], pos); ps != nil && x.isTitle(m[1]) {
 			return talkHead{people: ps, title: strings.TrimSpace(m[1])}, true
 		}
@@ -183,7 +226,11 @@ func (x *extractor) parseTalkHead(l *line, pos personStrength) (talkHead, bool) 
 			}
 		}
 		if who, org, ok := strings.Cut(m[2], ","); ok && x.isTitle(m[1]) {
-			if ps := x.people(who, pos); len(ps) == 1 {
+			ps := x.people(who, pos)
+			if ps == nil && pos >= headPos {
+				ps = x.unlistedPeople(who)
+			}
+			if len(ps) == 1 {
 				return talkHead{people: ps, title: strings.TrimSpace(m[1]), role: "works at " + strings.TrimSpace(org)}, true
 			}
 		}
@@ -199,6 +246,20 @@ func (x *extractor) parseTalkHead(l *line, pos personStrength) (talkHead, bool) 
 		// no separator
 	} else if m := headSepRE.FindStringSubmatch(t); m != nil {
 		left, right := strings.TrimSpace(m[1]), strings.TrimSpace(m[2])
+		// "Noor Haddad (@noorh) - Rails at Scale", "Jane Doe (Initech) — Title"
+		if pm := trailParenRE.FindStringSubmatch(left); pm != nil && x.isTitle(right) {
+			if ps := x.people(pm[1], strongPos); ps != nil {
+				h := talkHead{people: ps, title: right}
+				if inner := strings.TrimSpace(pm[2]); !strings.HasPrefix(inner, "@") {
+					if x.isRole(inner) {
+						h.role = inner
+					} else if o, ok := x.thingName(inner); ok && x.nameLike(o) && len(ps) == 1 {
+						h.role = "works at " + o
+					}
+				}
+				return h, true
+			}
+		}
 		if ps := x.people(left, pos); ps != nil {
 			if x.isTitle(right) {
 				return talkHead{people: ps, title: right}, true
@@ -208,12 +269,126 @@ func (x *extractor) parseTalkHead(l *line, pos personStrength) (talkHead, bool) 
 		if ps := x.people(right, pos); ps != nil && x.isTitle(left) {
 			return talkHead{people: ps, title: left}, true
 		}
+		if ps := x.unlistedPeople(right); ps != nil && pos >= headPos && x.isTitle(left) {
+			return talkHead{people: ps, title: left}, true
+		}
+		if ps := x.unlistedPeople(left); ps != nil && pos >= headPos && x.isTitle(right) && x.unlistedPeople(right) == nil {
+			return talkHead{people: ps, title: right}, true
+		}
 	}
 	bare := strings.TrimRight(t, ":-–— ")
 	if ps := x.people(bare, pos); ps != nil {
 		return talkHead{people: ps}, true
 	}
 	return talkHead{}, false
+}
+
+// setOffSpeakerRE is what follows a set-off title to name its speakers:
+// "**Title** — Jane Doe", "*Title* by Jane Doe (Initech)", ""Title" (Jane
+// Doe) — notes", ""Title" by Jane Doe, notes".
+var setOffSpeakerRE = regexp.MustCompile(`^(?:\(\s*(?:(?i:by|with)\s+)?([^()]+)\)|(?:[-–—:,|]+|(?i:by|with|from))\s*([^()\-–—:;,]+?)\s*(?:\(([^()]+)\))?)\s*(?:[-–—:;,.]\s*(.*))?$`)
+
+// emphTalk reads a list item that opens with a title set off by emphasis or
+// quotes and names its speakers after it: "1. **Async All the Way** — Jane
+// Doe", "- 10:00 "Quiet Queues" (Jane Doe) — notes". The emphasis or quotes
+// vouch for the title, the separator for the names.
+func (x *extractor) emphTalk(l *line) (talkHead, bool) {
+	if len(l.Links) > 0 {
+		return talkHead{}, false
+	}
+	t := x.trimTalkHead(l.Text)
+	var e, rest string
+	if len(l.Emph) > 0 {
+		e = strings.TrimSpace(cleanText(l.Emph[0]))
+		if r, ok := strings.CutPrefix(t, e); ok {
+			rest = r
+		} else {
+			e = ""
+		}
+	}
+	if e == "" {
+		q := quotedRE.FindStringSubmatchIndex(t)
+		if q == nil {
+			return talkHead{}, false
+		}
+		e, rest = t[q[2]:q[3]], t[q[1]:]
+	}
+	if !x.isTitle(e) {
+		return talkHead{}, false
+	}
+	m := setOffSpeakerRE.FindStringSubmatch(strings.TrimSpace(rest))
+	if m == nil {
+		return talkHead{}, false
+	}
+	who, inner := m[2], m[3]
+	if m[1] != "" {
+		who, inner, _ = strings.Cut(m[1], ",") // "(Jane Doe, Initech)"
+	}
+	ps := x.people(strings.TrimSpace(who), strongPos)
+	if ps == nil {
+		return talkHead{}, false
+	}
+	h := talkHead{people: ps, title: x.trimTalkHead(e), rest: strings.TrimSpace(m[4])}
+	if inner = strings.TrimSpace(inner); inner != "" {
+		if x.isRole(inner) {
+			h.role = inner
+		} else if o, ok := x.thingName(inner); ok && x.nameLike(o) && len(ps) == 1 {
+			h.role = "works at " + o
+		} else {
+			h.rest = strings.TrimSpace(inner + " " + h.rest)
+		}
+	}
+	return h, true
+}
+
+// proseNameRE is a speaker's name opening what follows a talk's title in
+// prose: "…*Quiet Queues*, Jane Doe showed".
+var proseNameRE = regexp.MustCompile(`^["”'’]?\s*,?\s*([\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+){1,3})\b`)
+
+// proseHead reads a sentence of running prose that names a talk, its title
+// set off by emphasis or quotes, and who gave it: "In her talk *Quiet
+// Queues*, Jane Doe showed …" (talk_intros) or "Jane Doe (Initech) presented
+// "Quiet Queues"" (talk_verbs).
+func (x *extractor) proseHead(l *line) ([]string, string, bool) {
+	t := l.Text
+	if len(t) != len(strings.ToLower(t)) {
+		return nil, "", false
+	}
+	// the title set off at the start of s: emphasized or quoted
+	titleAt := func(s string) (string, int) {
+		s2 := strings.TrimLeft(s, " ")
+		off := len(s) - len(s2)
+		for _, e := range l.Emph {
+			if e = cleanText(e); strings.HasPrefix(s2, e) && x.isTitle(e) {
+				return e, off + len(e)
+			}
+		}
+		if q := quotedRE.FindStringSubmatchIndex(s2); q != nil && x.isTitle(s2[q[2]:q[3]]) {
+			return s2[q[2]:q[3]], off + q[1]
+		}
+		return "", 0
+	}
+	if m := x.rules.talkIntro.FindStringIndex(t); m != nil {
+		if title, n := titleAt(t[m[1]:]); title != "" {
+			if nm := proseNameRE.FindStringSubmatch(t[m[1]+n:]); nm != nil {
+				if ps := x.people(nm[1], strongPos); len(ps) == 1 {
+					return ps, title, true
+				}
+			}
+		}
+	}
+	for _, v := range x.rules.talkVerbs.find(strings.ToLower(t)) {
+		m := proseWhoRE.FindStringSubmatchIndex(t[:v[0]])
+		if m == nil {
+			continue
+		}
+		if title, _ := titleAt(t[v[1]:]); title != "" {
+			if ps := x.people(t[x.skipOpener(t, m[2], m[3]):m[3]], strongPos); len(ps) == 1 {
+				return ps, title, true
+			}
+		}
+	}
+	return nil, "", false
 }
 
 // speakerLine reads a line under a talk heading that names its speakers:
@@ -226,6 +401,9 @@ func (x *extractor) speakerLine(l *line) []string {
 	if m := x.rules.speakerCue.FindStringIndex(t); m != nil {
 		who := strings.TrimRight(t[m[1]:], " .")
 		if i := strings.Index(who, " ("); i > 0 && strings.HasSuffix(who, ")") {
+			if ps := x.people(who[i+2:len(who)-1], strongPos); ps != nil && strings.HasPrefix(who, "@") {
+				return ps // "@janed (Jane Doe)": the name, not the handle
+			}
 			who = who[:i] // "Priscilla Vaughn (Orbital Labs)": the affiliation is read as notes
 		}
 		return x.people(who, strongPos)
@@ -331,6 +509,9 @@ func (w *walker) line(i int) {
 	if w.skip[i] {
 		return
 	}
+	if l.Cells != nil && w.sec != "ignore" && w.tableRow(l) {
+		return
+	}
 	switch l.Kind {
 	case kindBreak:
 		w.cur = nil
@@ -354,9 +535,21 @@ func (w *walker) line(i int) {
 	if topPara && w.cur != nil && w.cur.level >= 10 {
 		w.cur = nil // an entry opened by a list item ends with its list
 	}
+	if topPara && l.First && w.cur != nil && w.cur.prose {
+		w.cur = nil // a talk told in prose ends with its paragraph
+	}
 	if (topPara && l.First) || topItem {
 		if w.headLine(i, l, topItem) {
 			return
+		}
+	}
+	if !l.Quote && l.Depth <= 1 && w.field(l, topPara && l.First) {
+		return
+	}
+	if topPara {
+		if ps, title, ok := x.proseHead(l); ok {
+			w.startTalk(ps, title, l, 0)
+			w.cur.prose = true
 		}
 	}
 	if e := w.cur; e != nil && e.kind == entLabel && !l.Item && !l.Quote {
@@ -375,6 +568,11 @@ func (w *walker) line(i int) {
 // content reads a line inside the current entry.
 func (w *walker) content(l *line) {
 	c := &lineCtx{file: w.file, l: l, e: w.cur.ctxEntry(), head: -1}
+	if i := sort.Search(len(w.lines), func(i int) bool { return w.lines[i].N > l.N }); i < len(w.lines) {
+		if n := &w.lines[i]; n.N == l.N+1 && !n.First && n.Kind == kindPara && l.Kind == kindPara {
+			c.cont = n.Text
+		}
+	}
 	if w.cur == nil && w.author >= 0 {
 		c.author = w.author
 		c.firstPerson = firstPersonSentences(l.Text)
@@ -411,6 +609,10 @@ func (w *walker) heading(i int, l *line) {
 		level = 7
 	}
 	speakers := w.speakersBelow(i)
+	if speakers == nil && w.resume(l.Text, l) {
+		w.cur.level = level
+		return
+	}
 	if k, ok := x.sectionKind(l.Text); ok && speakers == nil {
 		w.sec, w.secLvl, w.cur = k, level, nil
 		return
@@ -565,6 +767,31 @@ func (w *walker) headLine(i int, l *line, item bool) bool {
 			}
 		}
 	}
+	if item && w.sec != "talk" && len(l.Links) == 0 && clockRE.MatchString(t) && clockRE.FindString(t) != "" {
+		// "- 14:00 Workshop: Build a Parser (with Jane Doe)": a time opens a
+		// schedule's entry, as a Talks section would
+		// "- 14:00 Design review with Carol Nguyen" is a meeting in a day's
+		// log; so is any slot of notes that name no event
+		meeting := strings.Contains(strings.ToLower(parenRE.ReplaceAllString(t, "")), " with ") || w.event == ""
+		if h, ok := x.parseTalkHead(l, headPos); ok && h.title != "" && !meeting {
+			w.talkHead(h, l, levelOf(l, item))
+			return true
+		}
+		if h, ok := x.emphTalk(l); ok {
+			w.talkHead(h, l, levelOf(l, item))
+			return true
+		}
+		// "- 13:30 Lunch": the slot ends the talk before it
+		w.cur = &entry{kind: entLabel, talk: -1, subject: -1, level: levelOf(l, item)}
+		return false
+	}
+	if item && (w.event != "" || w.sec == "talk") {
+		// "- **Review the PR** — Sam Lee" in notes of no event is a task
+		if h, ok := x.emphTalk(l); ok {
+			w.talkHead(h, l, levelOf(l, item))
+			return true
+		}
+	}
 	if item {
 		if k := w.sec; (k == "tool" || k == "concept" || k == "organization") && (w.cur == nil || w.cur.level >= 10) {
 			w.itemThing(l)
@@ -573,20 +800,24 @@ func (w *walker) headLine(i int, l *line, item bool) bool {
 		return false
 	}
 	// the title of a talk seen before: its speaker's notes go on
-	if e, ok := x.talks[graph.Slug(t)]; ok {
-		w.cur = e
-		ev := w.ev(l)
-		t := x.addEv(x.ms[e.talk].name, graph.Talk, 1, ev)
-		x.union(t, e.talk)
-		for _, p := range e.speakers {
-			x.relate(p, graph.Gave, t, ev)
-		}
+	if w.resume(t, l) {
 		return true
 	}
 	next := w.next(i)
 	low := strings.ToLower(strings.TrimRight(t, ": -–—"))
 	endsHead := strings.HasSuffix(t, ":") || strings.HasSuffix(t, " -") || strings.HasSuffix(t, " –") || strings.HasSuffix(t, " —")
 	inTalk := w.cur != nil && (w.cur.kind == entTalk || w.cur.kind == entPerson)
+	if strings.HasSuffix(t, ":") && !inTalk {
+		// "Talks tonight:", "Tools I use:": a section announced by a line
+		k, ok := x.sectionKind(strings.TrimSuffix(t, ":"))
+		if ws := strings.Fields(low); !ok && len(ws) > 0 && len(ws) <= 4 {
+			k, ok = x.rules.sections[ws[0]] // "Talks we saw:"
+		}
+		if ok && k != "ignore" {
+			w.sec, w.secLvl, w.cur = k, 7, nil
+			return true
+		}
+	}
 	if endsHead || l.Bold {
 		for _, lw := range strings.Fields(low) {
 			if x.rules.labels[lw] || x.rules.labels[low] || x.rules.generic[low] {
@@ -617,6 +848,209 @@ func (w *walker) headLine(i int, l *line, item bool) bool {
 		return false
 	}
 	w.thingEntry(l, t, sectionType(w.sec), 6, 0)
+	return true
+}
+
+// resume makes the talk titled t, seen before, the current entry again: a
+// line or heading that repeats a title from a schedule or an earlier list
+// opens more notes of that talk.
+func (w *walker) resume(t string, l *line) bool {
+	x := w.x
+	e, ok := x.talks[graph.Slug(t)]
+	if !ok {
+		e, ok = x.talks[graph.Slug(x.trimTalkHead(t))]
+	}
+	if !ok || e.talk < 0 {
+		return false
+	}
+	w.cur = e
+	ev := w.ev(l)
+	ti := x.addEv(x.ms[e.talk].name, graph.Talk, 1, ev)
+	x.union(ti, e.talk)
+	for _, p := range e.speakers {
+		x.relate(p, graph.Gave, ti, ev)
+	}
+	return true
+}
+
+// fieldRE is a field line: "Title: Fast Builds", "Company: Initech".
+var fieldRE = regexp.MustCompile(`^([\p{L} ]{2,20}?)\s*:\s+(\S.*)$`)
+
+// field reads a line that gives a talk's title or its speakers'
+// organization as a field, named as table columns are (rules.yaml columns):
+// "Title: Fast Builds" opens the talk under a heading that did not name it
+// ("### Episode 12"); "Company: Initech" is where the speakers work.
+func (w *walker) field(l *line, opens bool) bool {
+	x := w.x
+	m := fieldRE.FindStringSubmatch(strings.TrimSpace(l.Text))
+	if m == nil {
+		return false
+	}
+	val := strings.TrimRight(strings.TrimSpace(m[2]), ".")
+	key := strings.ToLower(strings.TrimSpace(m[1]))
+	e := w.cur
+	// a block of fields that opens a paragraph after a talk with a title and
+	// speakers is the next talk's
+	fresh := e == nil || e.kind != entTalk || opens && len(e.speakers) > 0
+	if x.rules.speakerCue.MatchString(key+": ") && (e == nil || e.kind != entTalk || len(e.speakers) == 0 || opens) {
+		who, org := val, ""
+		if i := strings.Index(who, " ("); i > 0 && strings.HasSuffix(who, ")") {
+			who, org = strings.TrimSpace(who[:i]), who[i+2:len(who)-1]
+			if ps := x.people(org, strongPos); ps != nil && strings.HasPrefix(who, "@") {
+				who, org = org, ""
+			}
+		} else if i := strings.LastIndex(who, ", "); i > 0 && x.people(who, strongPos) == nil {
+			who, org = who[:i], who[i+2:] // "Jane Doe, Initech"
+		}
+		ps := x.people(who, strongPos)
+		if ps == nil {
+			return false
+		}
+		ev := w.ev(l)
+		if e != nil && e.kind == entTalk && !fresh {
+			w.addSpeakers(e, ps, l)
+		} else {
+			var ids []int
+			for _, p := range ps {
+				ids = append(ids, x.addEv(p, graph.Person, 9, ev))
+			}
+			e = &entry{kind: entPerson, talk: -1, speakers: ids, subject: ids[0], level: 0}
+			w.cur = e
+		}
+		if o, ok := x.thingName(org); ok && x.nameLike(o) && !strings.HasPrefix(o, "@") {
+			oi := x.addEv(o, graph.Organization, 7, ev)
+			for _, p := range e.speakers {
+				x.relate(p, graph.WorksAt, oi, ev)
+			}
+		}
+		return true
+	}
+	switch x.rules.columns[key] {
+	case "title":
+		// "Talk: Packaging Pain, by Dmitri Volkov": a whole talk in one field
+		if m := headByRE.FindStringSubmatch(val); m != nil && x.isTitle(m[1]) {
+			if ps := x.people(strings.Trim(m[2], " .:"), strongPos); ps != nil {
+				w.startTalk(ps, x.trimTalkHead(m[1]), l, levelOf(l, l.Item))
+				return true
+			}
+		}
+		if !fresh || !x.isTitle(val) {
+			return false
+		}
+		// "Title: Designing Data Systems" over "Author: …" is a book's
+		if w.event == "" && w.sec != "talk" && !w.speakerNear(l) {
+			return false
+		}
+		level := 0
+		var people []string
+		if e != nil && e.kind == entPerson && e.talk < 0 {
+			for _, p := range e.speakers {
+				people = append(people, x.ms[p].name)
+			}
+		} else if e != nil && e.kind != entTalk {
+			level = e.level
+		}
+		w.startTalk(people, x.trimTalkHead(val), l, level)
+		return true
+	case "organization":
+		e := w.cur
+		if e == nil || len(e.speakers) == 0 {
+			return false
+		}
+		o, ok := x.thingName(val)
+		if !ok || !x.nameLike(o) {
+			return false
+		}
+		ev := w.ev(l)
+		org := x.addEv(o, graph.Organization, 7, ev)
+		for _, p := range e.speakers {
+			x.relate(p, graph.WorksAt, org, ev)
+		}
+		return true
+	}
+	return false
+}
+
+// speakerNear reports whether a line next to l (two either side) is a
+// speaker field: "Speaker: Jane Doe".
+func (w *walker) speakerNear(l *line) bool {
+	for i := sort.Search(len(w.lines), func(i int) bool { return w.lines[i].N >= l.N-2 }); i < len(w.lines) && w.lines[i].N <= l.N+2; i++ {
+		if o := &w.lines[i]; o != l {
+			if m := fieldRE.FindStringSubmatch(strings.TrimSpace(o.Text)); m != nil && w.x.rules.speakerCue.MatchString(strings.ToLower(m[1])+": ") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// tableRow reads a row of a table whose header names a speaker column and a
+// title column ("| Time | Speaker | Talk |") as a talk; the row's other cells
+// are its notes. A row without a speaker ("| 12:30 | | Lunch |") is no talk.
+func (w *walker) tableRow(l *line) bool {
+	x := w.x
+	col := map[string]int{}
+	for i, h := range l.Header {
+		k, ok := x.rules.columns[strings.ToLower(strings.Trim(h, " *_:"))]
+		if _, seen := col[k]; ok && !seen {
+			col[k] = i
+		}
+	}
+	si, ok1 := col["speaker"]
+	ti, ok2 := col["title"]
+	if !ok1 || !ok2 || si >= len(l.Cells) || ti >= len(l.Cells) {
+		return false
+	}
+	w.cur = nil
+	who, aff := l.Cells[si], ""
+	if i := strings.Index(who, " ("); i > 0 && strings.HasSuffix(who, ")") {
+		who, aff = strings.TrimSpace(who[:i]), who[i+2:len(who)-1]
+		if ps := x.people(aff, strongPos); ps != nil && strings.HasPrefix(who, "@") {
+			who, aff = aff, "" // "@handle (Jane Doe)"
+		}
+	}
+	title := x.trimTalkHead(l.Cells[ti])
+	ps := x.people(who, strongPos)
+	if ps == nil || !x.isTitle(title) {
+		return true
+	}
+	w.startTalk(ps, title, l, 0)
+	e := w.cur
+	ev := w.ev(l)
+	if oi, ok := col["organization"]; ok && oi < len(l.Cells) && aff == "" {
+		aff = l.Cells[oi]
+	}
+	if o, ok := x.thingName(aff); ok && x.nameLike(o) && !strings.HasPrefix(o, "@") {
+		org := x.addEv(o, graph.Organization, 7, ev)
+		for _, p := range e.speakers {
+			x.relate(p, graph.WorksAt, org, ev)
+		}
+	}
+	var extra []string
+	for i, cell := range l.Cells {
+		if i != si && i != ti && i != col["organization"] && !clockRE.MatchString(cell) && strings.ContainsFunc(cell, unicode.IsLetter) {
+			extra = append(extra, cell)
+		}
+	}
+	if len(extra) > 0 {
+		text := strings.Join(extra, "; ")
+		var codes []string
+		for _, cd := range l.Codes {
+			if strings.Contains(text, cd) {
+				codes = append(codes, cd)
+			}
+		}
+		var links []link
+		for _, lk := range l.Links {
+			if lk.Text == "" || strings.Contains(text, lk.Text) {
+				links = append(links, lk)
+			}
+		}
+		c := &lineCtx{file: w.file, l: &line{N: l.N, Text: text, Raw: l.Raw, Links: links, Codes: codes}, e: e, head: -1}
+		x.findMentions(c)
+		x.ctxs = append(x.ctxs, c)
+	}
+	w.cur = nil
 	return true
 }
 
