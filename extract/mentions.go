@@ -710,8 +710,8 @@ var versusRE = regexp.MustCompile(`(?i)(\S+)\s+(?:vs\.?|versus)\s+`)
 
 // versus reads "mypy vs pyright": two names set against each other are
 // alternatives, SIMILAR_TO each other. Both sides must be names (a code
-// span, a link, a word that is no English word); "robots vs. the
-// mechanics" compares ideas, not things.
+// span, a link, a word that is no English word); "cats vs. the
+// dogs" compares ideas, not things.
 func (x *extractor) versus(c *lineCtx) {
 	t := c.l.Text
 	if !strings.Contains(t, "vs") && !strings.Contains(t, "VS") && !strings.Contains(t, "ersus") {
