@@ -235,7 +235,7 @@ WITH x, row, [i IN range(0, size(of) - 1) WHERE NOT of[i] IN %[1]s | [of[i], x.e
 WITH x, row, row.props AS p, CASE WHEN size(kept) = 0 THEN row.ev ELSE COLLECT { UNWIND kept + row.ev AS e RETURN e ORDER BY e[0], e[1], e[2] } END AS ev
 WITH x, row, p, CASE WHEN size(ev) = 0 THEN null ELSE ev END AS ev
 WITH x, p{.*, evidence_files: [e IN ev | e[0]], evidence_lines: [e IN ev | e[1]], evidence_texts: [e IN ev | e[2]], sources: reduce(s = [], e IN ev | CASE WHEN size(s) > 0 AND s[-1] = e[0] THEN s ELSE s + e[0] END), notegraph_keys: row.keys} AS want
-WITH x, want, [k IN coalesce(x.notegraph_keys, []) WHERE NOT k IN coalesce(want.notegraph_keys, `+evidenceKeysLiteral+`)] AS stale
+WITH x, want, [k IN coalesce(x.notegraph_keys, []) WHERE NOT k IN coalesce(want.notegraph_keys, ` + evidenceKeysLiteral + `)] AS stale
 WHERE size(stale) > 0 OR any(k IN keys(want) WHERE NOT coalesce(x[k] = want[k], x[k] IS NULL AND want[k] IS NULL))
 SET x += want
 FOREACH (k IN stale | SET x[k] = null)
