@@ -57,6 +57,13 @@ func TestPatterns(t *testing.T) {
 			want:  []string{"Maria Lopez:Person", "Scaling the Queue:Talk", "Maria Lopez -GAVE-> Scaling the Queue"},
 		},
 		{
+			name: "a link to a known name's own site mentions it; a package page mentions the package, not its index",
+			notes: "## Tools\n#### git\n* version control\n#### tidyq\n* a queue\n\nMaya Ross - shipping libraries\n" +
+				"* docs: http://tidyq.example.org/start\n* code: https://git.sr.ht/~maya/fetchr\n",
+			want: []string{"shipping libraries -COVERS-> tidyq", "shipping libraries -COVERS-> fetchr"},
+			deny: []string{"shipping libraries -COVERS-> git"},
+		},
+		{
 			name:  "name colon (title)",
 			notes: "David Chen: (indexing at home)\n* uses `ripgrep` every day\n",
 			want:  []string{"David Chen -GAVE-> indexing at home", "indexing at home -COVERS-> ripgrep"},

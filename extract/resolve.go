@@ -141,8 +141,8 @@ func (x *extractor) knownNames(c *lineCtx) {
 	// a link to a known name's own site: http://hugo.example.org/
 	for _, lk := range c.l.Links {
 		u, err := url.Parse(lk.URL)
-		if err != nil || u.Host == "" {
-			continue
+		if err != nil || u.Host == "" || packageName(u) != "" {
+			continue // a package page is about the package, not its index
 		}
 		labels := strings.Split(strings.ToLower(u.Hostname()), ".")
 		if len(labels) < 3 {
