@@ -86,7 +86,9 @@ func Neo4j(ctx context.Context, driver neo4j.DriverWithContext, g graph.Graph, o
 		}
 	}
 
-	nodes, rels := nodeRows(g), relRows(g)
+	// The relationship rows are built while the server writes the nodes.
+	nodes, relsc := nodeRows(g), make(chan []batchGroup, 1)
+	go func() { relsc <- relRows(g) }()
 	files := stringList(loadFiles(g))
 
 	// Schema: constraints go in their own transactions.
@@ -120,10 +122,10 @@ func Neo4j(ctx context.Context, driver neo4j.DriverWithContext, g graph.Graph, o
 	if err != nil {
 		return st, err
 	}
-	rels = splitFreshRels(rels, r.nodes)
+	rels := splitFreshRels(<-relsc, r.nodes)
 	r, err = writeGroups(ctx, driver, opts.Database, "relationships", rels, batch, parallel, files, progress, func(grp batchGroup) batchQueries {
 		if grp.fresh {
-			return batchQueries{create: relFreshQuery(grp.name, grp.keys), new: func(r row) any { return r["fresh"] }}
+			return batchQueries{create: relFreshQuery(grp.name, grp.keys), new: func(r row) any { return freshValues(r, grp.keys) }}
 		}
 		return batchQueries{
 			create: relCreateQuery(grp.name), upsert: relUpsertQuery(grp.name, "$rows", "$files"),
@@ -345,10 +347,14 @@ type nodeRef struct {
 
 // splitFreshRels moves the relationships with an end that this load created
 // (nodes) out of groups into groups of their own, by type and property keys,
-// as rows for relFreshQuery: such relationships cannot exist yet, so they
-// are created without the lookups and the merge the others need. This is
-// what makes a first load fast; a rerun has no fresh node and takes the
-// merge path for everything.
+// for relFreshQuery: such relationships cannot exist yet, so they are
+// created without the lookups and the merge the others need. This is what
+// makes a first load fast; a rerun has no fresh node and takes the merge
+// path for everything.
+//
+// The split only sorts rows: it notes the ends' element ids in each fresh
+// row ("a", "b"); freshValues builds the parameter values later, in the
+// workers, while the server writes other batches.
 func splitFreshRels(groups []batchGroup, nodes []nodeRef) []batchGroup {
 	refs := make(map[string]nodeRef, len(nodes))
 	for _, n := range nodes {
@@ -367,24 +373,15 @@ func splitFreshRels(groups []batchGroup, nodes []nodeRef) []batchGroup {
 				rest = append(rest, r)
 				continue
 			}
-			props := newProps(r)
-			keys = keys[:0]
-			for k := range props {
-				keys = append(keys, k)
-			}
-			slices.Sort(keys)
+			keys = newPropKeys(r, keys[:0])
 			sig := grp.name + "\x00" + strings.Join(keys, "\x00")
 			fg := fresh[sig]
 			if fg == nil {
-				fg = &batchGroup{name: grp.name, keys: slices.Clone(keys), fresh: true}
+				fg = &batchGroup{name: grp.name, keys: slices.Clone(keys), fresh: true, rows: make([]row, 0, len(grp.rows))}
 				fresh[sig] = fg
 			}
-			v := make([]any, 2, 2+len(keys))
-			v[0], v[1] = a.eid, b.eid
-			for _, k := range keys {
-				v = append(v, props[k])
-			}
-			fg.rows = append(fg.rows, row{"fresh": v})
+			r["a"], r["b"] = a.eid, b.eid
+			fg.rows = append(fg.rows, r)
 		}
 		if len(rest) > 0 {
 			out = append(out, batchGroup{name: grp.name, rows: rest})
@@ -399,6 +396,36 @@ func splitFreshRels(groups []batchGroup, nodes []nodeRef) []batchGroup {
 		out = append(out, *fresh[sig])
 	}
 	return out
+}
+
+// freshValues is the relFreshQuery row of r, a fresh row of splitFreshRels
+// with property keys keys: [source element id, target element id, value of
+// keys[0], value of keys[1], …], the values newProps would give.
+func freshValues(r row, keys []string) []any {
+	v := make([]any, 2, 2+len(keys))
+	v[0], v[1] = r["a"], r["b"]
+	props, _ := r["props"].(map[string]any)
+	var files, lines, texts, sources []any
+	if ev, _ := r["ev"].([]any); len(ev) > 0 {
+		files, lines, texts, sources = evidenceLists(ev)
+	}
+	for _, k := range keys {
+		switch k {
+		case "evidence_files":
+			v = append(v, files)
+		case "evidence_lines":
+			v = append(v, lines)
+		case "evidence_texts":
+			v = append(v, texts)
+		case "sources":
+			v = append(v, sources)
+		case "notegraph_keys":
+			v = append(v, r["keys"])
+		default:
+			v = append(v, props[k])
+		}
+	}
+	return v
 }
 
 // writeBatch writes one batch in one transaction: it creates the rows'

@@ -24,7 +24,8 @@ func envInt(name string, def int) int {
 // empty database, then loads the first NOTEGRAPH_BENCH_ROWS (default 2000)
 // relationships of it again the way row-at-a-time tools do — one MERGE query
 // per row, each its own transaction — into a fresh database, and reports
-// both rates:
+// both rates (NOTEGRAPH_BENCH_BATCH and NOTEGRAPH_BENCH_PARALLEL set the
+// load's BatchSize and Parallel):
 //
 //	go test ./export -run '^$' -bench Neo4jLoad -benchtime 1x
 //
@@ -41,7 +42,7 @@ func BenchmarkNeo4jLoad(b *testing.B) {
 		b.StartTimer()
 		var nodesDone, relsStart time.Time
 		start := time.Now()
-		st, err := export.Neo4j(ctx, d, g, export.Neo4jOptions{Database: c.Database, BatchSize: envInt("NOTEGRAPH_BENCH_BATCH", 0), Progress: func(p export.Neo4jProgress) {
+		st, err := export.Neo4j(ctx, d, g, export.Neo4jOptions{Database: c.Database, BatchSize: envInt("NOTEGRAPH_BENCH_BATCH", 0), Parallel: envInt("NOTEGRAPH_BENCH_PARALLEL", 0), Progress: func(p export.Neo4jProgress) {
 			if p.Stage == "nodes" && p.Done == p.Total {
 				nodesDone = time.Now()
 			}

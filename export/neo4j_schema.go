@@ -360,19 +360,42 @@ func newProps(r row) map[string]any {
 		m[k] = v
 	}
 	if len(ev) > 0 {
-		files, lines, texts := make([]any, len(ev)), make([]any, len(ev)), make([]any, len(ev))
-		var sources []any
-		for i, e := range ev {
-			t := e.([]any)
-			files[i], lines[i], texts[i] = t[0], t[1], t[2]
-			if len(sources) == 0 || sources[len(sources)-1] != t[0] {
-				sources = append(sources, t[0])
-			}
-		}
-		m["evidence_files"], m["evidence_lines"], m["evidence_texts"], m["sources"] = files, lines, texts, sources
+		m["evidence_files"], m["evidence_lines"], m["evidence_texts"], m["sources"] = evidenceLists(ev)
 	}
 	if keys, ok := r["keys"]; ok {
 		m["notegraph_keys"] = keys
 	}
 	return m
+}
+
+// newPropKeys appends the keys of newProps(r), sorted, to buf without
+// building the map.
+func newPropKeys(r row, buf []string) []string {
+	props, _ := r["props"].(map[string]any)
+	for k := range props {
+		buf = append(buf, k)
+	}
+	if ev, _ := r["ev"].([]any); len(ev) > 0 {
+		buf = append(buf, "evidence_files", "evidence_lines", "evidence_texts", "sources")
+	}
+	if _, ok := r["keys"]; ok {
+		buf = append(buf, "notegraph_keys")
+	}
+	slices.Sort(buf)
+	return buf
+}
+
+// evidenceLists splits a row's evidence ([[file, line, text], …], sorted)
+// into the evidence_files, evidence_lines and evidence_texts lists and the
+// sources (its distinct files).
+func evidenceLists(ev []any) (files, lines, texts, sources []any) {
+	files, lines, texts = make([]any, len(ev)), make([]any, len(ev)), make([]any, len(ev))
+	for i, e := range ev {
+		t := e.([]any)
+		files[i], lines[i], texts[i] = t[0], t[1], t[2]
+		if len(sources) == 0 || sources[len(sources)-1] != t[0] {
+			sources = append(sources, t[0])
+		}
+	}
+	return files, lines, texts, sources
 }
