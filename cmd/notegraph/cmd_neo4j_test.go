@@ -243,6 +243,15 @@ func TestQueryCommand(t *testing.T) {
 	if code != 1 || !strings.Contains(stderr, "SyntaxError") || strings.Count(stderr, "\n") != 1 {
 		t.Errorf("bad Cypher: exit %d, stderr %q; want 1 and one line", code, stderr)
 	}
+	// A batched change needs an implicit transaction: it runs in one.
+	code, out, stderr = runBin(t, nil, "query", "MATCH (p:Person) CALL { WITH p SET p.query_test = true } IN TRANSACTIONS OF 7 ROWS RETURN count(*) AS n")
+	if code != 0 || !strings.Contains(out, "(1 row)") {
+		t.Errorf("CALL IN TRANSACTIONS: exit %d: %s%s", code, out, stderr)
+	}
+	code, out, _ = runBin(t, nil, "query", "MATCH (p:Person) WHERE p.query_test RETURN count(*) AS marked, count { MATCH (q:Person) } AS people", "--format", "csv")
+	if m := strings.Split(strings.TrimSpace(out), "\n"); code != 0 || len(m) != 2 || m[1] == "0,0" || m[1][:strings.Index(m[1], ",")] != m[1][strings.Index(m[1], ",")+1:] {
+		t.Errorf("after CALL IN TRANSACTIONS every person is marked: exit %d:\n%s", code, out)
+	}
 	code, _, _ = runBin(t, nil, "query", "RETURN 1", "--format", "xml")
 	if code != 2 {
 		t.Errorf("bad --format: exit %d, want 2", code)

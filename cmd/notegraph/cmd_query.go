@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -44,6 +45,10 @@ Formats: table (aligned columns, for people), json (an array of objects, one
 per record, keys in column order), csv (a header, then one line per record;
 strings as is, other values as JSON). Nodes print as {"labels", "properties"},
 relationships as {"type", "properties"}, paths as {"nodes", "relationships"}.
+
+A statement that Neo4j runs only in an implicit transaction (CALL { … } IN
+TRANSACTIONS) runs in an auto-commit transaction; every other statement in a
+transaction the driver retries on transient errors.
 
 examples/queries.cypher holds ready-made questions.`,
 		Example: `  notegraph query 'MATCH (p:Person) RETURN p.name AS name, p.pagerank AS pagerank ORDER BY pagerank DESC LIMIT 5'
@@ -89,11 +94,39 @@ func runQuery(ctx context.Context, o queryOptions, q string) error {
 		return err
 	}
 	defer d.Close(context.Background())
-	res, err := neo4j.ExecuteQuery(ctx, d, q, params, neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(cfg.Database))
+	keys, recs, err := execute(ctx, d, cfg.Database, q, params)
 	if err != nil {
 		return export.Neo4jError(err, cfg)
 	}
-	return writeOutput(o.output, func(w io.Writer) error { return format(w, res.Keys, res.Records) })
+	return writeOutput(o.output, func(w io.Writer) error { return format(w, keys, recs) })
+}
+
+// execute runs q in a managed transaction (retried by the driver on
+// transient errors). A statement that must run in an implicit transaction
+// — CALL { … } IN TRANSACTIONS, Neo4j's way to change many items in
+// batches — is refused before it starts; it is then run again in an
+// auto-commit transaction, as cypher-shell and Neo4j Browser's :auto do.
+func execute(ctx context.Context, d neo4j.DriverWithContext, db, q string, params map[string]any) ([]string, []*neo4j.Record, error) {
+	res, err := neo4j.ExecuteQuery(ctx, d, q, params, neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(db))
+	if err == nil {
+		return res.Keys, res.Records, nil
+	}
+	var nerr *neo4j.Neo4jError
+	if !errors.As(err, &nerr) || nerr.Code != "Neo.DatabaseError.Transaction.TransactionStartFailed" || !strings.Contains(nerr.Msg, "implicit transaction") {
+		return nil, nil, err
+	}
+	sess := d.NewSession(ctx, neo4j.SessionConfig{DatabaseName: db})
+	defer sess.Close(context.WithoutCancel(ctx))
+	r, err := sess.Run(ctx, q, params)
+	if err != nil {
+		return nil, nil, err
+	}
+	recs, err := r.Collect(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	keys, err := r.Keys()
+	return keys, recs, err
 }
 
 // parseParams reads NAME=VALUE pairs; VALUE is JSON when it parses as JSON.
