@@ -373,9 +373,40 @@ func (x *extractor) bulletSubject(c *lineCtx) {
 			name = strings.ToLower(name) // the capital is the sentence's
 		}
 		typ, str := x.typeHint(name, "")
+		if t, ok := x.predicateType(c.l.Text[ws[k].end:]); ok && isLower(name) {
+			typ, str = t, 4 // "embassy is the framework everyone uses": a tool
+		}
 		x.attach(c, x.add(c, name, typ, str), false)
 		return
 	}
+}
+
+// predicateType reads the noun phrase after a copula: "a small library",
+// "the async framework everyone uses" say their subject is a Tool (the
+// rules' type_words), when the type word is the phrase's last noun (an
+// article, at most two words, the type word, then the end of the phrase):
+// not "a system property".
+func (x *extractor) predicateType(rest string) (string, bool) {
+	ws := tokenize(rest)
+	if len(ws) < 2 || !articles[strings.ToLower(ws[0].s)] {
+		return "", false
+	}
+	for k := 1; k < len(ws) && k <= 3; k++ {
+		if strings.TrimSpace(rest[ws[k-1].end:ws[k].start]) != "" {
+			return "", false
+		}
+		t, ok := x.rules.typeWords[strings.ToLower(ws[k].s)]
+		if !ok {
+			continue
+		}
+		if k+1 < len(ws) && strings.TrimSpace(rest[ws[k].end:ws[k+1].start]) == "" {
+			if n := strings.ToLower(ws[k+1].s); !x.rules.stop[n] && isWord(n) {
+				return "", false // "a system property": the type word is a modifier
+			}
+		}
+		return t, true
+	}
+	return "", false
 }
 
 // explainedItems reads a list of things each explained in parentheses:
@@ -562,3 +593,5 @@ func (x *extractor) questionObject(c *lineCtx) {
 func notTermRune(r rune) bool {
 	return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == ' ' || r == '-' || r == '/' || r == '\'' || r == '’')
 }
+
+var articles = map[string]bool{"a": true, "an": true, "the": true}

@@ -64,6 +64,30 @@ func TestPatterns(t *testing.T) {
 			deny: []string{"shipping libraries -COVERS-> git"},
 		},
 		{
+			name: "a panel's speaker line names each panelist's own affiliation",
+			notes: "# Calmconf 2031\n\n### Panel: Shipping Firmware Safely\n" +
+				"Panelists: Wojciech Zieliński (Quartzline), Ines Barros and Ravi Menon (Tidewater Labs)\n- flashkit everywhere\n",
+			want: []string{"Shipping Firmware Safely:Talk", "Wojciech Zieliński -GAVE-> Shipping Firmware Safely",
+				"Ines Barros -GAVE-> Shipping Firmware Safely", "Ravi Menon -GAVE-> Shipping Firmware Safely",
+				"Wojciech Zieliński -WORKS_AT-> Quartzline", "Ravi Menon -WORKS_AT-> Tidewater Labs"},
+			deny: []string{"Ines Barros -WORKS_AT-> Quartzline", "Ines Barros -WORKS_AT-> Tidewater Labs", "Panelists:Concept"},
+		},
+		{
+			name: "a verb opening a sentence, or after a date, is not part of a name; an emphasized title is one name",
+			notes: "# Log\n\n**2031-04-09** Compared GlassDB and Emberly.\n\n2031-04-15 Watched Tobias Lindqvist demo it.\n\n" +
+				"Finished *Patterns of Quiet Software* at last.\n",
+			want: []string{"GlassDB:Tool", "Tobias Lindqvist:Person", "Patterns of Quiet Software:Concept"},
+			deny: []string{"Compared GlassDB:Concept", "Compared GlassDB:Tool", "Watched Tobias Lindqvist:Concept", "Finished:Concept"},
+		},
+		{
+			name: "a name after an article: the object of a cue, typed by the word after it",
+			notes: "# Calmconf 2031\n\n### Safety Without Sorrow — Marta Quintal\n" +
+				"- Ferrite Systems maintains the `corelint` toolchain\n- built on the Zephyr kernel\n- like a checklist for reviewers\n" +
+				"- flashkit is the update framework everyone uses\n",
+			want: []string{"Ferrite Systems -CREATED-> corelint", "Zephyr:Tool", "flashkit:Tool"},
+			deny: []string{"Marta Quintal -CREATED-> Ferrite Systems", "checklist:Tool", "checklist:Concept"},
+		},
+		{
 			name:  "name colon (title)",
 			notes: "David Chen: (indexing at home)\n* uses `ripgrep` every day\n",
 			want:  []string{"David Chen -GAVE-> indexing at home", "indexing at home -COVERS-> ripgrep"},

@@ -669,7 +669,7 @@ func (x *extractor) cues(c *lineCtx) {
 				continue
 			}
 			c.take(a, b)
-			typ, str := x.typeHint(obj, "")
+			typ, str := x.typeHint(obj, wordAfter(t, b)) // "built on the Zephyr kernel"
 			if cu.rel == graph.WorksAt {
 				typ, str = graph.Organization, 7
 			}
@@ -888,6 +888,24 @@ func (x *extractor) objectAfter(text string) (string, int, int) {
 	if len(ws) == 0 || ws[0].start > 2 {
 		return "", 0, 0
 	}
+	if articles[strings.ToLower(ws[0].s)] && len(ws) > 1 {
+		// "maintains the `ferrocene` toolchain": a name after an article
+		// or "built on the Linux kernel"; not "like a checklist"
+		rest := text[ws[0].end:]
+		obj, a, b := x.objectAfter(rest)
+		if obj == "" || !x.nameLike(obj) {
+			return "", 0, 0
+		}
+		next := ""
+		if nw := tokenize(rest[b:]); len(nw) > 0 {
+			next = strings.ToLower(nw[0].s)
+		}
+		_, typed := x.rules.typeWords[next]
+		if strings.HasPrefix(strings.TrimSpace(rest[:a]), "`") || typed || x.rules.toolSuffixes[next] || isCap(obj) && !isWord(obj) || isCoined(obj) {
+			return obj, ws[0].end + a, ws[0].end + b
+		}
+		return "", 0, 0
+	}
 	end := 0
 	n := 0
 	for i, w := range ws {
@@ -1007,6 +1025,7 @@ func (x *extractor) shapes(c *lineCtx) {
 		return // "dis.dis(methodname)": code, not notes
 	}
 	ws := c.words()
+	emph := emphSpans(c.l)
 	for i := 0; i < len(ws); i++ {
 		w := ws[i]
 		if c.taken(w.start, w.end) {
@@ -1019,15 +1038,38 @@ func (x *extractor) shapes(c *lineCtx) {
 		if w.sentStart && x.rules.stop[strings.ToLower(s)] {
 			continue // "While Okafor …": the capital belongs to the sentence
 		}
+		// an emphasized title in prose is one name: "read *Patterns of Quiet
+		// Software* twice", with its small words
+		if k := emphOf(emph, w.start); k >= 0 && emph[k][0] == w.start && !c.title && !c.l.Bold {
+			span := t[emph[k][0]:emph[k][1]]
+			if f := strings.Fields(span); len(f) >= 2 && len(f) <= 8 && allNamed(f) && isCap(f[len(f)-1]) {
+				if name, ok := x.thingName(span); ok && !x.isPersonLike(span) {
+					j := i
+					for j+1 < len(ws) && ws[j+1].end <= emph[k][1] {
+						j++
+					}
+					if c.take(w.start, ws[j].end) {
+						// a work's title (a book, a film) is an idea, not software
+						x.attach(c, x.add(c, name, graph.Concept, 1), c.head >= 0)
+					}
+					i = j
+					continue
+				}
+			}
+		}
 		// a run of capitalized words: "Python Software Foundation", "Larry Hastings"
 		if isCap(s) && !isAcronym(s) && !c.title {
 			j := i + 1
-			for j < len(ws) && j-i < 4 && isCap(ws[j].s) && !ws[j].sentStart && strings.TrimSpace(t[ws[j-1].end:ws[j].start]) == "" && !isAcronym(ws[j].s) {
+			for j < len(ws) && j-i < 4 && isCap(ws[j].s) && !ws[j].sentStart && strings.TrimSpace(t[ws[j-1].end:ws[j].start]) == "" && !isAcronym(ws[j].s) &&
+				emphOf(emph, ws[j].start) == emphOf(emph, w.start) {
 				j++
 			}
 			// allow "of" inside: "Bay of Biscay"
 			if j+1 < len(ws) && j-i < 3 && strings.ToLower(ws[j].s) == "of" && isCap(ws[j+1].s) && strings.TrimSpace(t[ws[j].end:ws[j+1].start]) == "" {
 				j += 2
+			}
+			if j-i >= 2 && x.opener(t, ws[i:j]) {
+				continue // "Watched Ada Obi's talk", "Compared DuckDB": a verb opens the sentence
 			}
 			if j-i >= 2 {
 				span := t[w.start:ws[j-1].end]
@@ -1080,6 +1122,76 @@ func (x *extractor) shapes(c *lineCtx) {
 		typ, str := x.typeHint(name, "")
 		x.attach(c, x.add(c, name, typ, str), c.head >= 0)
 	}
+}
+
+// opener reports whether the first of the capitalized words ws, which
+// opens a sentence, is a verb of the sentence rather than part of a name:
+// a common word in the past tense before a person's name or before coined
+// words ("Compared DuckDB", "Finished Ada Obi's book"), not "United Nations".
+func (x *extractor) opener(t string, ws []word) bool {
+	first := strings.ToLower(ws[0].s)
+	if !ws[0].sentStart || !strings.HasSuffix(first, "ed") || !isWord(first) || isFirstName(ws[0].s) {
+		return false
+	}
+	rest := ws[1:]
+	coined := true
+	for _, w := range rest {
+		coined = coined && isCoined(stripPossessive(w.s))
+	}
+	if coined {
+		return true
+	}
+	_, person := x.personName(stripPossessive(t[rest[0].start:rest[len(rest)-1].end]), weakPos)
+	return person
+}
+
+// wordAfter returns the word that follows t[:at] after spaces only, or "".
+func wordAfter(t string, at int) string {
+	if ws := tokenize(t[at:]); len(ws) > 0 && strings.TrimSpace(t[at:at+ws[0].start]) == "" {
+		return ws[0].s
+	}
+	return ""
+}
+
+// isPersonLike reports whether s reads as a person's name where names are
+// vouched for: such spans are left to the person finders.
+func (x *extractor) isPersonLike(s string) bool {
+	_, ok := x.personName(s, headPos)
+	return ok
+}
+
+// emphSpans returns the byte ranges of l.Text that are emphasized.
+func emphSpans(l *line) [][2]int {
+	var out [][2]int
+	from := 0
+	for _, e := range l.Emph {
+		e = cleanText(e)
+		if e == "" {
+			continue
+		}
+		k := strings.Index(l.Text[from:], e)
+		if k < 0 {
+			k = strings.Index(l.Text, e)
+			if k < 0 {
+				continue
+			}
+		} else {
+			k += from
+		}
+		out = append(out, [2]int{k, k + len(e)})
+		from = k + len(e)
+	}
+	return out
+}
+
+// emphOf is the index of the span of spans that holds byte offset at, or -1.
+func emphOf(spans [][2]int, at int) int {
+	for i, s := range spans {
+		if s[0] <= at && at < s[1] {
+			return i
+		}
+	}
+	return -1
 }
 
 // hasUpperRun reports whether s has a word with two ASCII capitals.

@@ -1,8 +1,10 @@
 package extract
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -15,7 +17,8 @@ type word struct {
 	s          string
 	start, end int
 	// sentStart is true for the first word of the text or of a sentence
-	// (after . ! ? : ; or a dash), where capitals say nothing.
+	// (after . ! ? : ; or a dash, or after a leading date or time), where
+	// capitals say nothing.
 	sentStart bool
 }
 
@@ -26,10 +29,12 @@ func tokenize(text string) []word {
 	idx := wordSpans(text)
 	out := make([]word, 0, len(idx))
 	prev := 0
+	lead := true // every word so far is a number: a date or a time ("2031-03-02 Met …")
 	for i, ix := range idx {
 		s := text[ix[0]:ix[1]]
 		gap := text[prev:ix[0]]
-		start := i == 0 || strings.ContainsAny(gap, ".!?:;|") || strings.Contains(gap, " - ") || strings.Contains(gap, "–") || strings.Contains(gap, "—")
+		start := i == 0 || lead || strings.ContainsAny(gap, ".!?:;|") || strings.Contains(gap, " - ") || strings.Contains(gap, "–") || strings.Contains(gap, "—")
+		lead = lead && !strings.ContainsFunc(s, unicode.IsLetter)
 		// a trailing dot of an abbreviation or a sentence end is not part of a word
 		// unless the word is dotted inside (backbone.js, e.g.)
 		out = append(out, word{s: s, start: ix[0], end: ix[1], sentStart: start})
@@ -171,6 +176,38 @@ func stripPossessive(s string) string {
 		}
 	}
 	return s
+}
+
+// asideRE matches an aside in parentheses and the space before it.
+var asideRE = regexp.MustCompile(`\s*\(([^()]*)\)`)
+
+// splitAffiliated splits a list of people of which some carry an
+// affiliation in parentheses — "Ana Ruiz (Initech), Bo Li and Cy Dunn" —
+// into the list without them ("Ana Ruiz, Bo Li and Cy Dunn") and each
+// name's affiliation ("Initech", "", ""). ok is false when no name but the
+// last has one: then a trailing aside may be everyone's ("by A and B
+// (Initech)") and the caller reads it so.
+func splitAffiliated(s string) (names []string, orgs []string, ok bool) {
+	if !asideRE.MatchString(s) {
+		return nil, nil, false
+	}
+	var asides []string
+	masked := asideRE.ReplaceAllStringFunc(s, func(m string) string {
+		asides = append(asides, asideRE.FindStringSubmatch(m)[1])
+		return fmt.Sprintf("\x00%d\x00", len(asides)-1)
+	})
+	for i, p := range splitPeople(masked) {
+		org := ""
+		if a, b := strings.IndexByte(p, 0), strings.LastIndexByte(p, 0); a >= 0 && b > a {
+			if k, err := strconv.Atoi(p[a+1 : b]); err == nil && k < len(asides) {
+				org = strings.TrimSpace(asides[k])
+				ok = ok || i < len(splitPeople(masked))-1
+			}
+			p = strings.TrimSpace(p[:a] + p[b+1:])
+		}
+		names, orgs = append(names, p), append(orgs, org)
+	}
+	return names, orgs, ok
 }
 
 // splitPeople splits "A and B", "A & B", "A, B and C" into names.

@@ -400,6 +400,9 @@ func (x *extractor) speakerLine(l *line) []string {
 	t := strings.TrimSpace(l.Text)
 	if m := x.rules.speakerCue.FindStringIndex(t); m != nil {
 		who := strings.TrimRight(t[m[1]:], " .")
+		if names, _, ok := splitAffiliated(who); ok {
+			return x.people(strings.Join(names, ", "), strongPos) // "A (Initech), B and C": speakerRest reads the affiliations
+		}
 		if i := strings.Index(who, " ("); i > 0 && strings.HasSuffix(who, ")") {
 			if ps := x.people(who[i+2:len(who)-1], strongPos); ps != nil && strings.HasPrefix(who, "@") {
 				return ps // "@janed (Jane Doe)": the name, not the handle
@@ -705,6 +708,9 @@ func (w *walker) speakerRest(i int) {
 	}
 	l := &w.lines[i]
 	t := strings.TrimSpace(l.Text)
+	if w.cur != nil && w.affiliations(t, w.cur.speakers, l) {
+		return
+	}
 	j := strings.LastIndex(t, " (")
 	if j < 0 || !strings.HasSuffix(t, ")") || w.cur == nil {
 		return
@@ -717,6 +723,27 @@ func (w *walker) speakerRest(i int) {
 			w.x.relate(p, graph.WorksAt, oi, ev)
 		}
 	}
+}
+
+// affiliations reads the affiliation of each of a speaker line's people
+// ("Panelists: Ana Ruiz (Initech), Bo Li (Umbrella) and Cy Dunn"), the
+// people being speakers in that order; false when the line has none but
+// one at its end.
+func (w *walker) affiliations(t string, speakers []int, l *line) bool {
+	if m := w.x.rules.speakerCue.FindStringIndex(t); m != nil {
+		t = t[m[1]:]
+	}
+	names, orgs, ok := splitAffiliated(strings.TrimRight(t, " ."))
+	if !ok || len(names) != len(speakers) {
+		return false
+	}
+	ev := w.ev(l)
+	for k, org := range orgs {
+		if o, ok := w.x.thingName(org); ok && w.x.nameLike(o) {
+			w.x.relate(speakers[k], graph.WorksAt, w.x.addEv(o, graph.Organization, 7, ev), ev)
+		}
+	}
+	return true
 }
 
 // thingEntry starts the entry of a tool, topic or organization: "#### tinyweb",
@@ -894,7 +921,10 @@ func (w *walker) field(l *line, opens bool) bool {
 	fresh := e == nil || e.kind != entTalk || opens && len(e.speakers) > 0
 	if x.rules.speakerCue.MatchString(key+": ") && (e == nil || e.kind != entTalk || len(e.speakers) == 0 || opens) {
 		who, org := val, ""
-		if i := strings.Index(who, " ("); i > 0 && strings.HasSuffix(who, ")") {
+		names, orgs, each := splitAffiliated(who)
+		if each {
+			who = strings.Join(names, ", ")
+		} else if i := strings.Index(who, " ("); i > 0 && strings.HasSuffix(who, ")") {
 			who, org = strings.TrimSpace(who[:i]), who[i+2:len(who)-1]
 			if ps := x.people(org, strongPos); ps != nil && strings.HasPrefix(who, "@") {
 				who, org = org, ""
@@ -917,7 +947,13 @@ func (w *walker) field(l *line, opens bool) bool {
 			e = &entry{kind: entPerson, talk: -1, speakers: ids, subject: ids[0], level: 0}
 			w.cur = e
 		}
-		if o, ok := x.thingName(org); ok && x.nameLike(o) && !strings.HasPrefix(o, "@") {
+		if each {
+			for k, o := range orgs {
+				if o, ok := x.thingName(o); ok && x.nameLike(o) && k < len(ps) {
+					x.relate(x.addEv(ps[k], graph.Person, 9, ev), graph.WorksAt, x.addEv(o, graph.Organization, 7, ev), ev)
+				}
+			}
+		} else if o, ok := x.thingName(org); ok && x.nameLike(o) && !strings.HasPrefix(o, "@") {
 			oi := x.addEv(o, graph.Organization, 7, ev)
 			for _, p := range e.speakers {
 				x.relate(p, graph.WorksAt, oi, ev)
