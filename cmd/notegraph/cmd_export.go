@@ -22,6 +22,7 @@ type exportOptions struct {
 	to       string
 	output   string
 	batch    int
+	parallel int
 	noDelete bool
 }
 
@@ -37,7 +38,8 @@ extract) where people explore graphs. Every format uses the same node ids.
                     label :Notegraph plus their type, a uniqueness constraint on
                     id, and name, aliases, scores, community, evidence_files,
                     evidence_lines, evidence_texts and sources properties.
-                    Rows go in batches of --batch per write transaction.
+                    Rows go in batches of --batch per write transaction,
+                    --parallel transactions at once.
                     Rerunning on the same notes changes nothing; when notes
                     change or go, the items that only they stated are deleted
                     (--no-delete keeps them). Nodes without :Notegraph are
@@ -65,6 +67,7 @@ NEO4J_DATABASE, like Neo4j's own tools.`,
 	cmd.Flags().StringVar(&o.to, "to", "", "`FORMAT`: neo4j, cypher, neo4j-admin, graphml or json (required)")
 	cmd.Flags().StringVarP(&o.output, "output", "o", "-", "write to `FILE` (- for stdout; a directory for neo4j-admin)")
 	cmd.Flags().IntVar(&o.batch, "batch", 0, fmt.Sprintf("rows per transaction (neo4j, default %d) or per statement (cypher, default %d)", export.DefaultBatchSize, export.DefaultScriptBatchSize))
+	cmd.Flags().IntVar(&o.parallel, "parallel", 0, fmt.Sprintf("neo4j: write transactions at once (default %d; more helps a server with more cores)", export.DefaultParallel))
 	cmd.Flags().BoolVar(&o.noDelete, "no-delete", false, "neo4j: keep items that the notes no longer state")
 	return cmd
 }
@@ -79,6 +82,9 @@ func runExport(ctx context.Context, o exportOptions, args []string) error {
 	}
 	if o.batch < 0 {
 		return usagef("--batch %d: want a positive number", o.batch)
+	}
+	if o.parallel < 0 {
+		return usagef("--parallel %d: want a positive number", o.parallel)
 	}
 	if o.to == "neo4j-admin" && (o.output == "-" || o.output == "") {
 		return usagef("--to neo4j-admin needs -o DIR")
@@ -123,7 +129,7 @@ func exportNeo4j(ctx context.Context, o exportOptions, g graph.Graph) error {
 	}
 	defer d.Close(context.Background())
 
-	opts := export.Neo4jOptions{Database: cfg.Database, BatchSize: o.batch, NoDelete: o.noDelete}
+	opts := export.Neo4jOptions{Database: cfg.Database, BatchSize: o.batch, Parallel: o.parallel, NoDelete: o.noDelete}
 	bar := newProgress(-1, "loading")
 	stage := ""
 	if bar != nil {
