@@ -88,6 +88,25 @@ func TestPatterns(t *testing.T) {
 			deny: []string{"Marta Quintal -CREATED-> Ferrite Systems", "checklist:Tool", "checklist:Concept"},
 		},
 		{
+			name: "a list item naming a speaker and a title over its own sub-list, in an event's notes, is a talk",
+			notes: "# Harbour Data Meetup 2031\n\n- **Lena Varga** (Quayside): \"Streaming joins without tears\"\n" +
+				"  - uses Flink for the joins\n  - Gale as a drop-in replacement for Storm\n- Omar Haidari: Why we left Cronbox\n  - moved to Dagster\n",
+			want: []string{"Lena Varga -GAVE-> Streaming joins without tears", "Lena Varga -WORKS_AT-> Quayside",
+				"Omar Haidari -GAVE-> Why we left Cronbox", "Why we left Cronbox -COVERS-> Dagster", "Flink:Tool",
+				"Gale -SIMILAR_TO-> Storm"},
+			deny: []string{"Streaming joins without tears -SIMILAR_TO-> Storm"},
+		},
+		{
+			name:  "a talk kind, its speaker and its topic in one line",
+			notes: "# Harbour Data Meetup 2031\n\n- Lightning talk by Yuki Tamura on query planners\n  - cost models\n",
+			want:  []string{"Yuki Tamura -GAVE-> query planners", "query planners:Talk"},
+		},
+		{
+			name:  "a list item naming a speaker and a title is a mention in notes of no event",
+			notes: "# Errands\n\n- Omar Haidari: Why we left Cronbox\n  - moved to Dagster\n",
+			deny:  []string{"Omar Haidari -GAVE-> Why we left Cronbox", "Why we left Cronbox:Talk"},
+		},
+		{
 			name:  "name colon (title)",
 			notes: "David Chen: (indexing at home)\n* uses `ripgrep` every day\n",
 			want:  []string{"David Chen -GAVE-> indexing at home", "indexing at home -COVERS-> ripgrep"},

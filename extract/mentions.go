@@ -672,6 +672,8 @@ func (x *extractor) cues(c *lineCtx) {
 			typ, str := x.typeHint(obj, wordAfter(t, b)) // "built on the Zephyr kernel"
 			if cu.rel == graph.WorksAt {
 				typ, str = graph.Organization, 7
+			} else if cu.rel == graph.Uses && typ == graph.Concept && str == 0 && len(strings.Fields(obj)) == 1 && isCap(obj) {
+				typ, str = graph.Tool, 2 // "uses Flink": a name that is used is a tool
 			}
 			o := x.add(c, obj, typ, str)
 			x.attach(c, o, true)
@@ -779,8 +781,8 @@ func (x *extractor) versus(c *lineCtx) {
 
 // cueSubjectRE is what stands before a cue when the line's own first words
 // are its subject: "Lumen is built on WebGPU", "Ana, the creator of zaplog",
-// "Omar works for Initech".
-var cueSubjectRE = regexp.MustCompile(`^[\s*>-]*([^\s,;:()][^,;:()]{0,40}?)(?:\s*,\s*(?:the|a|an|who\s+is)|\s+(?:is|are|was|were)(?:\s+(?:a|an|the))?)?\s*$`)
+// "Omar works for Initech", "Gale as a drop-in replacement for Storm".
+var cueSubjectRE = regexp.MustCompile(`^[\s*>-]*([^\s,;:()][^,;:()]{0,40}?)(?:\s*,\s*(?:the|a|an|who\s+is)|\s+(?:is|are|was|were)(?:\s+(?:a|an|the))?|\s+as\s+(?:a|an|the)(?:\s+[\w-]+){0,2})?\s*$`)
 
 var whichRE = regexp.MustCompile(`[\s` + "`" + `*_"']*,\s*(?:which|that)(?:\s+(?:is|are|was|were))?\s*$`)
 

@@ -156,6 +156,7 @@ type compiled struct {
 	talkVerbs      cue
 	talkIntro      *regexp.Regexp
 	talkKind       *regexp.Regexp
+	kindByOn       *regexp.Regexp    // "Lightning talk by Jane Doe on Fast Builds"
 	kindBy         *regexp.Regexp    // "Keynote by "
 	typeWords      map[string]string // word → type
 	toolSuffixes   map[string]bool
@@ -315,6 +316,7 @@ func (r *Rules) compile() *compiled {
 		return len(a) > len(b) || len(a) == len(b) && a < b
 	})
 	c.talkKind = phraseRE(`^(?:`, r.TalkKinds, `)(?:\s+#?\d{1,3})?\s*[:\-–—]\s*`)
+	c.kindByOn = phraseRE(`^(?:(?:a|an|the)\s+)?(?:`, r.TalkKinds, `)\s+by\s+(.+?)\s+(?:on|about)\s+(.+?)\.?$`)
 	c.columns = map[string]string{}
 	for kind, ws := range r.Columns {
 		for _, w := range ws {

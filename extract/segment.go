@@ -813,6 +813,25 @@ func (w *walker) headLine(i int, l *line, item bool) bool {
 		return false
 	}
 	if item && (w.event != "" || w.sec == "talk") {
+		// "- Lightning talk by Jane Doe on fast builds"
+		if m := x.rules.kindByOn.FindStringSubmatch(t); m != nil {
+			if ps := x.people(m[1], strongPos); ps != nil && x.isTitle(strings.TrimSpace(m[2])) {
+				w.startTalk(ps, strings.TrimSpace(m[2]), l, levelOf(l, item))
+				return true
+			}
+		}
+	}
+	if item && w.event != "" && len(l.Links) == 0 {
+		// "- Lena Vogt (Stackwerk): Streaming Joins" over its own sub-list,
+		// in notes of an event: a talk and its notes, as a heading would be
+		if n := w.next(i); n != nil && n.Item && n.Depth > l.Depth {
+			if h, ok := x.parseTalkHead(l, headPos); ok && h.title != "" && len(h.people) > 0 {
+				w.talkHead(h, l, levelOf(l, item))
+				return true
+			}
+		}
+	}
+	if item && (w.event != "" || w.sec == "talk") {
 		// "- **Review the PR** — Sam Lee" in notes of no event is a task
 		if h, ok := x.emphTalk(l); ok {
 			w.talkHead(h, l, levelOf(l, item))
