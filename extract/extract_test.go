@@ -97,6 +97,19 @@ func TestPatterns(t *testing.T) {
 			deny: []string{"Streaming joins without tears -SIMILAR_TO-> Storm"},
 		},
 		{
+			name: "an italic speaker field under a talk's heading, with the affiliation after a comma or a handle in parentheses",
+			notes: "# GoNorth 2031 recap\n\n## Understanding the Scheduler\n\n*Speaker: Dana Whitcombe, Fjordline*\n\n- work stealing\n\n" +
+				"## Generics, two years in\n\n*Speaker: Tobias Brandvold (@tbrandvold)*\n\n- type parameters\n",
+			want: []string{"Dana Whitcombe -GAVE-> Understanding the Scheduler", "Dana Whitcombe -WORKS_AT-> Fjordline",
+				"Tobias Brandvold -GAVE-> Generics, two years in"},
+			deny: []string{"Tobias Brandvold -WORKS_AT-> @tbrandvold", "@tbrandvold:Organization"},
+		},
+		{
+			name:  "a tools section named by its first word; a bold name opens an item",
+			notes: "# Notes\n\n## Tools I want to try\n\n- **sqlkit** generates typed code from SQL, an alternative to Ormly\n- zoxide\n",
+			want:  []string{"sqlkit:Tool", "zoxide:Tool", "sqlkit -SIMILAR_TO-> Ormly"},
+		},
+		{
 			name:  "a talk kind, its speaker and its topic in one line",
 			notes: "# Harbour Data Meetup 2031\n\n- Lightning talk by Yuki Tamura on query planners\n  - cost models\n",
 			want:  []string{"Yuki Tamura -GAVE-> query planners", "query planners:Talk"},

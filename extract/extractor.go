@@ -168,6 +168,13 @@ func (x *extractor) count(text string) {
 func (x *extractor) sectionKind(text string) (string, bool) {
 	t := strings.ToLower(strings.Trim(text, " :*_#"))
 	ws := strings.Fields(t)
+	if len(ws) >= 3 && len(ws) <= 6 && strings.HasSuffix(ws[0], "s") {
+		// a plural section word, then a lower-case tail: "Tools I want to
+		// try", "Talks we missed", "Libraries worth checking out"
+		if k, ok := x.rules.sections[ws[0]]; ok && !slices.ContainsFunc(ws[1:], func(w string) bool { return !x.rules.stop[w] && !isWord(w) }) {
+			return k, true
+		}
+	}
 	if len(ws) == 0 || len(ws) > 4 {
 		return "", false
 	}

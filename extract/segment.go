@@ -409,7 +409,13 @@ func (x *extractor) speakerLine(l *line) []string {
 			}
 			who = who[:i] // "Priscilla Vaughn (Orbital Labs)": the affiliation is read as notes
 		}
-		return x.people(who, strongPos)
+		if ps := x.people(who, strongPos); ps != nil {
+			return ps
+		}
+		if i := strings.LastIndex(who, ", "); i > 0 {
+			return x.people(who[:i], strongPos) // "Dana Whitfield, Gridline": speakerRest reads the affiliation
+		}
+		return nil
 	}
 	if len(l.Emph) > 0 {
 		e := cleanText(l.Emph[0])
@@ -711,11 +717,22 @@ func (w *walker) speakerRest(i int) {
 	if w.cur != nil && w.affiliations(t, w.cur.speakers, l) {
 		return
 	}
-	j := strings.LastIndex(t, " (")
-	if j < 0 || !strings.HasSuffix(t, ")") || w.cur == nil {
+	if w.cur == nil {
 		return
 	}
-	org := strings.TrimSpace(t[j+2 : len(t)-1])
+	org := ""
+	if j := strings.LastIndex(t, " ("); j >= 0 && strings.HasSuffix(t, ")") {
+		org = strings.TrimSpace(t[j+2 : len(t)-1])
+	} else if m := w.x.rules.speakerCue.FindStringIndex(t); m != nil {
+		// "Speaker: Dana Whitfield, Gridline"
+		who := strings.TrimRight(t[m[1]:], " .")
+		if j := strings.LastIndex(who, ", "); j > 0 && w.x.people(who, strongPos) == nil {
+			org = strings.TrimSpace(who[j+2:])
+		}
+	}
+	if strings.HasPrefix(org, "@") {
+		return // "(@tbrandt)": a handle, not an employer
+	}
 	if o, ok := w.x.thingName(org); ok && w.x.nameLike(o) {
 		ev := w.ev(l)
 		oi := w.x.addEv(o, graph.Organization, 7, ev)
@@ -1132,6 +1149,14 @@ func (w *walker) next(i int) *line {
 func (w *walker) itemThing(l *line) {
 	w.cur = &entry{kind: entLabel, talk: -1, subject: -1, level: 10 + l.Depth}
 	c := &lineCtx{file: w.file, l: l, e: nil, head: -1}
+	if len(l.Emph) > 0 {
+		// "**sqlc** generates code from SQL": the bold name opens the item
+		if e, ok := emphAt(l, l.Text); ok && strings.HasPrefix(l.Text, e) && len(strings.Fields(e)) <= 3 {
+			if name, ok := w.x.thingName(e); ok && c.take(0, len(e)) {
+				c.head = w.x.add(c, name, sectionType(w.sec), 8)
+			}
+		}
+	}
 	w.x.findMentions(c)
 	if c.head < 0 {
 		if name, ok := w.x.thingName(l.Text); ok {
