@@ -110,6 +110,12 @@ func TestPatterns(t *testing.T) {
 			want:  []string{"sqlkit:Tool", "zoxide:Tool", "sqlkit -SIMILAR_TO-> Ormly"},
 		},
 		{
+			name:  "the front matter's title repeated as the first heading is the title, not a thing",
+			notes: "---\ntitle: GoNorth 2031 recap\n---\n\n# GoNorth 2031 recap\n\nThree days in Tromsø.\n",
+			want:  []string{"GoNorth 2031:Event"},
+			deny:  []string{"GoNorth 2031 recap:Concept", "GoNorth 2031 recap -RELATED_TO-> Tromsø"},
+		},
+		{
 			name:  "a talk kind, its speaker and its topic in one line",
 			notes: "# Harbour Data Meetup 2031\n\n- Lightning talk by Yuki Tamura on query planners\n  - cost models\n",
 			want:  []string{"Yuki Tamura -GAVE-> query planners", "query planners:Talk"},

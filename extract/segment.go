@@ -626,7 +626,8 @@ func (w *walker) heading(i int, l *line) {
 		w.sec, w.secLvl, w.cur = k, level, nil
 		return
 	}
-	if !w.titled && level == 1 && l.Kind == kindHeading {
+	if level == 1 && l.Kind == kindHeading && (!w.titled || w.event != "" && x.eventName(l.Text) == w.event) {
+		// the title, or the front matter's title again as the first heading
 		w.title(l.Text, w.ev(l))
 		w.cur = nil
 		return
