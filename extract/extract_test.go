@@ -116,6 +116,18 @@ func TestPatterns(t *testing.T) {
 			deny:  []string{"GoNorth 2031 recap:Concept", "GoNorth 2031 recap -RELATED_TO-> Tromsø"},
 		},
 		{
+			name:  "a speaker, their organization and the title across two dashes",
+			notes: "# FjordJS 2031\n\n### Ines Dourado — Lumenforge — Shipping WebGPU to Production\n- wgpu\n",
+			want:  []string{"Ines Dourado -GAVE-> Shipping WebGPU to Production", "Ines Dourado -WORKS_AT-> Lumenforge", "Lumenforge:Organization"},
+			deny:  []string{"Lumenforge — Shipping WebGPU to Production:Talk"},
+		},
+		{
+			name:  "a bullet of a talk's notes that opens with a coined lower-case word names a tool",
+			notes: "# FjordJS 2031\n\n### Rethinking State Machines\nby Kari Nordvik\n- statewise all the things\n- axe-lint catches a third of issues\n- dawn was late\n",
+			want:  []string{"Rethinking State Machines -COVERS-> statewise", "Rethinking State Machines -COVERS-> axe-lint"},
+			deny:  []string{"dawn:Tool", "dawn:Concept"},
+		},
+		{
 			name:  "a talk kind, its speaker and its topic in one line",
 			notes: "# Harbour Data Meetup 2031\n\n- Lightning talk by Yuki Tamura on query planners\n  - cost models\n",
 			want:  []string{"Yuki Tamura -GAVE-> query planners", "query planners:Talk"},

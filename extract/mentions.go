@@ -1113,6 +1113,8 @@ func (x *extractor) shapes(c *lineCtx) {
 			named = true
 		case !isWord(s) && x.counts[strings.ToLower(s)] >= 2 && len(s) > 2 && !isFirstName(s) && isAlpha(s):
 			named = true // a coined word used more than once: "git", "deno"
+		case i == 0 && c.l.Item && c.e != nil && c.e.kind == entTalk && isLower(s) && !isWord(s) && !x.rules.generic[s] && len(s) > 3 && isAlpha(strings.ReplaceAll(s, "-", "")):
+			named = true // a bullet of a talk's notes that opens with a coined word: "xstate all the things"
 		}
 		if !named || !c.take(w.start, w.end) {
 			continue

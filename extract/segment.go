@@ -20,6 +20,7 @@ var (
 	headHandleRE = regexp.MustCompile(`^(.+?)\s+(@[A-Za-z0-9_]{2,30})\s*$`)
 	// "Jane Doe's keynote [Title](url)": the text before the link
 	possessiveRE = regexp.MustCompile(`^(.{3,60}?)['’]s?\s+((?:[\p{L}\p{N}]+\s+){0,5})$`)
+	orgTitleRE   = regexp.MustCompile(`^([^—–|]{2,40}?)\s+[—–|]\s+(.+)$`)
 	trailParenRE = regexp.MustCompile(`^(.+?)\s*\(([^()]+)\)$`)
 	parenRE      = regexp.MustCompile(`\([^()]*\)`)
 	withRE       = regexp.MustCompile(`^(?i:with|by)\s+`)
@@ -1176,10 +1177,25 @@ func (w *walker) itemThing(l *line) {
 // talkHead starts (or resumes) the entry of a talk read from a head line.
 func (w *walker) talkHead(h talkHead, l *line, level int) {
 	title := h.title
+	org := ""
+	if m := orgTitleRE.FindStringSubmatch(title); m != nil && len(h.people) > 0 && w.x.isTitle(m[2]) {
+		// "Ines Duarte — Lumenworks — Shipping WebGPU": the speaker's
+		// organization between the name and the title
+		if o, ok := w.x.thingName(m[1]); ok && allNamed(strings.Fields(o)) && !w.x.isTitle(o) {
+			title, org = m[2], o
+		}
+	}
 	if title == "" {
 		w.resumeOrPerson(h.people, l, level)
 	} else {
 		w.startTalk(h.people, title, l, level)
+	}
+	if org != "" && w.cur != nil {
+		ev := w.ev(l)
+		oi := w.x.addEv(org, graph.Organization, 7, ev)
+		for _, p := range w.cur.speakers {
+			w.x.relate(p, graph.WorksAt, oi, ev)
+		}
 	}
 	for _, extra := range []string{h.role, h.rest} {
 		if strings.TrimSpace(extra) == "" {
