@@ -128,6 +128,12 @@ func TestPatterns(t *testing.T) {
 			deny:  []string{"dawn:Tool", "dawn:Concept"},
 		},
 		{
+			name:  "a heading's title, a comma, one speaker",
+			notes: "# DevOpsDays Bergen 2031\n\n## Platform Teams That Work, Aiko Satomura\n- Backstage as the portal\n\n## Rust, Go and Zig\n- compared\n",
+			want:  []string{"Aiko Satomura -GAVE-> Platform Teams That Work"},
+			deny:  []string{"Rust:Talk", "Go and Zig:Person"},
+		},
+		{
 			name:  "a talk kind, its speaker and its topic in one line",
 			notes: "# Harbour Data Meetup 2031\n\n- Lightning talk by Yuki Tamura on query planners\n  - cost models\n",
 			want:  []string{"Yuki Tamura -GAVE-> query planners", "query planners:Talk"},

@@ -277,6 +277,20 @@ func (x *extractor) parseTalkHead(l *line, pos personStrength) (talkHead, bool) 
 			return talkHead{people: ps, title: right}, true
 		}
 	}
+	if i := strings.LastIndex(t, ", "); i > 0 && pos >= headPos && l.Kind == kindHeading && strings.Count(t, ", ") == 1 {
+		// "## Platform Teams That Work, Aiko Sato": a heading's title, then
+		// one speaker after its only comma
+		left, right := strings.TrimSpace(t[:i]), strings.TrimSpace(t[i+2:])
+		if x.isTitle(left) && len(splitPeople(right)) == 1 {
+			ps := x.people(right, strongPos)
+			if ps == nil {
+				ps = x.unlistedPeople(right)
+			}
+			if ps != nil {
+				return talkHead{people: ps, title: left}, true
+			}
+		}
+	}
 	bare := strings.TrimRight(t, ":-–— ")
 	if ps := x.people(bare, pos); ps != nil {
 		return talkHead{people: ps}, true
