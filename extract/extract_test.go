@@ -134,6 +134,13 @@ func TestPatterns(t *testing.T) {
 			deny:  []string{"Rust:Talk", "Go and Zig:Person"},
 		},
 		{
+			name: "a paragraph opening with a bold title and its speaker; a praised talk; a plural-looking name with a singular verb",
+			notes: "# DataConf Annecy 2031\n\n**Vector Search for Humans** (Léa Martineau) — Annoy vs FAISS.\n\n" +
+				"Claire Duboscq gave a great talk on probabilistic programming.\n\n## Dataframes Beyond Pandas\n**Speaker:** Hugo Lemarchand\n\n- Polars is much faster\n",
+			want: []string{"Léa Martineau -GAVE-> Vector Search for Humans", "Vector Search for Humans -COVERS-> FAISS",
+				"Claire Duboscq -COVERS-> probabilistic programming", "Dataframes Beyond Pandas -COVERS-> Polars"},
+		},
+		{
 			name:  "a talk kind, its speaker and its topic in one line",
 			notes: "# Harbour Data Meetup 2031\n\n- Lightning talk by Yuki Tamura on query planners\n  - cost models\n",
 			want:  []string{"Yuki Tamura -GAVE-> query planners", "query planners:Talk"},

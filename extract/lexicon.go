@@ -55,6 +55,13 @@ func isFirstName(w string) bool {
 	return firstNames[strings.ToLower(w)]
 }
 
+// isExactWord reports whether w, case folded, is itself a common English
+// word (no ending folded away).
+func isExactWord(w string) bool {
+	lexOnce.Do(loadLexicons)
+	return words[strings.ToLower(w)]
+}
+
 // isWord reports whether w is a common English word, folding case and a
 // plural or possessive ending.
 func isWord(w string) bool {

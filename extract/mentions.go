@@ -1111,6 +1111,8 @@ func (x *extractor) shapes(c *lineCtx) {
 			named = true
 		case isCap(s) && w.sentStart && !isWord(s) && !isFirstName(s) && len(s) > 2 && !abstract(s):
 			named = true
+		case isCap(s) && w.sentStart && i+1 < len(ws) && singularVerb[ws[i+1].s] && strings.HasSuffix(s, "s") && !isExactWord(s) && !isFirstName(s) && len(s) > 3:
+			named = true // "Polars is faster": a plural-looking word with a singular verb is a name
 		case !isWord(s) && x.counts[strings.ToLower(s)] >= 2 && len(s) > 2 && !isFirstName(s) && isAlpha(s):
 			named = true // a coined word used more than once: "git", "deno"
 		case i == 0 && c.l.Item && c.e != nil && c.e.kind == entTalk && isLower(s) && !isWord(s) && !x.rules.generic[s] && len(s) > 3 && isAlpha(strings.ReplaceAll(s, "-", "")):
@@ -1148,6 +1150,9 @@ func (x *extractor) opener(t string, ws []word) bool {
 	_, person := x.personName(stripPossessive(t[rest[0].start:rest[len(rest)-1].end]), weakPos)
 	return person
 }
+
+// singularVerb are verbs that agree with a singular subject.
+var singularVerb = map[string]bool{"is": true, "was": true, "has": true, "does": true}
 
 // wordAfter returns the word that follows t[:at] after spaces only, or "".
 func wordAfter(t string, at int) string {

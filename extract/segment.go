@@ -878,6 +878,14 @@ func (w *walker) headLine(i int, l *line, item bool) bool {
 		}
 		return false
 	}
+	if (w.event != "" || w.sec == "talk") && len(l.Emph) > 0 && l.First && strings.HasPrefix(t, strings.TrimSpace(cleanText(l.Emph[0]))) {
+		// "**Vector Search for Humans** (Léa Martin) — FAISS vs Annoy": a
+		// paragraph that opens with a bold title and its speaker
+		if h, ok := x.emphTalk(l); ok {
+			w.talkHead(h, l, levelOf(l, item))
+			return true
+		}
+	}
 	// the title of a talk seen before: its speaker's notes go on
 	if w.resume(t, l) {
 		return true
