@@ -335,7 +335,45 @@ func (x *extractor) build() graph.Graph {
 	}
 	g.Title = x.title
 	g.Normalize()
+	g.Edges = dropShadowedRelated(g.Edges)
 	return g
+}
+
+// dropShadowedRelated drops a RELATED_TO edge whose every piece of evidence
+// also backs a typed edge between the same two nodes: "itty is like Flask"
+// states SIMILAR_TO, and the bare co-mention on that line says nothing more.
+// No evidence is lost; a RELATED_TO with a line of its own stays.
+func dropShadowedRelated(edges []graph.Edge) []graph.Edge {
+	type at struct {
+		a, b, file string
+		line       int
+	}
+	pair := func(a, b string) (string, string) {
+		if a > b {
+			return b, a
+		}
+		return a, b
+	}
+	typed := map[at]bool{}
+	for _, e := range edges {
+		if e.Type != graph.RelatedTo {
+			a, b := pair(e.Source, e.Target)
+			for _, ev := range e.Evidence {
+				typed[at{a, b, ev.File, ev.Line}] = true
+			}
+		}
+	}
+	out := edges[:0]
+	for _, e := range edges {
+		if e.Type == graph.RelatedTo && len(e.Evidence) > 0 {
+			a, b := pair(e.Source, e.Target)
+			if !slices.ContainsFunc(e.Evidence, func(ev graph.Evidence) bool { return !typed[at{a, b, ev.File, ev.Line}] }) {
+				continue
+			}
+		}
+		out = append(out, e)
+	}
+	return out
 }
 
 // node makes the node of a group of mentions: its type is the surest hint,
