@@ -141,6 +141,12 @@ func TestPatterns(t *testing.T) {
 				"Claire Duboscq -COVERS-> probabilistic programming", "Dataframes Beyond Pandas -COVERS-> Polars"},
 		},
 		{
+			name:  "a pronoun after a sentence about a speaker's talk is that speaker",
+			notes: "# DataConf Annecy 2031\n\nClaire Duboscq gave a great talk on probabilistic programming. She also showed ArviZ for diagnostics.\n\nHe showed Bazel.\n",
+			want:  []string{"Claire Duboscq -COVERS-> ArviZ"},
+			deny:  []string{"Claire Duboscq -COVERS-> Bazel"},
+		},
+		{
 			name:  "a talk kind, its speaker and its topic in one line",
 			notes: "# Harbour Data Meetup 2031\n\n- Lightning talk by Yuki Tamura on query planners\n  - cost models\n",
 			want:  []string{"Yuki Tamura -GAVE-> query planners", "query planners:Talk"},

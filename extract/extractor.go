@@ -65,6 +65,7 @@ type extractor struct {
 	talks map[string]*entry // talk title key → its entry
 	byPer map[string]*entry // person key → the entry of their latest talk
 	known *knownIndex       // names seen in strong positions, for pass 2
+	prose proseSpeaker      // the speaker of the latest line of prose, for "she", "he"
 	// eventOf maps a talk mention to the event of its file. It is a property,
 	// not an edge: the event is the context of every talk in the file, and an
 	// edge to each would say nothing a reader does not know.
@@ -81,6 +82,7 @@ func newExtractor(r *Rules) *extractor {
 		eventOf: map[int]string{},
 		eventM:  map[string]int{},
 		byPer:   map[string]*entry{},
+		prose:   proseSpeaker{m: -1},
 	}
 }
 

@@ -411,6 +411,11 @@ func (x *extractor) proseTalk(c *lineCtx) {
 	for _, v := range x.rules.talkVerbs.find(low) {
 		m := proseWhoRE.FindStringSubmatchIndex(t[:v[0]])
 		if m == nil {
+			// "She also showed ArviZ": the speaker of the sentence before, in
+			// the same paragraph
+			if pr := x.prose; pr.m >= 0 && pr.file == c.file && (c.l.N == pr.line || !c.l.First && c.l.N-pr.line <= 2) && pronounRE.MatchString(t[:v[0]]) {
+				x.proseObject(c, pr.m, t, v[1])
+			}
 			continue
 		}
 		m[2] = x.skipOpener(t, m[2], m[3])
@@ -426,6 +431,7 @@ func (x *extractor) proseTalk(c *lineCtx) {
 			continue
 		}
 		p := x.add(c, ps[0], graph.Person, 7)
+		x.prose = proseSpeaker{m: p, file: c.file, line: c.l.N}
 		org := ""
 		if m[4] >= 0 {
 			org = t[m[4]:m[5]]
@@ -452,6 +458,26 @@ func (x *extractor) proseTalk(c *lineCtx) {
 				continue
 			}
 		}
+		x.proseObject(c, p, t, v[1])
+	}
+}
+
+// proseSpeaker is the person whose talk the latest line of prose told of,
+// for a pronoun in the next lines.
+type proseSpeaker struct {
+	m    int // mention, -1 for none
+	file string
+	line int
+}
+
+var pronounRE = regexp.MustCompile(`(?i)(?:^|[.!?;]\s+)(?:she|he|they)(?:\s+(?:also|then|later|even|briefly|mostly))?\s*$`)
+
+// proseObject relates person p to the topic named after a talk verb that
+// ends at t[at:]: "… talked about supply chain attacks" COVERS it.
+func (x *extractor) proseObject(c *lineCtx, p int, t string, at int) {
+	ev := c.ev()
+	rest := t[at:]
+	{
 		trimmed := strings.TrimLeft(rest, " ")
 		obj, oa, ob := x.objectAfter(trimmed)
 		if obj != "" && isLower(obj) {
@@ -464,10 +490,15 @@ func (x *extractor) proseTalk(c *lineCtx) {
 				obj, ob, prev = trimmed[oa:base+w.end], base+w.end, w.end
 			}
 		}
-		off := v[1] + len(rest) - len(trimmed)
-		if obj != "" && c.take(off+oa, off+ob) {
+		off := at + len(rest) - len(trimmed)
+		if obj == "" {
+			return
+		}
+		if c.take(off+oa, off+ob) {
 			typ, str := x.typeHint(obj, "")
 			x.relate(p, graph.Covers, x.add(c, obj, typ, str), ev)
+		} else if o := c.mentionAt(off+oa, off+ob); o >= 0 {
+			x.relate(p, graph.Covers, o, ev)
 		}
 	}
 }
