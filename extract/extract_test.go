@@ -147,6 +147,13 @@ func TestPatterns(t *testing.T) {
 			deny:  []string{"Claire Duboscq -COVERS-> Bazel"},
 		},
 		{
+			name: "a speaker's implementation named in the same sentence is theirs",
+			notes: "# Pyconf North 2031\n\n* Ana Obi - Listening to Birds\n  - a tour of Obi's small Python implementation, called `chirpid`, which works offline.\n" +
+				"  - the team's tool named Larkspur is unrelated\n",
+			want: []string{"Ana Obi -CREATED-> chirpid", "Ana Obi -GAVE-> Listening to Birds"},
+			deny: []string{"Ana Obi -CREATED-> Larkspur"},
+		},
+		{
 			name:  "a talk kind, its speaker and its topic in one line",
 			notes: "# Harbour Data Meetup 2031\n\n- Lightning talk by Yuki Tamura on query planners\n  - cost models\n",
 			want:  []string{"Yuki Tamura -GAVE-> query planners", "query planners:Talk"},

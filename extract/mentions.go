@@ -197,6 +197,7 @@ func (x *extractor) findMentions(c *lineCtx) {
 	x.bulletSubject(c)
 	x.questionObject(c)
 	x.cues(c)
+	x.namedWork(c)
 	x.versus(c)
 	x.examples(c)
 	x.toolSuffix(c)
@@ -460,6 +461,69 @@ func (x *extractor) proseTalk(c *lineCtx) {
 		}
 		x.proseObject(c, p, t, v[1])
 	}
+}
+
+// possessiveWorkRE finds "<Name>'s <adjectives> implementation" before a
+// "named X": the work is the person's.
+var (
+	possessiveWorkRE = regexp.MustCompile(`([\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+){0,2})['’]s\s+(?:[\p{L}-]+\s+){0,2}?(?:implementation|library|project|tool|framework|app|package|module|prototype|port|rewrite|fork)\b`)
+	namedRE          = regexp.MustCompile(`(?i)\b(?:named|called|dubbed)\s+`)
+)
+
+// namedWork reads "a review of Obi's implementation, aptly named zapline":
+// the person whose implementation (library, project, …) it is CREATED the
+// thing named. The person is one the line or its entry already names (a
+// speaker, by full name or surname).
+func (x *extractor) namedWork(c *lineCtx) {
+	t := c.l.Text
+	for _, nm := range namedRE.FindAllStringIndex(t, -1) {
+		start := strings.LastIndexAny(t[:nm[0]], ".!?") + 1
+		pm := possessiveWorkRE.FindStringSubmatchIndex(t[start:nm[0]])
+		if pm == nil {
+			continue
+		}
+		who := t[start+pm[2] : start+pm[3]]
+		p := x.personCalled(c, who)
+		if p < 0 {
+			continue
+		}
+		rest := t[nm[1]:]
+		obj, oa, ob := x.objectAfter(rest)
+		if obj == "" {
+			continue
+		}
+		a, b := nm[1]+oa, nm[1]+ob
+		o := c.mentionAt(a, b)
+		if o < 0 && x.nameLike(obj) && c.take(a, b) {
+			typ, str := x.typeHint(obj, "")
+			o = x.add(c, obj, typ, str)
+			x.attach(c, o, false)
+		}
+		if o >= 0 && x.ms[o].typ != graph.Person && x.ms[o].typ != graph.Link {
+			x.relate(p, graph.Created, o, c.ev())
+		}
+	}
+}
+
+// personCalled returns the person of c's entry or line whose name, or last
+// name, is name; -1 when there is none.
+func (x *extractor) personCalled(c *lineCtx, name string) int {
+	var cands []int
+	if c.e != nil {
+		cands = append(cands, c.e.speakers...)
+	}
+	for _, m := range c.spanM {
+		if m >= 0 && x.ms[m].typ == graph.Person {
+			cands = append(cands, m)
+		}
+	}
+	for _, m := range cands {
+		full := x.ms[m].name
+		if strings.EqualFold(full, name) || !strings.Contains(name, " ") && strings.HasSuffix(strings.ToLower(full), " "+strings.ToLower(name)) {
+			return m
+		}
+	}
+	return -1
 }
 
 // proseSpeaker is the person whose talk the latest line of prose told of,
