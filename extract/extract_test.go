@@ -154,6 +154,14 @@ func TestPatterns(t *testing.T) {
 			deny: []string{"Ana Obi -CREATED-> Larkspur"},
 		},
 		{
+			name: "a talks section of titled items with speaker sub-items; a people section; a title word before the year",
+			notes: "# ClusterCon Notes 2031\n\n## Talks\n\n- Scaling the Index Past 10k Nodes\n  - Speaker: Rui Tavora (Orbitelco)\n  - compaction tuning\n\n" +
+				"## People I met\n\n- Sven Olander — maintainer of kube-sweeper\n- Priya Ramaswamy, SRE at Finloop, wants to try Karmada\n- Tom Berg — engineer at Lumina\n",
+			want: []string{"ClusterCon 2031:Event", "Rui Tavora -GAVE-> Scaling the Index Past 10k Nodes", "Rui Tavora -WORKS_AT-> Orbitelco",
+				"Sven Olander:Person", "Sven Olander -CREATED-> kube-sweeper", "Priya Ramaswamy -WORKS_AT-> Finloop", "Tom Berg -WORKS_AT-> Lumina"},
+			deny: []string{"ClusterCon Notes 2031:Event", "People I met:Concept", "Speaker: Rui Tavora:Concept"},
+		},
+		{
 			name:  "a talk kind, its speaker and its topic in one line",
 			notes: "# Harbour Data Meetup 2031\n\n- Lightning talk by Yuki Tamura on query planners\n  - cost models\n",
 			want:  []string{"Yuki Tamura -GAVE-> query planners", "query planners:Talk"},

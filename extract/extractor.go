@@ -228,6 +228,10 @@ func (x *extractor) eventName(title string) string {
 		t = strings.TrimSpace(t[:i])
 	}
 	t = strings.TrimSuffix(t, " -")
+	// "KubeCon Notes 2031": a title word before the year
+	if f := strings.Fields(t); len(f) >= 3 && yearRE.MatchString(f[len(f)-1]) && slices.Contains(x.rules.titleSuffix, strings.ToLower(f[len(f)-2])) {
+		t = strings.Join(append(f[:len(f)-2:len(f)-2], f[len(f)-1]), " ")
+	}
 	for changed := true; changed; {
 		changed = false
 		low := strings.ToLower(t)

@@ -629,6 +629,9 @@ func (x *extractor) wikilinks(c *lineCtx) {
 // headSplit reads "X - about X", "X: about X", "X, about X" and "X (about X)":
 // X is a thing, and the things named in the description relate to it.
 func (x *extractor) headSplit(c *lineCtx) {
+	if c.head >= 0 {
+		return // the section named the head already ("- Tom Berg — …" among people)
+	}
 	t := c.l.Text
 	var name, desc string
 	var m []string
@@ -1047,8 +1050,8 @@ func (x *extractor) cueRelation(c *lineCtx, rel string, o int) {
 	switch {
 	case rel == graph.SimilarTo && c.head >= 0 && x.ms[c.head].typ == graph.Person:
 		// "Jane Doe … is like Redis": a person is like no tool
-	case c.head >= 0 && c.head != o && rel != graph.WorksAt:
-		x.relate(c.head, rel, o, ev)
+	case c.head >= 0 && c.head != o && (rel != graph.WorksAt || x.ms[c.head].typ == graph.Person):
+		x.relate(c.head, rel, o, ev) // a person who heads the line works there: "Tom Berg — engineer at Lumina"
 	case c.e != nil && len(c.e.speakers) > 0 && (rel == graph.Created || rel == graph.WorksAt):
 		for _, p := range c.e.speakers {
 			x.relate(p, rel, o, ev)

@@ -20,6 +20,7 @@ var (
 	headHandleRE = regexp.MustCompile(`^(.+?)\s+(@[A-Za-z0-9_]{2,30})\s*$`)
 	// "Jane Doe's keynote [Title](url)": the text before the link
 	possessiveRE = regexp.MustCompile(`^(.{3,60}?)['’]s?\s+((?:[\p{L}\p{N}]+\s+){0,5})$`)
+	itemHeadRE   = regexp.MustCompile(`^\s*([^,:;()—–]{2,40}?)\s*(?:,|:|\(|\s[—–-]\s)`)
 	orgTitleRE   = regexp.MustCompile(`^([^—–|]{2,40}?)\s+[—–|]\s+(.+)$`)
 	trailParenRE = regexp.MustCompile(`^(.+?)\s*\(([^()]+)\)$`)
 	parenRE      = regexp.MustCompile(`\([^()]*\)`)
@@ -567,8 +568,8 @@ func (w *walker) line(i int) {
 			return
 		}
 	}
-	if !l.Quote && l.Depth <= 1 && w.field(l, topPara && l.First) {
-		return
+	if !l.Quote && (l.Depth <= 1 || l.Depth == 2 && w.cur != nil && w.cur.kind == entTalk) && w.field(l, topPara && l.First) {
+		return // "Speaker: Jane Doe", also as a sub-item of the talk's item
 	}
 	if topPara {
 		if ps, title, ok := x.proseHead(l); ok {
@@ -701,6 +702,8 @@ func sectionType(kind string) string {
 		return graph.Concept
 	case "organization":
 		return graph.Organization
+	case "person":
+		return graph.Person
 	}
 	return ""
 }
@@ -871,8 +874,16 @@ func (w *walker) headLine(i int, l *line, item bool) bool {
 			return true
 		}
 	}
+	if item && w.sec == "talk" && l.Depth == 1 && x.isTitle(t) && len(l.Links) == 0 {
+		// "- Scaling the Index" in a Talks section, its speaker in a
+		// sub-item ("- Speaker: Jane Doe") or nowhere
+		if n := w.next(i); n != nil && n.Item && n.Depth > l.Depth {
+			w.startTalk(nil, x.trimTalkHead(t), l, levelOf(l, item))
+			return true
+		}
+	}
 	if item {
-		if k := w.sec; (k == "tool" || k == "concept" || k == "organization") && (w.cur == nil || w.cur.level >= 10) {
+		if k := w.sec; (k == "tool" || k == "concept" || k == "organization" || k == "person") && (w.cur == nil || w.cur.level >= 10) {
 			w.itemThing(l)
 			return true
 		}
@@ -1178,6 +1189,15 @@ func (w *walker) itemThing(l *line) {
 		if e, ok := emphAt(l, l.Text); ok && strings.HasPrefix(l.Text, e) && len(strings.Fields(e)) <= 3 {
 			if name, ok := w.x.thingName(e); ok && c.take(0, len(e)) {
 				c.head = w.x.add(c, name, sectionType(w.sec), 8)
+			}
+		}
+	}
+	if c.head < 0 && w.sec == "person" {
+		// "- Tom Berg — engineer at Lumina": the person opens the item, and
+		// the item's cues are about them
+		if m := itemHeadRE.FindStringSubmatchIndex(l.Text); m != nil {
+			if ps := w.x.people(l.Text[m[2]:m[3]], strongPos); len(ps) == 1 && c.take(m[2], m[3]) {
+				c.head = w.x.add(c, ps[0], graph.Person, 8)
 			}
 		}
 	}
