@@ -476,6 +476,9 @@ var (
 // speaker, by full name or surname).
 func (x *extractor) namedWork(c *lineCtx) {
 	t := c.l.Text
+	if !strings.Contains(t, "amed") && !strings.Contains(t, "alled") && !strings.Contains(t, "ubbed") {
+		return // a cheap test before the regexp
+	}
 	for _, nm := range namedRE.FindAllStringIndex(t, -1) {
 		start := strings.LastIndexAny(t[:nm[0]], ".!?") + 1
 		pm := possessiveWorkRE.FindStringSubmatchIndex(t[start:nm[0]])
