@@ -162,6 +162,14 @@ func TestPatterns(t *testing.T) {
 			deny: []string{"ClusterCon Notes 2031:Event", "People I met:Concept", "Speaker: Rui Tavora:Concept"},
 		},
 		{
+			name: "an outliner's page: headings in list items, wiki links, key:: value properties",
+			notes: "- # [[LinkedConf 2031]]\n- ## Talk: [[Knowledge Graphs at Scale]]\n  speaker:: [[Mira Patankar]]\n  company:: [[Graphwright]]\n" +
+				"\t- uses [[Neo4j]]\n- ## [[Ontologies for Engineers]] by [[Jonas Weberling|Jonas W.]]\n\t- SHACL\n",
+			want: []string{"LinkedConf 2031:Event", "Mira Patankar -GAVE-> Knowledge Graphs at Scale", "Mira Patankar -WORKS_AT-> Graphwright",
+				"Knowledge Graphs at Scale -COVERS-> Neo4j", "Ontologies for Engineers:Talk"},
+			deny: []string{"[[LinkedConf 2031]]:Event", "speaker:: [[Mira Patankar:Concept"},
+		},
+		{
 			name:  "a talk kind, its speaker and its topic in one line",
 			notes: "# Harbour Data Meetup 2031\n\n- Lightning talk by Yuki Tamura on query planners\n  - cost models\n",
 			want:  []string{"Yuki Tamura -GAVE-> query planners", "query planners:Talk"},

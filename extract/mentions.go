@@ -609,15 +609,19 @@ func wordIndex(s, phrase string) int {
 	}
 }
 
-var wikiRE = regexp.MustCompile(`\[\[([^\]|#\n]{1,80})(?:[#|][^\]\n]*)?\]\]`)
-
 // wikilinks reads [[Page]] and [[Page|label]] links of wiki-style vaults:
 // the page is a thing (or a person) the writer chose to link.
 func (x *extractor) wikilinks(c *lineCtx) {
 	t := c.l.Text
-	for _, m := range wikiRE.FindAllStringSubmatchIndex(t, -1) {
-		name := strings.TrimSpace(t[m[2]:m[3]])
-		if !c.take(m[0], m[1]) || name == "" {
+	from := 0
+	for _, name := range c.l.Wiki {
+		i := strings.Index(t[from:], name)
+		if i < 0 {
+			continue
+		}
+		a, b := from+i, from+i+len(name)
+		from = b
+		if !c.take(a, b) {
 			continue
 		}
 		if p, ok := x.personName(name, headPos); ok {

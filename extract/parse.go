@@ -41,6 +41,7 @@ type line struct {
 	Links []link   // links and bare URLs that start on this line
 	Codes []string // code spans
 	Emph  []string // emphasized (italic or bold) spans
+	Wiki  []string // the pages of its [[wiki links]], whose brackets Text drops
 	Bold  bool     // the whole line is bold or italic
 	// A table row: its cells' plain text, and the cells of its table's
 	// header row (nil for the header row itself and outside tables).
@@ -102,7 +103,7 @@ func parse(src source) ([]line, meta) {
 	p.block(doc, 0, false)
 	out := make([]line, 0, len(p.lines))
 	for _, l := range p.lines {
-		l.Text = cleanText(l.Text)
+		l.Text, l.Wiki = unwrapWiki(cleanText(l.Text))
 		l.Raw = strings.TrimSpace(p.rawLine(l.N))
 		if l.Kind != kindCode && l.Text == "" && len(l.Links) == 0 {
 			if l.Kind != kindBreak {
@@ -364,6 +365,33 @@ var shortcodeRE = regexp.MustCompile(`(^|\s):[a-z0-9_+-]{2,30}:`)
 
 // cleanText decodes HTML entities, drops emoji shortcodes (":joy:") and
 // collapses white space.
+// wikiLinkRE matches a wiki link: [[Page]], [[Page|label]], [[Page#part]].
+var wikiLinkRE = regexp.MustCompile(`\[\[([^\]|#\n]{1,80})(?:#[^\]|\n]*)?(?:\|([^\]\n]{1,80}))?\]\]`)
+
+// unwrapWiki replaces each wiki link in s by the text a reader sees (its
+// label, else its page) and returns the pages: "[[Mira Patel]]" reads as
+// "Mira Patel" to every finder, and is a name the notes vouch for.
+func unwrapWiki(s string) (string, []string) {
+	if !strings.Contains(s, "[[") {
+		return s, nil
+	}
+	var pages []string
+	out := wikiLinkRE.ReplaceAllStringFunc(s, func(m string) string {
+		sm := wikiLinkRE.FindStringSubmatch(m)
+		page := strings.TrimSpace(sm[1])
+		shown := page
+		if l := strings.TrimSpace(sm[2]); l != "" {
+			shown = l
+		}
+		if shown == "" {
+			return m
+		}
+		pages = append(pages, shown)
+		return shown
+	})
+	return out, pages
+}
+
 func cleanText(s string) string {
 	if strings.IndexByte(s, '&') >= 0 {
 		s = html.UnescapeString(s)

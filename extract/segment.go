@@ -676,6 +676,14 @@ func (w *walker) heading(i int, l *line) {
 		w.talkHead(h, l, level)
 		return
 	}
+	if m := x.rules.talkKind.FindStringIndex(l.Text); m != nil && m[0] == 0 && w.sec != "talk" {
+		// "## Talk: Knowledge Graphs at Scale": a talk by its kind, its
+		// speakers in the fields below ("speaker:: …") or nowhere
+		if title := x.trimTalkHead(l.Text); x.isTitle(title) && x.people(title, headPos) == nil {
+			w.startTalk(nil, title, l, level)
+			return
+		}
+	}
 	switch w.sec {
 	case "talk":
 		// a title whose speakers come later ("speaker: …") or never
@@ -972,7 +980,7 @@ func (w *walker) resume(t string, l *line) bool {
 }
 
 // fieldRE is a field line: "Title: Fast Builds", "Company: Initech".
-var fieldRE = regexp.MustCompile(`^([\p{L} ]{2,20}?)\s*:\s+(\S.*)$`)
+var fieldRE = regexp.MustCompile(`^([\p{L} ]{2,20}?)\s*::?\s+(\S.*)$`) // "Speaker: …", Logseq's "speaker:: …"
 
 // field reads a line that gives a talk's title or its speakers'
 // organization as a field, named as table columns are (rules.yaml columns):
