@@ -170,6 +170,12 @@ func TestPatterns(t *testing.T) {
 			deny: []string{"[[LinkedConf 2031]]:Event", "speaker:: [[Mira Patankar:Concept"},
 		},
 		{
+			name:  "a speaker whose given name the census lacks, a colon, a linked title",
+			notes: "# RustConf 2031\n\n- Kofi Mensah: [Fearless FFI](https://video.example.org/v/1) — bindgen\n",
+			want:  []string{"Kofi Mensah -GAVE-> Fearless FFI", "Fearless FFI -COVERS-> bindgen"},
+			deny:  []string{"Fearless FFI — bindgen:Talk"},
+		},
+		{
 			name:  "a talk kind, its speaker and its topic in one line",
 			notes: "# Harbour Data Meetup 2031\n\n- Lightning talk by Yuki Tamura on query planners\n  - cost models\n",
 			want:  []string{"Yuki Tamura -GAVE-> query planners", "query planners:Talk"},

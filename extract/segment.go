@@ -181,7 +181,11 @@ func (x *extractor) parseTalkHead(l *line, pos personStrength) (talkHead, bool) 
 			}
 		}
 		if m := nameBeforeLinkRE.FindStringSubmatch(before); m != nil {
-			if ps := x.people(m[1], pos); ps != nil {
+			ps := x.people(m[1], pos)
+			if ps == nil && pos >= headPos {
+				ps = x.unlistedPeople(m[1]) // "Kofi Mensah: [Title](url)": the linked title vouches for the name
+			}
+			if ps != nil {
 				return talkHead{people: ps, title: lk.Text, rest: after}, true
 			}
 		}
