@@ -176,6 +176,11 @@ func TestPatterns(t *testing.T) {
 			deny:  []string{"Fearless FFI — bindgen:Talk"},
 		},
 		{
+			name:  "a given name that is also a month, where a speaker is expected",
+			notes: "# DevConf 2031\n\n## Building Calm Queues\nby April Winslow\n\n- backpressure\n",
+			want:  []string{"April Winslow -GAVE-> Building Calm Queues"},
+		},
+		{
 			name:  "a talk kind, its speaker and its topic in one line",
 			notes: "# Harbour Data Meetup 2031\n\n- Lightning talk by Yuki Tamura on query planners\n  - cost models\n",
 			want:  []string{"Yuki Tamura -GAVE-> query planners", "query planners:Talk"},

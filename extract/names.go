@@ -117,8 +117,8 @@ func (x *extractor) personName(s string, pos personStrength) (string, bool) {
 				return "", false
 			}
 		}
-		if x.rules.stop[lt] || x.rules.notNames[t] || x.rules.generic[lt] && i == 0 {
-			return "", false
+		if x.rules.stop[lt] || x.rules.notNames[t] || x.rules.generic[lt] && i == 0 && !(pos == strongPos && isFirstName(t)) {
+			return "", false // but "by May Chen": a month that is also a given name
 		}
 		if isAcronym(t) {
 			return "", false
