@@ -340,7 +340,7 @@ func (x *extractor) build() graph.Graph {
 }
 
 // dropShadowedRelated drops a RELATED_TO edge whose every piece of evidence
-// also backs a typed edge between the same two nodes: "itty is like Flask"
+// also backs a typed edge between the same two nodes: "tinyweb is like Sparrow"
 // states SIMILAR_TO, and the bare co-mention on that line says nothing more.
 // No evidence is lost; a RELATED_TO with a line of its own stays.
 func dropShadowedRelated(edges []graph.Edge) []graph.Edge {
