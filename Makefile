@@ -69,8 +69,9 @@ neo4j-stop:
 
 ## bench-neo4j: load 100k nodes / 500k relationships into Neo4j (batched vs
 ## one MERGE per row); NOTEGRAPH_BENCH_NODES/_RELS/_ROWS change the sizes.
+## Neo4jFloor: the server's own ceiling, bare relationships vs relationships with evidence.
 bench-neo4j:
-	./scripts/with-neo4j $(GO) test ./export -run '^$$' -bench Neo4jLoad -benchtime 1x -timeout 60m
+	./scripts/with-neo4j $(GO) test ./export -run '^$$' -bench 'Neo4jLoad|Neo4jFloor' -benchtime 1x -timeout 60m
 
 # Minimizing the fuzzer's large interesting inputs stalls it at a few execs/s
 # on the extractor; without it, it runs at hundreds per second.

@@ -100,3 +100,87 @@ MERGE (a)-[r:RELATED_TO]->(b) SET r.evidence_files = $f, r.evidence_lines = $l, 
 		b.ReportMetric(relRate/rowRate, "speedup")
 	}
 }
+
+// BenchmarkNeo4jFloor measures what the server itself allows: the same
+// 500k relationships (NOTEGRAPH_BENCH_RELS) between 100k bare nodes
+// (NOTEGRAPH_BENCH_NODES), created by element id in batches of 2,000, two
+// transactions at once — once with no property, once with the four
+// evidence lists a notegraph relationship carries. Nothing but the
+// relationship is written, so the first figure is the ceiling of any load
+// on this server, and the second the ceiling of one that keeps evidence:
+//
+//	go test ./export -run '^$' -bench Neo4jFloor -benchtime 1x
+//
+// It needs NEO4J_URI like the integration tests, and empties the database.
+func BenchmarkNeo4jFloor(b *testing.B) {
+	nNodes, nRels := envInt("NOTEGRAPH_BENCH_NODES", 100_000), envInt("NOTEGRAPH_BENCH_RELS", 500_000)
+	d, c := testDriver(b)
+	ctx := context.Background()
+	g := syntheticGraph(nNodes, nRels, 1000)
+	variants := []struct {
+		name, props string
+		values      func(ev []any) []any
+	}{
+		{"bare", "", func([]any) []any { return nil }},
+		{"evidence", " {evidence_files: r[2], evidence_lines: r[3], evidence_texts: r[4], sources: r[5]}", func(ev []any) []any {
+			return []any{[]any{ev[0]}, []any{ev[1]}, []any{ev[2]}, []any{ev[0]}}
+		}},
+	}
+	b.ResetTimer()
+	for range b.N {
+		for _, v := range variants {
+			b.StopTimer()
+			resetDB(b, d, c)
+			eids := map[string]any{}
+			for i := 0; i < nNodes; i += 10_000 {
+				ids := make([]any, 0, 10_000)
+				for _, n := range g.Nodes[i:min(i+10_000, nNodes)] {
+					ids = append(ids, n.ID)
+				}
+				res := run(b, d, c, "UNWIND $ids AS id CREATE (n:"+export.NodeLabel+" {id: id}) RETURN id, elementId(n)", map[string]any{"ids": ids})
+				for _, r := range res.Records {
+					eids[r.Values[0].(string)] = r.Values[1]
+				}
+			}
+			rows := make([]any, len(g.Edges))
+			for i, e := range g.Edges {
+				ev := e.Evidence[0]
+				rows[i] = append([]any{eids[e.Source], eids[e.Target]}, v.values([]any{ev.File, int64(ev.Line), ev.Text})...)
+			}
+			q := "UNWIND $rows AS r MATCH (a) WHERE elementId(a) = r[0] MATCH (b) WHERE elementId(b) = r[1] CREATE (a)-[:RELATED_TO" + v.props + "]->(b)"
+			b.StartTimer()
+			t0 := time.Now()
+			next := make(chan []any)
+			errs := make(chan error, 2)
+			for range 2 {
+				go func() {
+					sess := d.NewSession(ctx, neo4j.SessionConfig{DatabaseName: c.Database})
+					defer sess.Close(ctx)
+					var err error
+					for chunk := range next {
+						if err == nil {
+							_, err = sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+								res, err := tx.Run(ctx, q, map[string]any{"rows": chunk})
+								if err != nil {
+									return nil, err
+								}
+								return res.Consume(ctx)
+							})
+						}
+					}
+					errs <- err
+				}()
+			}
+			for i := 0; i < len(rows); i += 2000 {
+				next <- rows[i:min(i+2000, len(rows))]
+			}
+			close(next)
+			for range 2 {
+				if err := <-errs; err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(len(rows))/time.Since(t0).Seconds(), v.name+"-rels/s")
+		}
+	}
+}
