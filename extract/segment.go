@@ -764,13 +764,7 @@ func (w *walker) speakerRest(i int) {
 	if strings.HasPrefix(org, "@") {
 		return // "(@tbrandt)": a handle, not an employer
 	}
-	if o, ok := w.x.thingName(org); ok && w.x.nameLike(o) {
-		ev := w.ev(l)
-		oi := w.x.addEv(o, graph.Organization, 7, ev)
-		for _, p := range w.cur.speakers {
-			w.x.relate(p, graph.WorksAt, oi, ev)
-		}
-	}
+	w.x.worksAt(w.cur.speakers, org, w.ev(l))
 }
 
 // affiliations reads the affiliation of each of a speaker line's people
@@ -787,9 +781,21 @@ func (w *walker) affiliations(t string, speakers []int, l *line) bool {
 	}
 	ev := w.ev(l)
 	for k, org := range orgs {
-		if o, ok := w.x.thingName(org); ok && w.x.nameLike(o) {
-			w.x.relate(speakers[k], graph.WorksAt, w.x.addEv(o, graph.Organization, 7, ev), ev)
-		}
+		w.x.worksAt(speakers[k:k+1], org, ev)
+	}
+	return true
+}
+
+// worksAt relates each of people to the organization org names, when it
+// reads as one (a name, not an @handle), and reports whether it did.
+func (x *extractor) worksAt(people []int, org string, ev graph.Evidence) bool {
+	o, ok := x.thingName(org)
+	if !ok || !x.nameLike(o) || strings.HasPrefix(o, "@") {
+		return false
+	}
+	oi := x.addEv(o, graph.Organization, 7, ev)
+	for _, p := range people {
+		x.relate(p, graph.WorksAt, oi, ev)
 	}
 	return true
 }
@@ -1032,15 +1038,12 @@ func (w *walker) field(l *line, opens bool) bool {
 		}
 		if each {
 			for k, o := range orgs {
-				if o, ok := x.thingName(o); ok && x.nameLike(o) && k < len(ps) {
-					x.relate(x.addEv(ps[k], graph.Person, 9, ev), graph.WorksAt, x.addEv(o, graph.Organization, 7, ev), ev)
+				if k < len(ps) && o != "" {
+					x.worksAt([]int{x.addEv(ps[k], graph.Person, 9, ev)}, o, ev)
 				}
 			}
-		} else if o, ok := x.thingName(org); ok && x.nameLike(o) && !strings.HasPrefix(o, "@") {
-			oi := x.addEv(o, graph.Organization, 7, ev)
-			for _, p := range e.speakers {
-				x.relate(p, graph.WorksAt, oi, ev)
-			}
+		} else {
+			x.worksAt(e.speakers, org, ev)
 		}
 		return true
 	}
@@ -1076,16 +1079,7 @@ func (w *walker) field(l *line, opens bool) bool {
 		if e == nil || len(e.speakers) == 0 {
 			return false
 		}
-		o, ok := x.thingName(val)
-		if !ok || !x.nameLike(o) {
-			return false
-		}
-		ev := w.ev(l)
-		org := x.addEv(o, graph.Organization, 7, ev)
-		for _, p := range e.speakers {
-			x.relate(p, graph.WorksAt, org, ev)
-		}
-		return true
+		return x.worksAt(e.speakers, val, w.ev(l))
 	}
 	return false
 }
@@ -1139,12 +1133,7 @@ func (w *walker) tableRow(l *line) bool {
 	if oi, ok := col["organization"]; ok && oi < len(l.Cells) && aff == "" {
 		aff = l.Cells[oi]
 	}
-	if o, ok := x.thingName(aff); ok && x.nameLike(o) && !strings.HasPrefix(o, "@") {
-		org := x.addEv(o, graph.Organization, 7, ev)
-		for _, p := range e.speakers {
-			x.relate(p, graph.WorksAt, org, ev)
-		}
-	}
+	x.worksAt(e.speakers, aff, ev)
 	var extra []string
 	for i, cell := range l.Cells {
 		if i != si && i != ti && i != col["organization"] && !clockRE.MatchString(cell) && strings.ContainsFunc(cell, unicode.IsLetter) {
@@ -1245,11 +1234,7 @@ func (w *walker) talkHead(h talkHead, l *line, level int) {
 		w.startTalk(h.people, title, l, level)
 	}
 	if org != "" && w.cur != nil {
-		ev := w.ev(l)
-		oi := w.x.addEv(org, graph.Organization, 7, ev)
-		for _, p := range w.cur.speakers {
-			w.x.relate(p, graph.WorksAt, oi, ev)
-		}
+		w.x.worksAt(w.cur.speakers, org, w.ev(l))
 	}
 	for _, extra := range []string{h.role, h.rest} {
 		if strings.TrimSpace(extra) == "" {
