@@ -542,31 +542,28 @@ var pronounRE = regexp.MustCompile(`(?i)(?:^|[.!?;]\s+)(?:she|he|they)(?:\s+(?:a
 // proseObject relates person p to the topic named after a talk verb that
 // ends at t[at:]: "… talked about supply chain attacks" COVERS it.
 func (x *extractor) proseObject(c *lineCtx, p int, t string, at int) {
-	ev := c.ev()
 	rest := t[at:]
-	{
-		trimmed := strings.TrimLeft(rest, " ")
-		obj, oa, ob := x.objectAfter(trimmed)
-		if obj != "" && isLower(obj) {
-			// a topic in lower case runs on: "talked about supply chain attacks"
-			base, prev := ob, 0
-			for k, w := range tokenize(trimmed[base:]) {
-				if k == 2 || strings.TrimSpace(trimmed[base+prev:base+w.start]) != "" || !isLower(w.s) || x.rules.stop[w.s] {
-					break
-				}
-				obj, ob, prev = trimmed[oa:base+w.end], base+w.end, w.end
+	trimmed := strings.TrimLeft(rest, " ")
+	obj, oa, ob := x.objectAfter(trimmed)
+	if obj == "" {
+		return
+	}
+	if isLower(obj) {
+		// a topic in lower case runs on: "talked about supply chain attacks"
+		base, prev := ob, 0
+		for k, w := range tokenize(trimmed[base:]) {
+			if k == 2 || strings.TrimSpace(trimmed[base+prev:base+w.start]) != "" || !isLower(w.s) || x.rules.stop[w.s] {
+				break
 			}
+			obj, ob, prev = trimmed[oa:base+w.end], base+w.end, w.end
 		}
-		off := at + len(rest) - len(trimmed)
-		if obj == "" {
-			return
-		}
-		if c.take(off+oa, off+ob) {
-			typ, str := x.typeHint(obj, "")
-			x.relate(p, graph.Covers, x.add(c, obj, typ, str), ev)
-		} else if o := c.mentionAt(off+oa, off+ob); o >= 0 {
-			x.relate(p, graph.Covers, o, ev)
-		}
+	}
+	off := at + len(rest) - len(trimmed)
+	if c.take(off+oa, off+ob) {
+		typ, str := x.typeHint(obj, "")
+		x.relate(p, graph.Covers, x.add(c, obj, typ, str), c.ev())
+	} else if o := c.mentionAt(off+oa, off+ob); o >= 0 {
+		x.relate(p, graph.Covers, o, c.ev())
 	}
 }
 
@@ -1150,7 +1147,8 @@ func (x *extractor) shapes(c *lineCtx) {
 		if k := emphOf(emph, w.start); k >= 0 && emph[k][0] == w.start && !c.title && !c.l.Bold {
 			span := t[emph[k][0]:emph[k][1]]
 			if f := strings.Fields(span); len(f) >= 2 && len(f) <= 8 && allNamed(f) && isCap(f[len(f)-1]) {
-				if name, ok := x.thingName(span); ok && !x.isPersonLike(span) {
+				_, person := x.personName(span, headPos) // a person's name: left to the person finders
+				if name, ok := x.thingName(span); ok && !person {
 					j := i
 					for j+1 < len(ws) && ws[j+1].end <= emph[k][1] {
 						j++
@@ -1261,17 +1259,10 @@ var singularVerb = map[string]bool{"is": true, "was": true, "has": true, "does":
 
 // wordAfter returns the word that follows t[:at] after spaces only, or "".
 func wordAfter(t string, at int) string {
-	if ws := tokenize(t[at:]); len(ws) > 0 && strings.TrimSpace(t[at:at+ws[0].start]) == "" {
+	if ws := tokenize(t[at:min(len(t), at+64)]); len(ws) > 0 && strings.TrimSpace(t[at:at+ws[0].start]) == "" {
 		return ws[0].s
 	}
 	return ""
-}
-
-// isPersonLike reports whether s reads as a person's name where names are
-// vouched for: such spans are left to the person finders.
-func (x *extractor) isPersonLike(s string) bool {
-	_, ok := x.personName(s, headPos)
-	return ok
 }
 
 // emphSpans returns the byte ranges of l.Text that are emphasized.
