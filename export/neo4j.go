@@ -404,28 +404,7 @@ func splitFreshRels(groups []batchGroup, nodes []nodeRef) []batchGroup {
 func freshValues(r row, keys []string) []any {
 	v := make([]any, 2, 2+len(keys))
 	v[0], v[1] = r["a"], r["b"]
-	props, _ := r["props"].(map[string]any)
-	var files, lines, texts, sources []any
-	if ev, _ := r["ev"].([]any); len(ev) > 0 {
-		files, lines, texts, sources = evidenceLists(ev)
-	}
-	for _, k := range keys {
-		switch k {
-		case "evidence_files":
-			v = append(v, files)
-		case "evidence_lines":
-			v = append(v, lines)
-		case "evidence_texts":
-			v = append(v, texts)
-		case "sources":
-			v = append(v, sources)
-		case "notegraph_keys":
-			v = append(v, r["keys"])
-		default:
-			v = append(v, props[k])
-		}
-	}
-	return v
+	return newPropValues(r, keys, v)
 }
 
 // writeBatch writes one batch in one transaction: it creates the rows'

@@ -353,17 +353,11 @@ func sameProps(x, want string) string {
 // outside the load: the row's props, its evidence lists and sources (left
 // out when it has no evidence) and notegraph_keys.
 func newProps(r row) map[string]any {
-	props, _ := r["props"].(map[string]any)
-	ev, _ := r["ev"].([]any)
-	m := make(map[string]any, len(props)+5)
-	for k, v := range props {
-		m[k] = v
-	}
-	if len(ev) > 0 {
-		m["evidence_files"], m["evidence_lines"], m["evidence_texts"], m["sources"] = evidenceLists(ev)
-	}
-	if keys, ok := r["keys"]; ok {
-		m["notegraph_keys"] = keys
+	keys := newPropKeys(r, nil)
+	vals := newPropValues(r, keys, nil)
+	m := make(map[string]any, len(keys))
+	for i, k := range keys {
+		m[k] = vals[i]
 	}
 	return m
 }
@@ -382,6 +376,33 @@ func newPropKeys(r row, buf []string) []string {
 		buf = append(buf, "notegraph_keys")
 	}
 	slices.Sort(buf)
+	return buf
+}
+
+// newPropValues appends to buf the values of newProps(r) under keys (some
+// or all of newPropKeys(r)), in their order.
+func newPropValues(r row, keys []string, buf []any) []any {
+	props, _ := r["props"].(map[string]any)
+	var files, lines, texts, sources []any
+	if ev, _ := r["ev"].([]any); len(ev) > 0 {
+		files, lines, texts, sources = evidenceLists(ev)
+	}
+	for _, k := range keys {
+		switch k {
+		case "evidence_files":
+			buf = append(buf, files)
+		case "evidence_lines":
+			buf = append(buf, lines)
+		case "evidence_texts":
+			buf = append(buf, texts)
+		case "sources":
+			buf = append(buf, sources)
+		case "notegraph_keys":
+			buf = append(buf, r["keys"])
+		default:
+			buf = append(buf, props[k])
+		}
+	}
 	return buf
 }
 
