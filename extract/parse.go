@@ -61,8 +61,9 @@ var frontMatter = regexp.MustCompile(`\A---[ \t]*\n(?s:(.*?))\n(?:---|\.\.\.)[ \
 
 // meta holds what a file's front matter says about the notes.
 type meta struct {
-	Title  string
-	Author string
+	Title   string
+	Author  string
+	Speaker string // speaker:, speakers:, presenter: — who gave the talk the file is about
 }
 
 // parse turns a cleaned source into lines. Front matter is read for the title
@@ -82,6 +83,8 @@ func parse(src source) ([]line, meta) {
 				m.Title = v
 			case "author":
 				m.Author = v
+			case "speaker", "speakers", "presenter", "presenters":
+				m.Speaker = strings.Trim(v, "[]")
 			}
 		}
 		blank := bytes.Clone(data)

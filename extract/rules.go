@@ -45,6 +45,8 @@ type Rules struct {
 	QuestionLeads []string            `yaml:"question_leads"`
 	Merges        [][]string          `yaml:"merges"`
 	Vetoes        [][]string          `yaml:"vetoes"`
+	Roles         []string            `yaml:"roles"`
+	DetailFields  []string            `yaml:"detail_fields"`
 }
 
 var (
@@ -138,6 +140,8 @@ func (r *Rules) Extend(u *Rules) {
 	r.QuestionLeads = append(r.QuestionLeads, u.QuestionLeads...)
 	r.Merges = append(r.Merges, u.Merges...)
 	r.Vetoes = append(r.Vetoes, u.Vetoes...)
+	r.Roles = append(r.Roles, u.Roles...)
+	r.DetailFields = append(r.DetailFields, u.DetailFields...)
 }
 
 // compiled is Rules turned into the sets and patterns the stages use.
@@ -172,6 +176,12 @@ type compiled struct {
 	// questionLeads open a note that asks how to do something: "how do"
 	questionLeads [][]string
 	questionFirst map[string]bool // the first word of each lead
+	// roles are the words of a job title ("cto", "engineer"): in a speaker
+	// slot they separate a person's role from their organization
+	roles map[string]bool
+	// detailFields head the section of a talk's file that lists its
+	// details ("Details:", "Presenters:"), where its speakers are named
+	detailFields map[string]bool
 }
 
 // examplesHint is a cheap test that text may hold an examples phrase, so
@@ -263,6 +273,8 @@ func (r *Rules) compile() *compiled {
 		vetoes:        map[[2]string]bool{},
 		copulas:       lowerSet(r.Copulas),
 		questionFirst: map[string]bool{},
+		roles:         lowerSet(r.Roles),
+		detailFields:  lowerSet(r.DetailFields),
 	}
 	for _, q := range r.QuestionLeads {
 		if ws := strings.Fields(strings.ToLower(q)); len(ws) > 0 {
