@@ -76,6 +76,8 @@ var headShapes = []headShape{
 	{"colon", (*extractor).headColon},
 	// "Jane Doe, Role, Org": a person head with no title
 	{"person", (*extractor).headPerson},
+	// "Title, Jane Doe": one person after the last comma
+	{"comma", (*extractor).headComma},
 }
 
 // readHead reads one head line's plain text as slots. A line no shape reads
@@ -83,7 +85,7 @@ var headShapes = []headShape{
 func (x *extractor) readHead(text string) headSlots {
 	t, kind := x.headText(text)
 	for _, s := range headShapes {
-		if h, ok := s.read(x, t); ok {
+		if h, ok := s.read(x, t); ok && (h.title == "" || !x.genericHeading(h.title)) {
 			h.kind = kind
 			return h
 		}
@@ -168,17 +170,37 @@ func (x *extractor) headSeparated(t string) (headSlots, bool) {
 	if locs == nil {
 		return headSlots{}, false
 	}
+	// the title on the left, speakers on the right, last separator first
+	// ("Kafka - The Hard Parts - Jane Doe"); a listed given name first, as
+	// it is the surest reading
+	titleLeft := func(sure bool) (headSlots, bool) {
+		for k := len(locs) - 1; k >= 0; k-- {
+			left, right := strings.TrimSpace(t[:locs[k][0]]), strings.TrimSpace(t[locs[k][1]:])
+			if ps := x.readSpeakers(right, slotLoose); ps != nil && left != "" && (!sure || givenNamed(ps)) {
+				return headSlots{title: strings.Trim(left, " \"“”"), speakers: ps}, true
+			}
+		}
+		return headSlots{}, false
+	}
+	if h, ok := titleLeft(true); ok {
+		return h, true
+	}
+	// "Jane Doe — Initech — Shipping WebGPU": a name, an organization, a title
+	if len(locs) >= 2 {
+		name, last := strings.TrimSpace(t[:locs[0][0]]), strings.TrimSpace(t[locs[len(locs)-1][1]:])
+		mid := strings.TrimSpace(t[locs[0][1]:locs[len(locs)-1][0]])
+		if n, ok := x.slotName(name, slotLoose); ok && len(strings.Fields(last)) >= 3 && !x.allRole(last) && !x.allRole(mid) {
+			if o := x.orgOf(mid); o != "" {
+				return headSlots{title: strings.Trim(last, " \"“”"), speakers: []slotPerson{{name: n, org: o}}}, true
+			}
+		}
+	}
 	// the whole line a person with a role: "Jane Doe - VP Eng - Initech"
 	if h, ok := x.headPerson(t); ok {
 		return h, true
 	}
-	// the title on the left, speakers on the right: try the last separator
-	// first ("Kafka - The Hard Parts - Jane Doe")
-	for k := len(locs) - 1; k >= 0; k-- {
-		left, right := strings.TrimSpace(t[:locs[k][0]]), strings.TrimSpace(t[locs[k][1]:])
-		if ps := x.readSpeakers(right, slotLoose); ps != nil && left != "" {
-			return headSlots{title: strings.Trim(left, " \"“”"), speakers: ps}, true
-		}
+	if h, ok := titleLeft(false); ok {
+		return h, true
 	}
 	// speakers on the left: "Jane Doe - Title"
 	left, right := strings.TrimSpace(t[:locs[0][0]]), strings.TrimSpace(t[locs[0][1]:])
@@ -186,6 +208,17 @@ func (x *extractor) headSeparated(t string) (headSlots, bool) {
 		return headSlots{title: strings.Trim(right, " \"“”"), speakers: ps}, true
 	}
 	return headSlots{}, false
+}
+
+// givenNamed reports whether every person of ps opens with a listed given
+// name or is a handle.
+func givenNamed(ps []slotPerson) bool {
+	for _, p := range ps {
+		if !strings.HasPrefix(p.name, "@") && !isFirstName(strings.Fields(p.name)[0]) {
+			return false
+		}
+	}
+	return true
 }
 
 func (x *extractor) headColon(t string) (headSlots, bool) {
@@ -200,12 +233,27 @@ func (x *extractor) headColon(t string) (headSlots, bool) {
 	return headSlots{}, false
 }
 
+func (x *extractor) headComma(t string) (headSlots, bool) {
+	i := strings.LastIndex(t, ", ")
+	if i <= 0 {
+		return headSlots{}, false
+	}
+	title := strings.TrimSpace(t[:i])
+	if n, ok := x.slotName(t[i+2:], slotLoose); ok && x.isTitle(title) && !strings.Contains(title, ",") {
+		return headSlots{title: strings.Trim(title, " \"“”"), speakers: []slotPerson{{name: n}}}, true
+	}
+	return headSlots{}, false
+}
+
 // headPerson reads a line that is only a person, with a role or an
 // organization: "Jane Doe, Staff Engineer, Initech", "Jane Doe - CTO - Initech".
 func (x *extractor) headPerson(t string) (headSlots, bool) {
 	ps := x.readSpeakers(t, slotLoose)
 	if len(ps) != 1 {
 		return headSlots{}, false
+	}
+	if ps[0].org == "" && !isFirstName(strings.Fields(ps[0].name)[0]) && !strings.HasPrefix(ps[0].name, "@") {
+		return headSlots{}, false // "Dataframes Beyond Pandas": a title, not a person
 	}
 	if ps[0].org == "" && strings.ContainsAny(t, ",-–—") && !x.allRole(x.afterName(t, ps[0].name)) {
 		return headSlots{}, false
@@ -335,6 +383,11 @@ func (x *extractor) orgOf(s string) string {
 			return x.orgOf(s[i+len(sep):])
 		}
 	}
+	if ws := strings.Fields(strings.ToLower(s)); len(ws) > 1 {
+		if _, ok := x.rules.suffixCues[ws[len(ws)-1]]; ok {
+			return "" // "Grumble creator": a role about a thing, read by the cues
+		}
+	}
 	pieces := pieceSplitRE.Split(s, -1)
 	// the last piece that is not all role words
 	for i := len(pieces) - 1; i >= 0; i-- {
@@ -349,7 +402,7 @@ func (x *extractor) orgOf(s string) string {
 			k++
 		}
 		o := strings.Join(ws[k:], " ")
-		if len(ws)-k > 5 || x.rules.stop[strings.ToLower(ws[k])] && len(ws)-k == 1 {
+		if len(ws)-k > 4 || x.rules.stop[strings.ToLower(ws[k])] && len(ws)-k == 1 {
 			return ""
 		}
 		if name, ok := x.thingName(o); ok && x.nameLike(name) {
@@ -428,8 +481,13 @@ func (x *extractor) slotName(s string, st slotStrength) (string, bool) {
 		if n == 1 || lows > 0 {
 			return "", false
 		}
-		if words == n && !isFirstName(toks[0]) {
-			return "", false // "Deep Secrets", "Open Tracing"
+		if isFirstName(toks[0]) {
+			return s, true
+		}
+		// a given name the lexicon lacks: no English word at either end
+		// ("Sven Olsen", not "Infra Chats" or "Open Tracing")
+		if isWord(strings.ToLower(toks[0])) || isWord(strings.ToLower(toks[n-1])) || isCoined(toks[0]) {
+			return "", false
 		}
 		return s, true
 	}

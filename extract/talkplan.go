@@ -77,11 +77,13 @@ func (x *extractor) planFile(file string, lines []line, m meta) filePlan {
 	if title == "" || x.genericHeading(title) || x.eventTitle(title) {
 		return p
 	}
+	if head >= 0 && lines[head].Level > 2 {
+		return p // a file's own title is its H1 or H2
+	}
 	t := plannedTalk{scope: scopeFile, head: head, end: len(lines), key: "file:" + file}
 	t.slots = x.readHead(title)
 	if t.slots.title == "" {
-		// "# Jane Doe, CTO, Initech": a person head; the line is the title
-		t.slots.title = strings.TrimSpace(title)
+		return p // "# Jane Doe, CTO": notes about a person, not a talk
 	}
 	if t.slots.title != title {
 		t.aliases = append(t.aliases, strings.TrimSpace(title))
@@ -188,13 +190,16 @@ func (x *extractor) templateTalks(lines []line, heads []int, title int) []planne
 		if x.genericHeading(l.Text) {
 			continue
 		}
+		if _, ok := x.sectionKind(l.Text); ok && h != title {
+			continue // "Tools I want to try": a section of things, not a talk
+		}
 		s := x.readHead(l.Text)
 		r := reading{slots: s}
 		if len(s.speakers) == 0 {
 			r.slots.speakers, r.skip = x.speakersBelow(lines, h, 1)
 		}
-		if h == title && len(s.speakers) == 0 {
-			continue // the file's title, unless it names a speaker itself
+		if h == title && len(s.speakers) == 0 && levelCount(lines, heads, l.Level) == 1 {
+			continue // the file's title, unless it names a speaker itself or has siblings
 		}
 		read[h] = r
 		plain[l.Level]++
@@ -236,6 +241,17 @@ func (x *extractor) templateTalks(lines []line, heads []int, title int) []planne
 		out = append(out, t)
 	}
 	return out
+}
+
+// levelCount is how many headings of the given level the file has.
+func levelCount(lines []line, heads []int, level int) int {
+	n := 0
+	for _, h := range heads {
+		if lines[h].Level == level {
+			n++
+		}
+	}
+	return n
 }
 
 // speakersBelow reads the speaker line right under head h: a deeper

@@ -24,12 +24,16 @@ func (w *walker) planLine(i int) bool {
 	if p == nil || len(p.talks) == 0 {
 		return false
 	}
+	popped := false
 	for len(w.active) > 0 && i >= w.active[len(w.active)-1].t.end {
 		w.active = w.active[:len(w.active)-1]
+		popped = true
 	}
-	w.cur = nil
-	if n := len(w.active); n > 0 {
-		w.cur = w.active[n-1].e
+	if popped {
+		w.cur = nil
+		if n := len(w.active); n > 0 {
+			w.cur = w.active[n-1].e
+		}
 	}
 	if w.skip[i] {
 		return true
@@ -45,20 +49,30 @@ func (w *walker) planLine(i int) bool {
 		if t.scope == scopeIndex {
 			w.content(l) // the rest of the item: its links, the talk's topics
 			w.active = w.active[:len(w.active)-1]
+			w.cur = nil
 		}
 		return true
 	}
+	whole := p.talks[0].scope == scopeFile
+	inTalk := len(w.active) > 0
 	switch {
-	case l.Kind == kindBreak:
-	case l.Kind == kindHeading && w.cur == nil:
-		if l.Level == 1 && !w.titled {
-			w.title(l.Text, w.ev(l))
+	case whole:
+		// a file that is one talk: every line is its notes
+		if l.Kind != kindBreak {
+			w.cur = w.active[0].e
+			w.content(l)
 		}
+		return true
+	case l.Kind == kindHeading && inTalk:
+		// a sub-heading of a talk's notes ("### Q&A") stays in the talk
+		w.cur = w.active[len(w.active)-1].e
 		w.content(l)
-	default:
-		w.content(l)
+		return true
+	case l.Kind == kindBreak && inTalk:
+		return true // a rule inside a talk's section does not end it
 	}
-	return true
+	// other lines: the line shapes read them, inside the current talk
+	return false
 }
 
 // startPlanned opens a planned talk at its head line.
