@@ -23,6 +23,65 @@ var firstNamesTxt string
 //go:embed data/words.txt.gz
 var wordsGz []byte
 
+// dictwords.txt.gz is a large dictionary (SCOWL size 70): it answers only
+// "does any English dictionary have this word", for the lower-case words a
+// talk's notes name a tool by ("kubectl", not "latency").
+//
+//go:embed data/dictwords.txt.gz
+var dictWordsGz []byte
+
+var (
+	dictOnce  sync.Once
+	dictWords map[string]bool
+)
+
+// isDictWord reports whether w, or each part of a hyphenated w, is a word of
+// the large dictionary, with its common endings folded ("latency",
+// "deployments", "event-based").
+func isDictWord(w string) bool {
+	dictOnce.Do(func() { dictWords = readWordList(dictWordsGz, "dictwords.txt.gz", 116000) })
+	w = strings.ToLower(w)
+	if strings.Contains(w, "-") {
+		for _, p := range strings.Split(w, "-") {
+			if p != "" && !isDictWord(p) && !commonPrefix[p] {
+				return false
+			}
+		}
+		return true
+	}
+	if dictWords[w] || words[w] {
+		return true
+	}
+	for _, suf := range []string{"s", "es", "ed", "ing", "ly", "d", "er", "ers", "able", "ity", "ness", "ment", "ments", "ation", "ations", "ization", "ize", "izes", "ized", "ful", "less", "al", "ally", "ic", "ics", "ive", "ism", "ist", "ists"} {
+		if b, ok := strings.CutSuffix(w, suf); ok && len(b) > 2 && (dictWords[b] || dictWords[b+"e"]) {
+			return true
+		}
+	}
+	return false
+}
+
+// commonPrefix holds the prefixes of hyphenated English compounds
+// ("non-blocking", "multi-device", "self-hosted").
+var commonPrefix = map[string]bool{"non": true, "multi": true, "self": true, "per": true, "sub": true, "pre": true,
+	"re": true, "co": true, "anti": true, "semi": true, "pseudo": true, "inter": true, "intra": true, "un": true, "de": true}
+
+func readWordList(gz []byte, name string, size int) map[string]bool {
+	m := make(map[string]bool, size)
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	if err != nil {
+		panic("embedded " + name + ": " + err.Error()) // a build defect, caught by every test
+	}
+	data, err := io.ReadAll(zr)
+	if err != nil {
+		panic("embedded " + name + ": " + err.Error())
+	}
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	for sc.Scan() {
+		m[sc.Text()] = true
+	}
+	return m
+}
+
 var (
 	lexOnce    sync.Once
 	firstNames map[string]bool
@@ -34,19 +93,7 @@ func loadLexicons() {
 	for _, w := range strings.Fields(firstNamesTxt) {
 		firstNames[w] = true
 	}
-	words = make(map[string]bool, 41000)
-	zr, err := gzip.NewReader(bytes.NewReader(wordsGz))
-	if err != nil {
-		panic("embedded words.txt.gz: " + err.Error()) // a build defect, caught by every test
-	}
-	data, err := io.ReadAll(zr)
-	if err != nil {
-		panic("embedded words.txt.gz: " + err.Error())
-	}
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	for sc.Scan() {
-		words[sc.Text()] = true
-	}
+	words = readWordList(wordsGz, "words.txt.gz", 41000)
 }
 
 // isFirstName reports whether w (any case) is a known given name.
@@ -169,6 +216,47 @@ func isCoined(w string) bool {
 		// libfoo2, go1, http2 — but not "2020s", "x80"
 		r, _ := utf8.DecodeRuneInString(w)
 		return unicode.IsLetter(r) && unicode.IsDigit(rune(w[len(w)-1]))
+	}
+	return false
+}
+
+// nearWord reports whether w is one edit (a letter dropped, added, changed
+// or two swapped) from an English word: "enviroment", "qustions" are typos
+// of words, not names of software.
+func nearWord(w string) bool {
+	w = strings.ToLower(w)
+	if len(w) < 4 || !isLower(w) {
+		return false
+	}
+	b := []byte(w)
+	isDictWord("a") // loads the dictionary
+	try := func(s []byte) bool { return len(s) > 2 && dictWords[string(s)] }
+	for i := range b {
+		if try(append(append([]byte{}, b[:i]...), b[i+1:]...)) {
+			return true
+		}
+		if i+1 < len(b) {
+			s := append([]byte{}, b...)
+			s[i], s[i+1] = s[i+1], s[i]
+			if try(s) {
+				return true
+			}
+		}
+	}
+	for i := 0; i <= len(b); i++ {
+		for c := byte('a'); c <= 'z'; c++ {
+			if i < len(b) {
+				s := append([]byte{}, b...)
+				s[i] = c
+				if try(s) {
+					return true
+				}
+			}
+			s := append(append(append([]byte{}, b[:i]...), c), b[i:]...)
+			if try(s) {
+				return true
+			}
+		}
 	}
 	return false
 }

@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/notegraph/notegraph/graph"
 )
@@ -212,6 +214,9 @@ func (x *extractor) wholeLine(c *lineCtx) {
 	if len(c.spans) > 0 || len(strings.Fields(t)) > 5 {
 		return
 	}
+	if !x.wholeLineNames(t) {
+		return
+	}
 	var parts []string
 	split := splitPeople(t)
 	// "open standards and portability": two lower-case things. Not "weak and
@@ -253,6 +258,58 @@ func (x *extractor) wholeLine(c *lineCtx) {
 		x.attach(c, x.add(c, n, typ, str+1), false)
 	}
 }
+
+// toolShaped reports whether w is letters, then maybe digits and hyphens:
+// the shape of a command or a package ("etcd", "lz4", "gzip"); not an
+// abbreviation ("i.e") or an address.
+func toolShaped(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsLetter(r) {
+		return false
+	}
+	for _, r := range w {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
+			return false
+		}
+	}
+	letters, digits := 0, 0
+	for _, r := range w {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case r != '-':
+			letters++
+		}
+	}
+	if letters < 2 || digits > letters {
+		return false // "x80-100" is a figure
+	}
+	return !strings.HasSuffix(w, "-")
+}
+
+// wholeLineNames is wholeLine's guard: the kinds of short lines that are
+// not names however short they are.
+func (x *extractor) wholeLineNames(t string) bool {
+	low := strings.ToLower(strings.Trim(t, " :*_.!?"))
+	switch {
+	case t == "" || t[0] >= '0' && t[0] <= '9':
+		return false // "20 years", "4 new talks": a figure, not a name
+	case strings.Contains(t, ": "):
+		return false // "Q: Hardware", "Example: Lego": a field
+	case x.rules.detailFields[low] || x.rules.labels[low] || x.rules.generic[low]:
+		return false // "Details", "Presenters": a label
+	case domainRE.MatchString(t):
+		return false // "status.example.io", "example.com/x": an address
+	}
+	if ws := strings.Fields(t); len(ws) == 1 && isCap(ws[0]) && isWord(low) && !isCoined(ws[0]) {
+		return false // "Architecture", "Drawbacks": a section word, not a name
+	}
+	return true
+}
+
+// domainRE matches an address written without its scheme: "bit.ly/x",
+// "docs.example.io".
+var domainRE = regexp.MustCompile(`(?i)\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|ly|do|dev|co|me|ai|app|gl|gov|edu|info|sh|to|us|uk|de)(?:/\S*)?\b`)
 
 // links turns URLs into Link nodes, repository and package URLs into tools,
 // and short link texts into things.
@@ -1218,6 +1275,8 @@ func (x *extractor) shapes(c *lineCtx) {
 			named = true // "Polars is faster": a plural-looking word with a singular verb is a name
 		case !isWord(s) && x.counts[strings.ToLower(s)] >= 2 && len(s) > 2 && !isFirstName(s) && isAlpha(s):
 			named = true // a coined word used more than once: "git", "deno"
+		case c.e != nil && c.e.kind == entTalk && isLower(s) && len(s) > 2 && !isWord(s) && !isDictWord(s) && !nearWord(s) && !isFirstName(s) && !x.rules.generic[s] && toolShaped(s):
+			named = true // in a talk's notes, a lower-case word no dictionary has: "kubectl", "lz4"
 		case i == 0 && c.l.Item && c.e != nil && c.e.kind == entTalk && isLower(s) && !isWord(s) && !x.rules.generic[s] && len(s) > 3 && isAlpha(strings.ReplaceAll(s, "-", "")):
 			named = true // a bullet of a talk's notes that opens with a coined word: "xstate all the things"
 		}

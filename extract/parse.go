@@ -12,6 +12,7 @@ import (
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // lineKind says which Markdown block a line belongs to.
@@ -396,6 +397,9 @@ func unwrapWiki(s string) (string, []string) {
 }
 
 func cleanText(s string) string {
+	if strings.IndexByte(s, '\\') >= 0 {
+		s = string(util.UnescapePunctuations([]byte(s))) // "@jane\_doe" is "@jane_doe"
+	}
 	if strings.IndexByte(s, '&') >= 0 {
 		s = html.UnescapeString(s)
 	}

@@ -353,6 +353,10 @@ func (x *extractor) readPerson(p string, st slotStrength, last bool) []slotPerso
 		}
 		// "Name, Role, Org": the name first, the organization last
 		n, ok := x.slotName(pieces[0], st)
+		if !ok && x.roleLed(pieces[1]) {
+			// "Armon, cofounder of Initech": a role vouches for one name
+			n, ok = x.slotName(pieces[0], slotCued)
+		}
 		if !ok {
 			return nil
 		}
@@ -411,6 +415,13 @@ func (x *extractor) orgOf(s string) string {
 		return ""
 	}
 	return ""
+}
+
+// roleLed reports whether s opens with a job-title word: "cofounder of
+// Initech", "CTO at Globex".
+func (x *extractor) roleLed(s string) bool {
+	ws := strings.Fields(strings.ToLower(s))
+	return len(ws) > 0 && ws[0] != "of" && ws[0] != "at" && ws[0] != "and" && ws[0] != "&" && x.rules.roles[ws[0]]
 }
 
 // allRole reports whether every word of s is a job-title word ("Sr S/w eng").

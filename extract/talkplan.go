@@ -94,6 +94,9 @@ func (x *extractor) planFile(file string, lines []line, m meta) filePlan {
 	if len(t.slots.speakers) == 0 {
 		t.slots.speakers, t.skip = x.detailSpeakers(lines, head)
 	}
+	if len(t.slots.speakers) == 0 {
+		t.slots.speakers, t.skip = handleNear(lines, head)
+	}
 	if len(t.slots.speakers) == 0 && m.Speaker != "" {
 		t.slots.speakers = x.readSpeakers(m.Speaker, slotCued)
 	}
@@ -322,6 +325,22 @@ func (x *extractor) detailSpeakers(lines []line, head int) ([]slotPerson, []int)
 		}
 		if out != nil {
 			return out, skip
+		}
+	}
+	return nil, nil
+}
+
+// handleNear reads a talk file's speaker from a line near its top that is
+// only a handle ("* @janedoe"): notes name a speaker so when they know no
+// more of them.
+func handleNear(lines []line, head int) ([]slotPerson, []int) {
+	n0 := 0
+	if head >= 0 {
+		n0 = lines[head].N
+	}
+	for i := head + 1; i < len(lines) && lines[i].N <= n0+12; i++ {
+		if t := strings.TrimSpace(lines[i].Text); handleRE.MatchString(t) && lines[i].Kind == kindPara {
+			return []slotPerson{{name: t, handle: t}}, []int{i}
 		}
 	}
 	return nil, nil
