@@ -259,6 +259,31 @@ func (x *extractor) wholeLine(c *lineCtx) {
 	}
 }
 
+// titleObject reports whether word i of a title is what the talk is done
+// in or with: "… in Python", "… with Flask and Django", "… using Spark".
+func titleObject(ws []word, i int) bool {
+	switch strings.ToLower(ws[i-1].s) {
+	case "in", "with", "using", "via":
+		return true
+	case "and", "&":
+		return i >= 3 && titleObject(ws, i-2)
+	}
+	return false
+}
+
+// nameRun reports whether title word i is part of a longer name: after a
+// given name ("Jane Austen") or before another word no dictionary has or an
+// acronym ("Travis CI").
+func nameRun(ws []word, i int) bool {
+	if i > 0 && isFirstName(ws[i-1].s) {
+		return true
+	}
+	if i+1 < len(ws) && isCap(ws[i+1].s) && (isAcronym(ws[i+1].s) || !isDictWord(ws[i+1].s)) {
+		return true
+	}
+	return false
+}
+
 // toolShaped reports whether w is letters, then maybe digits and hyphens:
 // the shape of a command or a package ("etcd", "lz4", "gzip"); not an
 // abbreviation ("i.e") or an address.
@@ -1262,7 +1287,12 @@ func (x *extractor) shapes(c *lineCtx) {
 		named := false
 		switch {
 		case c.title:
-			named = isCoined(s) && !x.rules.notNames[s]
+			// in a title, capitals say little ("Taming the Scheduler"): a name
+			// is coined, no dictionary's word, or the object of "in", "with",
+			// "using" ("Web Apps in Python", "with Flask and Django")
+			named = !x.rules.notNames[s] && (isCoined(s) ||
+				isCap(s) && len(s) > 2 && !isDictWord(s) && !isFirstName(s) && !abstract(s) && !nameRun(ws, i) ||
+				isCap(s) && i > 0 && titleObject(ws, i))
 		case isCoined(s):
 			named = true
 		case x.rules.generic[strings.ToLower(s)] && isWord(s) && !isCoined(s):
