@@ -225,7 +225,7 @@ func isCoined(w string) bool {
 // of words, not names of software.
 func nearWord(w string) bool {
 	w = strings.ToLower(w)
-	if len(w) < 4 || !isLower(w) {
+	if len(w) < 5 || !isLower(w) {
 		return false
 	}
 	b := []byte(w)

@@ -259,6 +259,23 @@ func (x *extractor) wholeLine(c *lineCtx) {
 	}
 }
 
+// typo reports whether w is a one-off misspelling of a word: one edit from
+// a dictionary word and written once. A coined name made from a word
+// ("Fetchy") is written again.
+func (x *extractor) typo(w string) bool {
+	return x.counts[strings.ToLower(w)] < 2 && nearWord(w)
+}
+
+// allDict reports whether every word of ws is a dictionary word.
+func allDict(ws []word) bool {
+	for _, w := range ws {
+		if !isDictWord(stripPossessive(w.s)) || isAcronym(w.s) {
+			return false
+		}
+	}
+	return true
+}
+
 // titleObject reports whether word i of a title is what the talk is done
 // in or with: "… in Python", "… with Flask and Django", "… using Spark".
 func titleObject(ws []word, i int) bool {
@@ -275,7 +292,7 @@ func titleObject(ws []word, i int) bool {
 // given name ("Jane Austen") or before another word no dictionary has or an
 // acronym ("Travis CI").
 func nameRun(ws []word, i int) bool {
-	if i > 0 && isFirstName(ws[i-1].s) {
+	if i > 0 && (isFirstName(ws[i-1].s) || isCap(ws[i-1].s) && !isDictWord(ws[i-1].s)) {
 		return true
 	}
 	if i+1 < len(ws) && isCap(ws[i+1].s) && (isAcronym(ws[i+1].s) || !isDictWord(ws[i+1].s)) {
@@ -1258,6 +1275,14 @@ func (x *extractor) shapes(c *lineCtx) {
 			if j-i >= 2 && x.opener(t, ws[i:j]) {
 				continue // "Watched Ada Obi's talk", "Compared DuckDB": a verb opens the sentence
 			}
+			if j-i >= 2 && w.sentStart && isDictWord(s) && !isFirstName(s) {
+				// a sentence's capital on a dictionary word: "Outdated Django",
+				// "Run Fargate" name what follows; "Best Practices" nothing
+				if allDict(ws[i+1 : j]) {
+					i = j - 1
+				}
+				continue
+			}
 			if j-i >= 2 {
 				span := t[w.start:ws[j-1].end]
 				if p, ok := x.personName(span, weakPos); ok {
@@ -1281,8 +1306,8 @@ func (x *extractor) shapes(c *lineCtx) {
 				}
 			}
 		}
-		if x.rules.notNames[s] || x.rules.stop[strings.ToLower(s)] {
-			continue
+		if x.rules.notNames[s] || x.rules.stop[strings.ToLower(s)] || isAcronym(s) && x.rules.generic[strings.ToLower(s)] {
+			continue // "API", "URL": ordinary words in capitals
 		}
 		named := false
 		switch {
@@ -1291,21 +1316,21 @@ func (x *extractor) shapes(c *lineCtx) {
 			// is coined, no dictionary's word, or the object of "in", "with",
 			// "using" ("Web Apps in Python", "with Flask and Django")
 			named = !x.rules.notNames[s] && (isCoined(s) ||
-				isCap(s) && len(s) > 2 && !isDictWord(s) && !isFirstName(s) && !abstract(s) && !nameRun(ws, i) ||
-				isCap(s) && i > 0 && titleObject(ws, i))
+				isCap(s) && len(s) > 3 && !isDictWord(s) && !isFirstName(s) && !abstract(s) && !nameRun(ws, i) ||
+				isCap(s) && i > 0 && !abstract(s) && titleObject(ws, i) && x.counts[strings.ToLower(s)] >= 2)
 		case isCoined(s):
 			named = true
 		case x.rules.generic[strings.ToLower(s)] && isWord(s) && !isCoined(s):
 			// "13:30 Lunch", "the Q&A Break": words of the day
 		case isCap(s) && !w.sentStart && !isFirstName(s) && len(s) > 1:
 			named = true
-		case isCap(s) && w.sentStart && !isWord(s) && !isFirstName(s) && len(s) > 2 && !abstract(s):
+		case isCap(s) && w.sentStart && !isWord(s) && !isDictWord(s) && !x.typo(s) && !isFirstName(s) && len(s) > 2 && !abstract(s):
 			named = true
 		case isCap(s) && w.sentStart && i+1 < len(ws) && singularVerb[ws[i+1].s] && strings.HasSuffix(s, "s") && !isExactWord(s) && !isFirstName(s) && len(s) > 3:
 			named = true // "Polars is faster": a plural-looking word with a singular verb is a name
-		case !isWord(s) && x.counts[strings.ToLower(s)] >= 2 && len(s) > 2 && !isFirstName(s) && isAlpha(s):
+		case !isWord(s) && !x.typo(s) && x.counts[strings.ToLower(s)] >= 2 && len(s) > 2 && !isFirstName(s) && isAlpha(s):
 			named = true // a coined word used more than once: "git", "deno"
-		case c.e != nil && c.e.kind == entTalk && isLower(s) && len(s) > 2 && !isWord(s) && !isDictWord(s) && !nearWord(s) && !isFirstName(s) && !x.rules.generic[s] && toolShaped(s):
+		case c.e != nil && c.e.kind == entTalk && isLower(s) && len(s) > 2 && !isWord(s) && !isDictWord(s) && !x.typo(s) && !isFirstName(s) && !x.rules.generic[s] && toolShaped(s):
 			named = true // in a talk's notes, a lower-case word no dictionary has: "kubectl", "lz4"
 		case i == 0 && c.l.Item && c.e != nil && c.e.kind == entTalk && isLower(s) && !isWord(s) && !x.rules.generic[s] && len(s) > 3 && isAlpha(strings.ReplaceAll(s, "-", "")):
 			named = true // a bullet of a talk's notes that opens with a coined word: "xstate all the things"
