@@ -178,6 +178,9 @@ func isCoined(w string) bool {
 	if isAcronym(w) {
 		return true
 	}
+	if isHash(w) {
+		return false // a commit or a checksum: "c8a6d9a7878f"
+	}
 	letters, digits, innerCap, under, dot := 0, 0, false, false, false
 	for i, r := range w {
 		switch {
@@ -211,7 +214,7 @@ func isCoined(w string) bool {
 	case dot:
 		i := strings.LastIndexByte(w, '.')
 		ext := w[i+1:]
-		return i > 0 && len(ext) >= 2 && len(ext) <= 4 && isLower(ext) && !strings.Contains(w[:i], ".")
+		return i > 0 && len(ext) >= 2 && len(ext) <= 4 && isLower(ext) && !strings.Contains(w[:i], ".") && !docExt[ext]
 	case digits > 0 && letters >= 3:
 		// libfoo2, go1, http2 — but not "2020s", "x80"
 		r, _ := utf8.DecodeRuneInString(w)
@@ -259,4 +262,29 @@ func nearWord(w string) bool {
 		}
 	}
 	return false
+}
+
+// docExt are the endings of documents and pictures: "notes.md" and
+// "diagram.png" name files, not software ("backbone.js" does).
+var docExt = map[string]bool{"md": true, "txt": true, "pdf": true, "png": true, "jpg": true, "jpeg": true,
+	"gif": true, "svg": true, "doc": true, "docx": true, "csv": true, "ppt": true, "pptx": true, "key": true, "mov": true, "mp4": true}
+
+// isHash reports whether w is a hexadecimal hash of 7 or more digits with
+// letters and digits both: a commit, a checksum.
+func isHash(w string) bool {
+	if len(w) < 7 {
+		return false
+	}
+	letters, digits := 0, 0
+	for _, r := range w {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case r >= 'a' && r <= 'f' || r >= 'A' && r <= 'F':
+			letters++
+		default:
+			return false
+		}
+	}
+	return letters > 0 && digits > 0
 }
