@@ -35,6 +35,46 @@ var (
 	dictWords map[string]bool
 )
 
+// verbs.txt.gz holds the words WordNet uses mostly as verbs ("create",
+// "keep", "enable", and irregular forms such as "built"): a phrase that opens
+// with one ("enable lazy evaluation", "keeps machines") says what someone
+// does, it does not name a thing.
+//
+//go:embed data/verbs.txt.gz
+var verbsGz []byte
+
+var (
+	verbOnce sync.Once
+	verbs    map[string]bool
+)
+
+// isVerb reports whether w, or w with a verb's ending folded ("sends",
+// "applies", "managing", "created"), is mostly a verb.
+func isVerb(w string) bool {
+	verbOnce.Do(func() { verbs = readWordList(verbsGz, "verbs.txt.gz", 6800) })
+	w = strings.ToLower(w)
+	if verbs[w] {
+		return true
+	}
+	if b, ok := strings.CutSuffix(w, "ies"); ok && verbs[b+"y"] {
+		return true
+	}
+	for _, suf := range []string{"s", "es", "ed", "d", "ing"} {
+		b, ok := strings.CutSuffix(w, suf)
+		if !ok || len(b) < 2 {
+			continue
+		}
+		if verbs[b] || verbs[b+"e"] {
+			return true
+		}
+		// a doubled consonant: "swapping", "stopped"
+		if n := len(b); n > 2 && b[n-1] == b[n-2] && verbs[b[:n-1]] {
+			return true
+		}
+	}
+	return false
+}
+
 // isDictWord reports whether w, or each part of a hyphenated w, is a word of
 // the large dictionary, with its common endings folded ("latency",
 // "deployments", "event-based").

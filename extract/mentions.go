@@ -204,6 +204,7 @@ func (x *extractor) findMentions(c *lineCtx) {
 	x.examples(c)
 	x.toolSuffix(c)
 	x.wholeLine(c)
+	x.terms(c)
 	x.shapes(c)
 }
 
@@ -343,8 +344,12 @@ func (x *extractor) wholeLineNames(t string) bool {
 	case domainRE.MatchString(t):
 		return false // "status.example.io", "example.com/x": an address
 	}
-	if ws := strings.Fields(t); len(ws) == 1 && isCap(ws[0]) && isWord(low) && !isCoined(ws[0]) {
+	ws := strings.Fields(t)
+	if len(ws) == 1 && isCap(ws[0]) && isWord(low) && !isCoined(ws[0]) {
 		return false // "Architecture", "Drawbacks": a section word, not a name
+	}
+	if len(ws) > 1 && isVerb(ws[0]) && !isCoined(ws[0]) && (isLower(ws[0]) || isDictWord(ws[1])) {
+		return false // "fix issues", "Engage the community": what to do, not a name
 	}
 	return true
 }

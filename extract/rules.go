@@ -47,6 +47,8 @@ type Rules struct {
 	Vetoes        [][]string          `yaml:"vetoes"`
 	Roles         []string            `yaml:"roles"`
 	DetailFields  []string            `yaml:"detail_fields"`
+	TermHeads     []string            `yaml:"term_heads"`
+	WeakModifiers []string            `yaml:"weak_modifiers"`
 }
 
 var (
@@ -142,6 +144,8 @@ func (r *Rules) Extend(u *Rules) {
 	r.Vetoes = append(r.Vetoes, u.Vetoes...)
 	r.Roles = append(r.Roles, u.Roles...)
 	r.DetailFields = append(r.DetailFields, u.DetailFields...)
+	r.TermHeads = append(r.TermHeads, u.TermHeads...)
+	r.WeakModifiers = append(r.WeakModifiers, u.WeakModifiers...)
 }
 
 // compiled is Rules turned into the sets and patterns the stages use.
@@ -182,6 +186,9 @@ type compiled struct {
 	// detailFields head the section of a talk's file that lists its
 	// details ("Details:", "Presenters:"), where its speakers are named
 	detailFields map[string]bool
+	// termHeads end technical terms; weakModifiers make none with them
+	termHeads     map[string]bool
+	weakModifiers map[string]bool
 }
 
 // examplesHint is a cheap test that text may hold an examples phrase, so
@@ -275,6 +282,8 @@ func (r *Rules) compile() *compiled {
 		questionFirst: map[string]bool{},
 		roles:         lowerSet(r.Roles),
 		detailFields:  lowerSet(r.DetailFields),
+		termHeads:     lowerSet(r.TermHeads),
+		weakModifiers: lowerSet(r.WeakModifiers),
 	}
 	for _, q := range r.QuestionLeads {
 		if ws := strings.Fields(strings.ToLower(q)); len(ws) > 0 {
