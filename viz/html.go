@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"html"
 	"regexp"
+	"strings"
 
 	"github.com/notegraph/notegraph/graph"
 )
@@ -26,14 +27,16 @@ var pageCSS string
 // Security Policy allows no requests and no script but its own (by hash),
 // so text from notes cannot run even if it were ever mis-escaped.
 func HTML(ctx context.Context, g graph.Graph, opts Options) ([]byte, error) {
-	v, err := newView(g, opts)
+	m, err := Draw(ctx, g, opts)
 	if err != nil {
 		return nil, err
 	}
-	svg, err := v.svg(ctx)
-	if err != nil {
-		return nil, err
-	}
+	return m.HTML()
+}
+
+// HTML returns the map as an interactive page (see the function HTML).
+func (m *Map) HTML() ([]byte, error) {
+	v, svg := m.v, m.svg
 	data, err := pageData(v)
 	if err != nil {
 		return nil, err
@@ -114,11 +117,12 @@ func pageData(v view) ([]byte, error) {
 		})
 	}
 	for _, e := range v.Edges {
-		c := e.Count
-		if c == 1 {
-			c = 0
+		c := 0
+		if e.Type == linkedType {
+			c = e.Count
 		}
-		pg.Edges = append(pg.Edges, pageEdge{Source: index[e.Source], Target: index[e.Target], Type: e.Type, Count: c, Evidence: e.Evidence})
+		pg.Edges = append(pg.Edges, pageEdge{Source: index[e.Source], Target: index[e.Target], Type: strings.Join(e.Types, " · "),
+			Count: c, Evidence: e.Evidence})
 	}
 	out, err := json.Marshal(pg)
 	if err != nil {
