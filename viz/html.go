@@ -55,6 +55,7 @@ func (m *Map) HTML() ([]byte, error) {
 	w("<title>", title, "</title>\n<style>\n", pageCSS, "</style>\n</head>\n<body>\n")
 	w("<header><h1>", title, "</h1><span class=\"counts\">", html.EscapeString(v.Subtitle), "</span>\n")
 	w(`<input id="search" type="search" placeholder="Search names and aliases" autocomplete="off" aria-label="Search">`)
+	w(`<div id="types" aria-label="Show types"></div>`)
 	w(`<button id="zoom-in" type="button" title="Zoom in">+</button><button id="zoom-out" type="button" title="Zoom out">−</button><button id="zoom-reset" type="button" title="Fit">Fit</button></header>`, "\n")
 	w("<main id=\"map\">\n", string(inlineSVG(svg)), "</main>\n")
 	w("<aside id=\"panel\" aria-live=\"polite\"></aside>\n")
