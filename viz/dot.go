@@ -93,6 +93,8 @@ func (v view) dot(tooltips bool) []byte {
 		}
 		if u := safeURL(n.Props["url"]); u != "" {
 			w(" URL=%s target=\"_blank\"", quote(u))
+		} else if n.Href != "" {
+			w(" URL=%s", quote(n.Href))
 		}
 		if n.Type == otherType {
 			w(" class=\"other\"")

@@ -56,17 +56,22 @@ type legibility struct {
 func TestBrowserLegible(t *testing.T) {
 	b := newBrowser(t)
 	big := notesGraph(t, 320)
+	ctx := context.Background()
+	index := func(g graph.Graph) ([]byte, []byte, error) {
+		href := func(i int) string { return fmt.Sprintf("community-%d.svg", i) }
+		return Index(ctx, g, Options{}, Split(g), href)
+	}
 	for _, tc := range []struct {
 		name string
-		g    graph.Graph
-		opts Options
+		svg  func() ([]byte, error)
 	}{
-		{"pycodeconf", seed(t), Options{}},
-		{"notes-2000", big, Options{}},
-		{"notes-2000-overview", big, Options{Overview: true}},
+		{"pycodeconf", func() ([]byte, error) { return SVG(ctx, seed(t), Options{}) }},
+		{"notes-2000", func() ([]byte, error) { return SVG(ctx, big, Options{}) }},
+		{"notes-2000-overview", func() ([]byte, error) { return SVG(ctx, big, Options{Overview: true}) }},
+		{"notes-2000-index", func() ([]byte, error) { svg, _, err := index(big); return svg, err }},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			svg, err := SVG(context.Background(), tc.g, tc.opts)
+			svg, err := tc.svg()
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -75,6 +80,16 @@ func TestBrowserLegible(t *testing.T) {
 			b.check(t, url)
 		})
 	}
+	// The index page, for the eye: its map is the index SVG measured above.
+	_, page, err := index(big)
+	if err != nil {
+		t.Fatal(err)
+	}
+	url := b.open(t, writeTemp(t, "index.html", page))
+	if shot, err := chromedp.Run(b.ctx, chromedp.FullScreenshot(100)); err == nil && os.MkdirAll(artifactDir, 0o755) == nil {
+		_ = os.WriteFile(filepath.Join(artifactDir, "legible-notes-2000-index-page.png"), shot, 0o644)
+	}
+	b.check(t, url)
 }
 
 // checkLegible measures the open SVG page and keeps its screenshot.

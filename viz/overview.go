@@ -68,7 +68,7 @@ func (s source) overview() view {
 		}
 		v.Nodes = append(v.Nodes, vnode{
 			Node: graph.Node{
-				ID:       fmt.Sprintf("community:%d", c+1),
+				ID:       communityID(c + 1),
 				Type:     communityType,
 				Name:     name,
 				Aliases:  members,
@@ -95,6 +95,9 @@ func (s source) overview() view {
 	v.Font = overviewFont
 	return v
 }
+
+// communityID is the overview's node for the community Split numbers index.
+func communityID(index int) string { return fmt.Sprintf("community:%d", index) }
 
 // communityLinks counts the relations between each two communities (of
 // maps a graph node to its community node, -1 for none) as one LINKED edge

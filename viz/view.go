@@ -2,7 +2,6 @@ package viz
 
 import (
 	"cmp"
-	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -31,6 +30,7 @@ type vnode struct {
 	Measure float64 // the SizeBy value
 	Weight  float64 // Measure scaled to [0, 1]
 	Members int     // community overview and "other": nodes it stands for
+	Href    string  // a link the map itself makes (the index's to each community map)
 }
 
 type vedge struct {
@@ -279,31 +279,6 @@ func components(g graph.Graph) []int {
 	out := make([]int, len(g.Nodes))
 	for i := range out {
 		out[i] = find(i)
-	}
-	return out
-}
-
-// Community is one community of a graph, as Split returns it.
-type Community struct {
-	// Index numbers the communities from 1, largest first.
-	Index int
-	// Graph holds the community's nodes and the relations among them.
-	Graph graph.Graph
-}
-
-// Split returns each community of g (from analysis, or the weakly connected
-// components without it) as its own graph, largest first.
-func Split(g graph.Graph) []Community {
-	g = graph.Merge(g)
-	var out []Community
-	for c, m := range communities(g) {
-		keep := map[string]bool{}
-		for _, i := range m {
-			keep[g.Nodes[i].ID] = true
-		}
-		sub := subgraph(g, keep)
-		sub.Title = fmt.Sprintf("%s — community %d", cmp.Or(g.Title, "notegraph"), c+1)
-		out = append(out, Community{Index: c + 1, Graph: sub})
 	}
 	return out
 }

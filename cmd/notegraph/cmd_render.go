@@ -151,23 +151,39 @@ func runRender(ctx context.Context, o renderOptions, args []string) error {
 	}
 	parts := viz.Split(g)
 	width := len(fmt.Sprint(len(parts)))
+	href := func(index int) string { return fmt.Sprintf("community-%0*d.%s", width, index, format) }
 	for _, p := range parts {
-		name := filepath.Join(o.split, fmt.Sprintf("community-%0*d.%s", width, p.Index, format))
 		out, _, err := renderAs(ctx, format, p.Graph, viz.Options{Layout: opts.Layout, SizeBy: opts.SizeBy, Top: opts.Top, Full: opts.Full})
 		if err != nil {
 			return fmt.Errorf("community %d: %w", p.Index, err)
 		}
-		if err := writeOutput(name, func(w io.Writer) error {
-			_, err := w.Write(out)
+		if err := writeFile(filepath.Join(o.split, href(p.Index)), out); err != nil {
 			return err
-		}); err != nil {
+		}
+	}
+	// The index: the overview with each community linking to its map,
+	// and a page listing them.
+	svg, page, err := viz.Index(ctx, g, viz.Options{SizeBy: opts.SizeBy}, parts, href)
+	if err != nil {
+		return fmt.Errorf("index: %w", err)
+	}
+	for name, data := range map[string][]byte{"index.svg": svg, "index.html": page} {
+		if err := writeFile(filepath.Join(o.split, name), data); err != nil {
 			return err
 		}
 	}
 	if !globals.quiet {
-		fmt.Fprintf(os.Stderr, "notegraph: wrote %d community maps to %s\n", len(parts), o.split)
+		fmt.Fprintf(os.Stderr, "notegraph: wrote %d community maps (communities of one node left out) and %s\n",
+			len(parts), filepath.Join(o.split, "index.html"))
 	}
 	return nil
+}
+
+func writeFile(name string, data []byte) error {
+	return writeOutput(name, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
 }
 
 // renderAs draws g in format and says what the map shows.
