@@ -42,17 +42,9 @@ func (m *Map) HTML() ([]byte, error) {
 		return nil, err
 	}
 	var b bytes.Buffer
-	w := func(s ...string) {
-		for _, x := range s {
-			b.WriteString(x)
-		}
-	}
+	w := writer(&b)
 	title := html.EscapeString(v.Title)
-	w("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-	w(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; base-uri 'none'; form-action 'none'; img-src data:; style-src 'unsafe-inline'; script-src '`, hash(pageJS), `'">`, "\n")
-	w("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-	w("<meta name=\"generator\" content=\"notegraph\">\n")
-	w("<title>", title, "</title>\n<style>\n", pageCSS, "</style>\n</head>\n<body>\n")
+	pageHead(w, title, "script-src '"+hash(pageJS)+"'", pageCSS)
 	w("<header><h1>", title, "</h1><span class=\"counts\">", html.EscapeString(v.Subtitle), "</span>\n")
 	w(`<input id="search" type="search" placeholder="Search names and aliases" autocomplete="off" aria-label="Search">`)
 	w(`<div id="types" aria-label="Show types"></div>`)
@@ -62,6 +54,29 @@ func (m *Map) HTML() ([]byte, error) {
 	w("<script type=\"application/json\" id=\"graph-data\">", string(data), "</script>\n")
 	w("<script>", pageJS, "</script>\n</body>\n</html>\n")
 	return b.Bytes(), nil
+}
+
+// writer returns a function that appends its strings to b.
+func writer(b *bytes.Buffer) func(...string) {
+	return func(s ...string) {
+		for _, x := range s {
+			b.WriteString(x)
+		}
+	}
+}
+
+// pageHead writes a page's head, up to <body>: its Content Security Policy
+// allows no requests, and scripts only as script says ("" for none).
+// title is escaped HTML.
+func pageHead(w func(...string), title, script, css string) {
+	if script != "" {
+		script = "; " + script
+	}
+	w("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+	w(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; base-uri 'none'; form-action 'none'; img-src data:; style-src 'unsafe-inline'`, script, `">`, "\n")
+	w("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+	w("<meta name=\"generator\" content=\"notegraph\">\n")
+	w("<title>", title, "</title>\n<style>\n", css, "</style>\n</head>\n<body>\n")
 }
 
 // hash returns the CSP source expression for an inline script.

@@ -71,16 +71,9 @@ func Index(ctx context.Context, g graph.Graph, opts Options, parts []Community, 
 		return nil, nil, err
 	}
 	var b bytes.Buffer
-	w := func(s ...string) {
-		for _, x := range s {
-			b.WriteString(x)
-		}
-	}
+	w := writer(&b)
 	title := html.EscapeString(v.Title)
-	w("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-	w(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`, "\n")
-	w("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"notegraph\">\n")
-	w("<title>", title, " — communities</title>\n<style>", indexCSS, "</style>\n</head>\n<body>\n")
+	pageHead(w, title+" — communities", "", indexCSS)
 	w("<h1>", title, "</h1>\n<p>", html.EscapeString(v.Subtitle), "</p>\n<ol id=\"communities\">\n")
 	for _, p := range parts {
 		w(`<li><a href="`, html.EscapeString(href(p.Index)), `">community `, fmt.Sprint(p.Index), "</a> · ",
