@@ -99,6 +99,14 @@ func (s source) fit(ctx context.Context) (*Map, error) {
 	for try := 1; ; try++ {
 		v := s.focused(n, DrawnAll)
 		v.Drawn.Reduced = n < total
+		if v.Layout == LayoutSfdp && s.opts.Layout == LayoutAuto && n/2 >= minFitNodes && try < maxFitTries {
+			// Too many relations for dot: sfdp's drawing would be ten
+			// times too wide (17,000 points for 150 nodes of generated
+			// notes), and its layout, in-process, depends on the ones
+			// before it. Halve without laying out.
+			n /= 2
+			continue
+		}
 		modes := []string{""}
 		if v.Layout == LayoutDot && !v.Cluster && severalComponents(v) {
 			modes = packModes
