@@ -58,7 +58,19 @@ func focus(g graph.Graph, measure []float64, n int) map[string]bool {
 		slices.SortFunc(ns, func(a, b int) int { return cmp.Compare(rank[a], rank[b]) })
 		return ns
 	}
+	// add keeps a person's whole group or, when it does not fit, none of
+	// it: a group cut short left its person drawn alone (only the first
+	// group may be cut, so that a small n still draws someone).
 	add := func(group []int) bool {
+		fresh := 0
+		for _, i := range group {
+			if !keep[g.Nodes[i].ID] {
+				fresh++
+			}
+		}
+		if len(keep)+fresh > n && len(keep) > 0 {
+			return false
+		}
 		for _, i := range group {
 			if len(keep) >= n {
 				return false

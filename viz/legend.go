@@ -9,8 +9,8 @@ import (
 
 // legendPerRow is how many entries one row of the legend holds: the legend
 // is part of the drawing's width, and a row of a dozen relation types was
-// wider than a map of 60 nodes.
-const legendPerRow = 5
+// wider than a map of 60 nodes (seven are about 1,000 points).
+const legendPerRow = 7
 
 // Swatch cells. Graphviz's HTML-like labels draw only boxes, so each
 // swatch is an empty cell filled with a marker colour that nothing else
