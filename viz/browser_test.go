@@ -192,7 +192,10 @@ func TestBrowserHTML(t *testing.T) {
 	if nodeID == "" {
 		t.Fatal("Kenneth Reitz not in the page data")
 	}
+	// Enter moves the map to the first hit (the map opens at its top,
+	// fitted to its width), then a click on his node.
 	err = chromedp.Do(b.ctx,
+		chromedp.SendKeys(chromedp.ID("search"), kb.Enter),
 		chromedp.Click(chromedp.CSS("#"+nodeID+" text")),
 		chromedp.WaitVisible(chromedp.ID("relations")),
 	)

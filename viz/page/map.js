@@ -67,8 +67,9 @@
       p = p.matrixTransform(r.inverse().multiply(m));
       x = p.x; y = p.y;
     }
-    var w = Math.min(home.w, Math.max(b.width * 6, 400));
-    var h = w * home.h / home.w;
+    var w = Math.min(home.w, Math.max(b.width * 8, 900));
+    var r = map.getBoundingClientRect();
+    var h = r.width > 0 ? w * r.height / r.width : w * home.h / home.w; // the window's shape, not the map's
     vb = { x: x - w / 2, y: y - h / 2, w: w, h: h };
     apply();
   }
@@ -268,5 +269,12 @@
     panel.appendChild(el("p", "hint", "Click a node to see its relations and the lines of the notes behind them; click the background or press Escape to let go. Scroll to zoom, drag to pan, search by name or alias, tick types to show or hide them."));
   }
   showHelp();
+  // A map taller than the window opens fitted to its width, at the top:
+  // fitted whole, the default map (legible at 1,600 px wide, up to twice
+  // as tall) had labels of 3 px. Fit shows it whole.
+  var box = map.getBoundingClientRect();
+  if (box.width > 0 && home.h / home.w > box.height / box.width) {
+    vb.h = home.w * box.height / box.width;
+  }
   apply();
 })();
