@@ -45,3 +45,18 @@ func TestFit(t *testing.T) {
 		})
 	}
 }
+
+// TestTopConnected: --top N draws N nodes of the example notes, each with
+// a relation on the map (issue 12: ten unconnected boxes for --top 10).
+func TestTopConnected(t *testing.T) {
+	g := seed(t)
+	for _, n := range []int{3, 10, 30} {
+		v, err := newView(g, Options{Top: n})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(v.Nodes) != n || v.Drawn.Unconnected > 0 {
+			t.Errorf("--top %d: %d nodes drawn, %d unconnected", n, len(v.Nodes), v.Drawn.Unconnected)
+		}
+	}
+}

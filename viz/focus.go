@@ -106,14 +106,19 @@ func focus(g graph.Graph, measure []float64, n int) map[string]bool {
 				})
 				group = append(group, covers[:min(coversPerTalk, len(covers))]...)
 			}
-			own := best(p, func(typ string, _ int) bool { return typ != graph.Gave })
-			group = append(group, own[:min(ownPerPerson, len(own))]...)
+			// Notes often say what a speaker covers without a talk title;
+			// then the person's own relations are what they cover.
+			own, quota := best(p, func(typ string, _ int) bool { return typ != graph.Gave }), ownPerPerson
+			if len(talks) == 0 {
+				quota = coversPerTalk
+			}
+			group = append(group, own[:min(quota, len(own))]...)
 		} else {
 			ns := best(p, func(string, int) bool { return true })
 			group = append(group, ns[:min(coversPerTalk, len(ns))]...)
 		}
 		if !add(group) {
-			return keep
+			break // the room left goes to the neighbours below
 		}
 	}
 	// Room left: the most central neighbours of what is kept, so the map
