@@ -122,14 +122,24 @@ func focus(g graph.Graph, measure []float64, n int) map[string]bool {
 		}
 	}
 	// Room left: the most central neighbours of what is kept, so the map
-	// grows outwards instead of gaining unconnected nodes.
+	// grows outwards instead of gaining unconnected nodes. Not over
+	// RELATED_TO, which a reduced map does not draw between nodes with
+	// other relations: nodes added over it were its only grey arcs.
+	linked := func(i int) bool {
+		for k, j := range out[i] {
+			if rel[i][k] != graph.RelatedTo && keep[g.Nodes[j].ID] {
+				return true
+			}
+		}
+		return false
+	}
 	for len(keep) < n {
 		grown := false
 		for _, i := range order {
 			if keep[g.Nodes[i].ID] {
 				continue
 			}
-			if slices.ContainsFunc(out[i], func(j int) bool { return keep[g.Nodes[j].ID] }) {
+			if linked(i) {
 				keep[g.Nodes[i].ID] = true
 				grown = true
 				if len(keep) >= n {
