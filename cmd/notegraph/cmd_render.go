@@ -48,11 +48,16 @@ The format comes from --format, else from the -o extension (.svg, .png,
 map with pan and zoom, a search box, and a click on a node lists its
 relations with their evidence.
 
-Size: up to %d nodes the layout is dot, above it sfdp. Above %d nodes the
-map shows the community overview (one node per community) or, without
-communities, the %d most central nodes; --full draws everything (capped at
-%d nodes), --top N keeps the N most central, --split-communities DIR writes
-one map per community.`, viz.DotMaxNodes, viz.ReadableNodes, viz.ReadableNodes, viz.DefaultMaxNodes),
+Size: the default map is the most of the graph that stays readable at
+%d px wide (every label at least %d px): the whole graph when it fits,
+else the most central people and what they cover ("top 60 of 1,998
+nodes"), laid out with dot up to %d nodes and sfdp above. Nodes without
+relations are gathered into one "other" group. --full draws everything
+(capped at %d nodes), --top N keeps N nodes chosen the same way,
+--overview draws one node per community and the strongest links between
+them, --split-communities DIR writes one map per community of two or more
+nodes and an index page linking them. The summary on stderr says what was
+drawn.`, viz.ScreenWidth, viz.MinLabelPx, viz.DotMaxNodes, viz.DefaultMaxNodes),
 		Example: `  notegraph render notes/ -o map.svg
   notegraph render graph.json -o map.html
   notegraph render graph.json -o map.png --size-by betweenness --cluster
@@ -127,7 +132,7 @@ func runRender(ctx context.Context, o renderOptions, args []string) error {
 	if err != nil {
 		return err
 	}
-	out, err := renderAs(ctx, format, g, opts)
+	out, drawn, err := renderAs(ctx, format, g, opts)
 	if err != nil {
 		return err
 	}
@@ -138,41 +143,65 @@ func runRender(ctx context.Context, o renderOptions, args []string) error {
 		return err
 	}
 	if !globals.quiet && o.output != "-" {
-		fmt.Fprintf(os.Stderr, "notegraph: wrote %s (%d nodes, %d edges in the graph)\n", o.output, len(g.Nodes), len(g.Edges))
+		// Say what was drawn: a reduced map must not pass for the whole graph.
+		fmt.Fprintf(os.Stderr, "notegraph: wrote %s: %s\n", o.output, drawn)
 	}
 	if o.split == "" {
 		return nil
 	}
 	parts := viz.Split(g)
 	width := len(fmt.Sprint(len(parts)))
+	href := func(index int) string { return fmt.Sprintf("community-%0*d.%s", width, index, format) }
 	for _, p := range parts {
-		name := filepath.Join(o.split, fmt.Sprintf("community-%0*d.%s", width, p.Index, format))
-		out, err := renderAs(ctx, format, p.Graph, viz.Options{Layout: opts.Layout, SizeBy: opts.SizeBy, Top: opts.Top, Full: opts.Full})
+		out, _, err := renderAs(ctx, format, p.Graph, viz.Options{Layout: opts.Layout, SizeBy: opts.SizeBy, Top: opts.Top, Full: opts.Full})
 		if err != nil {
 			return fmt.Errorf("community %d: %w", p.Index, err)
 		}
-		if err := writeOutput(name, func(w io.Writer) error {
-			_, err := w.Write(out)
+		if err := writeFile(filepath.Join(o.split, href(p.Index)), out); err != nil {
 			return err
-		}); err != nil {
+		}
+	}
+	// The index: the overview with each community linking to its map,
+	// and a page listing them.
+	svg, page, err := viz.Index(ctx, g, viz.Options{SizeBy: opts.SizeBy}, parts, href)
+	if err != nil {
+		return fmt.Errorf("index: %w", err)
+	}
+	for name, data := range map[string][]byte{"index.svg": svg, "index.html": page} {
+		if err := writeFile(filepath.Join(o.split, name), data); err != nil {
 			return err
 		}
 	}
 	if !globals.quiet {
-		fmt.Fprintf(os.Stderr, "notegraph: wrote %d community maps to %s\n", len(parts), o.split)
+		fmt.Fprintf(os.Stderr, "notegraph: wrote %d community maps (communities of one node left out) and %s\n",
+			len(parts), filepath.Join(o.split, "index.html"))
 	}
 	return nil
 }
 
-func renderAs(ctx context.Context, format string, g graph.Graph, opts viz.Options) ([]byte, error) {
+func writeFile(name string, data []byte) error {
+	return writeOutput(name, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// renderAs draws g in format and says what the map shows.
+func renderAs(ctx context.Context, format string, g graph.Graph, opts viz.Options) ([]byte, viz.Drawn, error) {
+	m, err := viz.Draw(ctx, g, opts)
+	if err != nil {
+		return nil, viz.Drawn{}, err
+	}
+	var out []byte
 	switch format {
 	case "dot":
-		return viz.DOT(g, opts)
+		out = m.DOT()
 	case "png":
-		return viz.PNG(ctx, g, opts)
+		out, err = m.PNG()
 	case "html":
-		return viz.HTML(ctx, g, opts)
+		out, err = m.HTML()
 	default:
-		return viz.SVG(ctx, g, opts)
+		out = m.SVG()
 	}
+	return out, m.Drawn(), err
 }
