@@ -84,7 +84,7 @@ func collect(paths []string) ([]input, []Diagnostic) {
 					return nil
 				}
 			}
-			if isNote(d.Name()) {
+			if IsNote(d.Name()) {
 				add(path, rel)
 			}
 			return nil
@@ -97,7 +97,9 @@ func collect(paths []string) ([]input, []Diagnostic) {
 	return ins, diags
 }
 
-func isNote(name string) bool {
+// IsNote reports whether a file found in a folder is read as a note
+// (*.md, *.markdown); a file named on its own is read whatever its name.
+func IsNote(name string) bool {
 	ext := strings.ToLower(filepath.Ext(name))
 	return ext == ".md" || ext == ".markdown"
 }

@@ -38,6 +38,12 @@ them fatal.`,
   notegraph extract talk1.md talk2.md -o - | jq '.nodes | length'
   notegraph extract --rules my-rules.yaml vault/ -o graph.json`,
 		Args: cobra.MinimumNArgs(1),
+		PreRunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkOutputFile(o.output, "json"); err != nil {
+				return err
+			}
+			return checkInputs(args)
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runExtract(o, args)
 		},

@@ -45,6 +45,10 @@ func TestExtractEndToEnd(t *testing.T) {
 	bin := notegraphBin(t)
 	dir := t.TempDir()
 	out := filepath.Join(dir, "g.json")
+	empty := filepath.Join(dir, "empty.md")
+	if err := os.WriteFile(empty, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name   string
 		args   []string
@@ -55,8 +59,8 @@ func TestExtractEndToEnd(t *testing.T) {
 		{"folder", []string{"extract", "../../examples", "-o", filepath.Join(dir, "f.json")}, 0, ""},
 		{"no notes", []string{"extract"}, 2, "requires at least 1 arg"},
 		{"unknown flag", []string{"extract", "--frobnicate", "x.md"}, 2, "unknown flag"},
-		{"missing file is a diagnostic", []string{"extract", "nope.md", "-o", filepath.Join(dir, "n.json")}, 0, "nope.md: cannot read: no such file"},
-		{"strict makes it a failure", []string{"extract", "--strict", "nope.md", "-o", filepath.Join(dir, "s.json")}, 1, "--strict"},
+		{"missing file is a failure", []string{"extract", "nope.md", "-o", filepath.Join(dir, "n.json")}, 1, "nope.md: no such file"},
+		{"strict makes a bad note a failure", []string{"extract", "--strict", "../../examples", empty, "-o", filepath.Join(dir, "s.json")}, 1, "--strict"},
 		{"bad rules file", []string{"extract", "--rules", "nope.yaml", "../../examples"}, 1, "read rules"},
 		{"version", []string{"--version"}, 0, ""},
 		{"help lists exit codes", []string{"--help"}, 0, ""},

@@ -76,7 +76,7 @@ func runQuery(ctx context.Context, o queryOptions, q string) error {
 	case "csv":
 		format = writeCSVRecords
 	default:
-		return usagef("--format %q: want table, json or csv", o.format)
+		return oneOf("format", o.format, []string{"table", "json", "csv"})
 	}
 	params, err := parseParams(o.params)
 	if err != nil {

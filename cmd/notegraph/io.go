@@ -49,7 +49,7 @@ func loadGraph(inputs []string, f extractFlags) (graph.Graph, error) {
 	if len(inputs) == 1 && strings.HasSuffix(strings.ToLower(inputs[0]), ".json") {
 		fh, err := os.Open(inputs[0])
 		if err != nil {
-			return graph.Graph{}, fmt.Errorf("read graph: %w", err)
+			return graph.Graph{}, fmt.Errorf("read graph %s: %w", inputs[0], reason(err))
 		}
 		defer fh.Close()
 		g, err := graph.ReadJSON(bufio.NewReader(fh))
@@ -103,14 +103,19 @@ func writeOutput(path string, write func(io.Writer) error) error {
 		}
 		return w.Flush()
 	}
+	// Messages name path, never the temporary file: reason drops the
+	// path an OS error carries.
 	if dir := filepath.Dir(path); dir != "" {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return fmt.Errorf("create %s: %w", dir, err)
+			return fmt.Errorf("write %s: create folder %s: %w", path, dir, reason(err))
 		}
+	}
+	if info, err := os.Stat(path); err == nil && info.IsDir() {
+		return fmt.Errorf("write %s: is a folder", path)
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
 	if err != nil {
-		return fmt.Errorf("create %s: %w", path, err)
+		return fmt.Errorf("write %s: %w", path, reason(err))
 	}
 	defer os.Remove(tmp.Name())
 	w := bufio.NewWriter(tmp)
@@ -120,17 +125,17 @@ func writeOutput(path string, write func(io.Writer) error) error {
 	}
 	if err := w.Flush(); err != nil {
 		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
+		return fmt.Errorf("write %s: %w", path, reason(err))
 	}
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return fmt.Errorf("write %s: %w", path, reason(err))
 	}
 	// CreateTemp makes the file private; an output is an ordinary file.
 	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return fmt.Errorf("write %s: %w", path, reason(err))
 	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return fmt.Errorf("write %s: %w", path, reason(err))
 	}
 	return nil
 }

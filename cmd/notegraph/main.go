@@ -14,6 +14,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 )
@@ -77,6 +78,9 @@ func main() {
 	os.Exit(run(os.Args[1:]))
 }
 
+// oneLine escapes the line breaks an error message may quote.
+var oneLine = strings.NewReplacer("\n", `\n`, "\r", `\r`)
+
 func run(args []string) int {
 	root := newRootCmd()
 	root.SetArgs(args)
@@ -84,7 +88,8 @@ func run(args []string) int {
 	if err == nil {
 		return exitOK
 	}
-	fmt.Fprintf(os.Stderr, "notegraph: %v\n", err)
+	// One line, whatever the error quotes (a path may hold a newline).
+	fmt.Fprintf(os.Stderr, "notegraph: %s\n", oneLine.Replace(err.Error()))
 	var u usageError
 	if errors.As(err, &u) || isCobraUsage(err) {
 		return exitUsage
