@@ -114,7 +114,8 @@ func describe(err error) string {
 }
 
 // load reads one file and cleans it for parsing: it strips a BOM, turns CRLF
-// and lone CR into LF, replaces invalid UTF-8, and cuts overlong lines. A
+// and lone CR into LF, flattens too deep nesting, replaces invalid UTF-8,
+// and cuts overlong lines. A
 // file that cannot be used at all (unreadable, binary, empty) returns ok=false.
 func load(in input) (src source, diags []Diagnostic, ok bool) {
 	data, err := os.ReadFile(in.path)
@@ -138,6 +139,7 @@ func clean(name string, data []byte) (src source, diags []Diagnostic, ok bool) {
 		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
 		data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
 	}
+	data, diags = capNesting(name, data)
 	var out bytes.Buffer
 	out.Grow(len(data))
 	line := 1
