@@ -1,9 +1,12 @@
 package graphviz
 
 import (
+	"context"
+
 	"github.com/goccy/go-graphviz/cdt"
 	"github.com/goccy/go-graphviz/cgraph"
 	"github.com/goccy/go-graphviz/gvc"
+	"github.com/goccy/go-graphviz/internal/wasm"
 )
 
 // types from cdt package.
@@ -86,13 +89,22 @@ type (
 	Color               = gvc.Color
 )
 
-// variables from cgraph package.
+// variables from cgraph package. notegraph patch: they are set when the
+// module starts (the first New, ParseBytes, …), nil before.
 var (
-	Directed         = cgraph.Directed
-	StrictDirected   = cgraph.StrictDirected
-	UnDirected       = cgraph.UnDirected
-	StrictUnDirected = cgraph.StrictUnDirected
+	Directed         *GraphDescriptor
+	StrictDirected   *GraphDescriptor
+	UnDirected       *GraphDescriptor
+	StrictUnDirected *GraphDescriptor
 )
+
+func init() {
+	wasm.OnLoad(func(context.Context) error {
+		Directed, StrictDirected = cgraph.Directed, cgraph.StrictDirected
+		UnDirected, StrictUnDirected = cgraph.UnDirected, cgraph.StrictUnDirected
+		return nil
+	})
+}
 
 // const variables from cgraph package.
 const (

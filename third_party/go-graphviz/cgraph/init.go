@@ -13,11 +13,9 @@ var (
 	StrictUnDirected *Desc
 )
 
-func init() {
-	if err := setGlobalVars(context.Background()); err != nil {
-		panic(err)
-	}
-}
+// notegraph patch: the descriptors are made when the module starts
+// (wasm.Load), not in init.
+func init() { wasm.OnLoad(setGlobalVars) }
 
 func setGlobalVars(ctx context.Context) error {
 	// Set MAX to prevent outputting internally generated errors or warnings with agerr to the stderr.

@@ -93,6 +93,9 @@ func defaultDevicePluginConfig(typ string) *deviceConfig {
 }
 
 func newDevicePlugin(ctx context.Context, cfg *deviceConfig) (*DevicePlugin, error) {
+	if err := wasm.Load(); err != nil { // notegraph patch: start on first use
+		return nil, err
+	}
 	plg, err := wasm.NewPluginAPI(ctx)
 	if err != nil {
 		return nil, err
@@ -139,4 +142,20 @@ func newDevicePlugin(ctx context.Context, cfg *deviceConfig) (*DevicePlugin, err
 	return &DevicePlugin{
 		plugin: plg,
 	}, nil
+}
+
+// notegraph patch: wasm's enum values are known once the module has started
+// (wasm.Load); until then the declarations above hold its Go defaults,
+// which differ for the bit flags.
+func init() {
+	wasm.OnLoad(func(context.Context) error {
+		DeviceDoesPages = DeviceFeature(wasm.DEVICE_DOES_PAGES)
+		DeviceDoesLayers = DeviceFeature(wasm.DEVICE_DOES_LAYERS)
+		DeviceEvents = DeviceFeature(wasm.DEVICE_EVENTS)
+		DeviceDoesTrueColor = DeviceFeature(wasm.DEVICE_DOES_TRUECOLOR)
+		DeviceBinaryFormat = DeviceFeature(wasm.DEVICE_BINARY_FORMAT)
+		DeviceCompressedFormat = DeviceFeature(wasm.DEVICE_COMPRESSED_FORMAT)
+		DeviceNoWriter = DeviceFeature(wasm.DEVICE_NO_WRITER)
+		return nil
+	})
 }

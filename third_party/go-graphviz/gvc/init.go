@@ -1,10 +1,18 @@
 package gvc
 
 import (
+	"context"
+
 	"github.com/goccy/go-graphviz/internal/wasm"
 )
 
+// notegraph patch: the callbacks are registered when the module starts
+// (wasm.Load), not in init.
 func init() {
+	wasm.OnLoad(func(context.Context) error { registerCallbacks(); return nil })
+}
+
+func registerCallbacks() {
 	getRenderEnginePtr := func(job *wasm.Job) uint64 {
 		return job.GetGvc().GetApi()[wasm.API_RENDER].GetTypeptr().GetEngine().(uint64)
 	}

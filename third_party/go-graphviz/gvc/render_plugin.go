@@ -285,6 +285,9 @@ type renderConfig struct {
 }
 
 func newRenderPlugin(ctx context.Context, cfg *renderConfig) (*RenderPlugin, error) {
+	if err := wasm.Load(); err != nil { // notegraph patch: start on first use
+		return nil, err
+	}
 	plg, err := wasm.NewPluginAPI(ctx)
 	if err != nil {
 		return nil, err
@@ -1328,4 +1331,60 @@ func (f *BoxFloat) UR() *PointFloat {
 
 func (f *BoxFloat) SetUR(v *PointFloat) {
 	f.wasm.SetUr(v.getWasm())
+}
+
+// notegraph patch: wasm's enum values are known once the module has started
+// (wasm.Load); until then the declarations above hold its Go defaults,
+// which differ for the bit flags.
+func init() {
+	wasm.OnLoad(func(context.Context) error {
+		RenderYGoesDown = RenderFeature(wasm.RENDER_Y_GOES_DOWN)
+		RenderDoesTransform = RenderFeature(wasm.RENDER_DOES_TRANSFORM)
+		RenderDoesLabels = RenderFeature(wasm.RENDER_DOES_LABELS)
+		RenderDoesMaps = RenderFeature(wasm.RENDER_DOES_MAPS)
+		RenderDoesMapRectangle = RenderFeature(wasm.RENDER_DOES_MAP_RECTANGLE)
+		RenderDoesMapCircle = RenderFeature(wasm.RENDER_DOES_MAP_CIRCLE)
+		RenderDoesMapPolygon = RenderFeature(wasm.RENDER_DOES_MAP_POLYGON)
+		RenderDoesMapEllipse = RenderFeature(wasm.RENDER_DOES_MAP_ELLIPSE)
+		RenderDoesMapBspline = RenderFeature(wasm.RENDER_DOES_MAP_BSPLINE)
+		RenderDoesTooltips = RenderFeature(wasm.RENDER_DOES_TOOLTIPS)
+		RenderDoesTargets = RenderFeature(wasm.RENDER_DOES_TARGETS)
+		RenderDoesZ = RenderFeature(wasm.RENDER_DOES_Z)
+		RenderNoWhiteBg = RenderFeature(wasm.RENDER_NO_WHITE_BG)
+		HSVADouble = ColorType(wasm.HSVA_DOUBLE)
+		RGBAByte = ColorType(wasm.RGBA_BYTE)
+		RGBAWord = ColorType(wasm.RGBA_WORD)
+		RGBADouble = ColorType(wasm.RGBA_DOUBLE)
+		ColorString = ColorType(wasm.COLOR_STRING)
+		ColorIndex = ColorType(wasm.COLOR_INDEX)
+		LabelPlain = LabelType(wasm.LABEL_PLAIN)
+		LabelHTML = LabelType(wasm.LABEL_HTML)
+		FillNone = FillType(wasm.FILL_NONE)
+		FillSolid = FillType(wasm.FILL_SOLID)
+		FillLinear = FillType(wasm.FILL_LINEAR)
+		FillRadial = FillType(wasm.FILL_RADIAL)
+		PenNone = PenType(wasm.PEN_NONE)
+		PenDashed = PenType(wasm.PEN_DASHED)
+		PenDotted = PenType(wasm.PEN_DOTTED)
+		PenSolid = PenType(wasm.PEN_SOLID)
+		RootGraphObjectType = ObjectType(wasm.ROOTGRAPH_OBJTYPE)
+		ClusterObjectType = ObjectType(wasm.CLUSTER_OBJTYPE)
+		NodeObjectType = ObjectType(wasm.NODE_OBJTYPE)
+		EdgeObjectType = ObjectType(wasm.EDGE_OBJTYPE)
+		ImageTypeNull = ImageType(wasm.IMAGE_TYPE_NULL)
+		ImageTypeBMP = ImageType(wasm.IMAGE_TYPE_BMP)
+		ImageTypeGIF = ImageType(wasm.IMAGE_TYPE_GIF)
+		ImageTypePNG = ImageType(wasm.IMAGE_TYPE_PNG)
+		ImageTypeJPEG = ImageType(wasm.IMAGE_TYPE_JPEG)
+		ImageTypePDF = ImageType(wasm.IMAGE_TYPE_PDF)
+		ImageTypePS = ImageType(wasm.IMAGE_TYPE_PS)
+		ImageTypeEPS = ImageType(wasm.IMAGE_TYPE_EPS)
+		ImageTypeSVG = ImageType(wasm.IMAGE_TYPE_SVG)
+		ImageTypeXML = ImageType(wasm.IMAGE_TYPE_XML)
+		ImageTypeRIFF = ImageType(wasm.IMAGE_TYPE_RIFF)
+		ImageTypeWEBP = ImageType(wasm.IMAGE_TYPE_WEBP)
+		ImageTypeICO = ImageType(wasm.IMAGE_TYPE_ICO)
+		ImageTypeTIFF = ImageType(wasm.IMAGE_TYPE_TIFF)
+		return nil
+	})
 }

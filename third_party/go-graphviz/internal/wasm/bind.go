@@ -392,10 +392,11 @@ func CreateCallbackFunc[T any](cb T, funcID uint64) *CallbackFunc[T] {
 	}
 }
 
-func init() {
+// setup was upstream's init; Load runs it (notegraph patch).
+func setup(useCache bool) {
 	ctx := context.Background()
 	cfg := wazero.NewRuntimeConfig()
-	if cache := getCompilationCache(); cache != nil {
+	if cache := getCompilationCache(); useCache && cache != nil {
 		cfg = cfg.WithCompilationCache(cache)
 	}
 
@@ -3004,17 +3005,26 @@ func WasmPtr(v wasmStruct) uint64 {
 	return v.getPtr()
 }
 
+// getCompilationCache returns a cache in the user's own cache folder, or nil
+// (compile in memory) when there is none this process can write (notegraph
+// patch). Upstream used os.TempDir()/go-graphviz: created by the first user
+// to run, mode 0755 with a 0700 folder inside, it made compiling fail, and
+// init panic, for every other user of the machine.
 func getCompilationCache() wazero.CompilationCache {
-	tmpDir := os.TempDir()
-	if tmpDir == "" {
+	base, err := os.UserCacheDir()
+	if err != nil {
 		return nil
 	}
-	cacheDir := filepath.Join(tmpDir, "go-graphviz")
-	if _, err := os.Stat(cacheDir); err != nil {
-		if err := os.Mkdir(cacheDir, 0o755); err != nil {
-			return nil
-		}
+	cacheDir := filepath.Join(base, "go-graphviz")
+	if err := os.MkdirAll(cacheDir, 0o700); err != nil {
+		return nil
 	}
+	probe, err := os.CreateTemp(cacheDir, "probe-*")
+	if err != nil {
+		return nil
+	}
+	probe.Close()
+	os.Remove(probe.Name())
 	cache, err := wazero.NewCompilationCacheWithDir(cacheDir)
 	if err != nil {
 		return nil

@@ -75,12 +75,18 @@ var (
 )
 
 func SetWasmFileSystem(fs fs.FS) {
+	if Load() != nil {
+		return
+	}
 	fsMu.Lock()
 	mod.fs.subFS = fs
 	fsMu.Unlock()
 }
 
 func FileSystem() fs.FS {
+	if Load() != nil {
+		return nil
+	}
 	fsMu.Lock()
 	defer fsMu.Unlock()
 	return mod.fs
