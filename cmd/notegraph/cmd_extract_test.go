@@ -25,6 +25,11 @@ func notegraphBin(t *testing.T) string {
 			binErr = err
 			return
 		}
+		// Others may run it: TestRenderAsOtherUser.
+		if err := os.Chmod(dir, 0o755); err != nil {
+			binErr = err
+			return
+		}
 		binPath = filepath.Join(dir, "notegraph")
 		out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput()
 		if err != nil {
@@ -42,7 +47,6 @@ func notegraphBin(t *testing.T) string {
 // its output against the extractor's golden graph, its exit codes and its
 // one-line errors.
 func TestExtractEndToEnd(t *testing.T) {
-	bin := notegraphBin(t)
 	dir := t.TempDir()
 	out := filepath.Join(dir, "g.json")
 	empty := filepath.Join(dir, "empty.md")
@@ -69,28 +73,19 @@ func TestExtractEndToEnd(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			cmd := exec.Command(bin, tt.args...)
-			var stdout, stderr bytes.Buffer
-			cmd.Stdout, cmd.Stderr = &stdout, &stderr
-			err := cmd.Run()
-			code := 0
-			if ee, ok := err.(*exec.ExitError); ok {
-				code = ee.ExitCode()
-			} else if err != nil {
-				t.Fatal(err)
+			r := runAs(t, nil, nil, tt.args...)
+			if r.code != tt.code {
+				t.Errorf("exit %d, want %d; stderr: %s", r.code, tt.code, r.stderr)
 			}
-			if code != tt.code {
-				t.Errorf("exit %d, want %d; stderr: %s", code, tt.code, stderr.String())
-			}
-			if !strings.Contains(stderr.String(), tt.stderr) {
-				t.Errorf("stderr %q lacks %q", stderr.String(), tt.stderr)
+			if !strings.Contains(r.stderr, tt.stderr) {
+				t.Errorf("stderr %q lacks %q", r.stderr, tt.stderr)
 			}
 			// diagnostics come first, one per line; the error is the last line
-			if lines := strings.Split(strings.TrimSpace(stderr.String()), "\n"); code != 0 && !strings.HasPrefix(lines[len(lines)-1], "notegraph: ") {
-				t.Errorf("error is not one line starting with notegraph: %q", stderr.String())
+			if lines := strings.Split(strings.TrimSpace(r.stderr), "\n"); r.code != 0 && !strings.HasPrefix(lines[len(lines)-1], "notegraph: ") {
+				t.Errorf("error is not one line starting with notegraph: %q", r.stderr)
 			}
-			if tt.name == "help lists exit codes" && !strings.Contains(stdout.String(), "2  usage error") {
-				t.Errorf("--help does not document exit codes:\n%s", stdout.String())
+			if tt.name == "help lists exit codes" && !strings.Contains(r.stdout, "2  usage error") {
+				t.Errorf("--help does not document exit codes:\n%s", r.stdout)
 			}
 		})
 	}
