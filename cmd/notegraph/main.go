@@ -13,6 +13,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
@@ -82,14 +83,19 @@ func main() {
 var oneLine = strings.NewReplacer("\n", `\n`, "\r", `\r`)
 
 func run(args []string) int {
-	root := newRootCmd()
+	return runRoot(newRootCmd(), args, os.Stderr)
+}
+
+// runRoot runs root with args and reports an error on stderr as one line;
+// it returns the exit code.
+func runRoot(root *cobra.Command, args []string, stderr io.Writer) int {
 	root.SetArgs(args)
 	err := root.Execute()
 	if err == nil {
 		return exitOK
 	}
 	// One line, whatever the error quotes (a path may hold a newline).
-	fmt.Fprintf(os.Stderr, "notegraph: %s\n", oneLine.Replace(err.Error()))
+	fmt.Fprintf(stderr, "notegraph: %s\n", oneLine.Replace(err.Error()))
 	var u usageError
 	if errors.As(err, &u) || isCobraUsage(err) {
 		return exitUsage
