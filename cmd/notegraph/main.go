@@ -57,8 +57,10 @@ an SVG map.
 
 Exit codes:
   0  success
-  1  failure (I/O, Neo4j, problems in the notes with --strict)
-  2  usage error (unknown flag, missing argument)`,
+  1  failure (a path that does not exist, cannot be read or holds no notes;
+     I/O, Neo4j, problems in the notes with --strict)
+  2  usage error (unknown flag, a value not among a flag's choices, missing
+     argument, -o naming another format or a folder)`,
 		Version:       version,
 		SilenceUsage:  true,
 		SilenceErrors: true,
