@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -9,6 +10,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
 // result is what one run of the real binary did.
@@ -365,4 +368,29 @@ func copyFile(t *testing.T, from, to string) {
 		t.Fatal(err)
 	}
 	writeFile(t, to, string(b))
+}
+
+// TestExportMissingPathKeepsNeo4j: a sync from a path that is not there, or
+// from an empty folder, fails (exit 1) before it connects, and the loaded
+// graph stays whole.
+func TestExportMissingPathKeepsNeo4j(t *testing.T) {
+	c := neo4jEnv(t)
+	d := loadSeed(t, c)
+	count := func() int64 {
+		t.Helper()
+		res, err := neo4j.ExecuteQuery(context.Background(), d, "MATCH (n:Notegraph) RETURN count(n) AS n", nil, neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(c.Database))
+		if err != nil {
+			t.Fatal(err)
+		}
+		n, _ := res.Records[0].Get("n")
+		return n.(int64)
+	}
+	before := count()
+	for _, in := range []string{"no-such-notes.md", t.TempDir()} {
+		r := runAs(t, nil, nil, "export", in, "--to", "neo4j")
+		r.oneLineError(t, exitFailure, in)
+		if n := count(); n != before || n == 0 {
+			t.Errorf("export %s: %d nodes, were %d", in, n, before)
+		}
+	}
 }
