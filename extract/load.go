@@ -84,7 +84,7 @@ func collect(paths []string) ([]input, []Diagnostic) {
 					return nil
 				}
 			}
-			if IsNote(d.Name()) {
+			if isNote(d.Name()) {
 				add(path, rel)
 			}
 			return nil
@@ -99,7 +99,9 @@ func collect(paths []string) ([]input, []Diagnostic) {
 
 // IsNote reports whether a file found in a folder is read as a note
 // (*.md, *.markdown); a file named on its own is read whatever its name.
-func IsNote(name string) bool {
+func IsNote(name string) bool { return isNote(name) }
+
+func isNote(name string) bool {
 	ext := strings.ToLower(filepath.Ext(name))
 	return ext == ".md" || ext == ".markdown"
 }
@@ -115,8 +117,8 @@ func describe(err error) string {
 
 // load reads one file and cleans it for parsing: it strips a BOM, turns CRLF
 // and lone CR into LF, flattens too deep nesting, replaces invalid UTF-8,
-// and cuts overlong lines. A
-// file that cannot be used at all (unreadable, binary, empty) returns ok=false.
+// and cuts overlong lines. A file that cannot be used at all (unreadable,
+// binary, empty) returns ok=false.
 func load(in input) (src source, diags []Diagnostic, ok bool) {
 	data, err := os.ReadFile(in.path)
 	if err != nil {
