@@ -17,8 +17,11 @@ import (
 // gv guards the one Graphviz instance of the process. go-graphviz runs
 // Graphviz compiled to WebAssembly in a single module instance: rendering
 // from two goroutines at once races and then dies with a concurrent map
-// write, so every use holds mu. The instance is made once because its first
-// start compiles the module (about 0.7 s; later starts read a cache).
+// write, so every use holds mu. The instance is made once, on the first map:
+// starting it compiles the module (about 0.7 s; later runs read the user's
+// cache). graphviz.New starts the module, not program start (go-graphviz
+// is patched for this in third_party/go-graphviz), so a command that draws
+// nothing pays nothing, and a start that fails is an error, not a panic.
 var gv struct {
 	mu sync.Mutex
 	g  *graphviz.Graphviz

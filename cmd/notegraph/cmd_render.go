@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -44,7 +43,8 @@ tooltips with each node's aliases and scores and each relation's evidence
 (file:line text). Graphviz is built in (no system Graphviz needed).
 
 The format comes from --format, else from the -o extension (.svg, .png,
-.dot/.gv, .html). HTML is one self-contained page (no network requests): the
+.dot/.gv, .html); -o with another extension needs --format, and an
+extension that names another format than --format is refused. HTML is one self-contained page (no network requests): the
 map with pan and zoom, a search box, and a click on a node lists its
 relations with their evidence.
 
@@ -63,6 +63,9 @@ drawn.`, viz.ScreenWidth, viz.MinLabelPx, viz.DotMaxNodes, viz.DefaultMaxNodes),
   notegraph render graph.json -o map.png --size-by betweenness --cluster
   notegraph render vault/ -o overview.svg --overview --split-communities maps/`,
 		Args: cobra.ExactArgs(1),
+		PreRunE: func(cmd *cobra.Command, args []string) error {
+			return o.check(args)
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runRender(cmd.Context(), o, args)
 		},
@@ -81,45 +84,70 @@ drawn.`, viz.ScreenWidth, viz.MinLabelPx, viz.DotMaxNodes, viz.DefaultMaxNodes),
 	return cmd
 }
 
-// formatFor returns the format named by flag, or the one -o's extension implies.
+// formatFor returns the format named by flag, else the one -o's extension
+// names; stdout without --format is SVG.
 func formatFor(flag, output string) (string, error) {
+	f := extFormat(output)
 	if flag != "" {
-		if !slices.Contains(renderFormats, flag) {
-			return "", usagef("unknown --format %q (want svg, png, dot or html)", flag)
+		if err := oneOf("format", flag, renderFormats); err != nil {
+			return "", err
+		}
+		if f != "" && f != flag {
+			return "", usagef("-o %s names %s, but --format is %s", output, f, flag)
 		}
 		return flag, nil
 	}
-	switch strings.ToLower(filepath.Ext(output)) {
-	case ".png":
-		return "png", nil
-	case ".dot", ".gv":
-		return "dot", nil
-	case ".html", ".htm":
-		return "html", nil
+	if output == "-" {
+		return renderFormats[0], nil
 	}
-	return "svg", nil
+	if f == "" {
+		return "", usagef("-o %s: cannot tell the format; use an extension (.svg, .png, .dot, .gv, .html) or --format", output)
+	}
+	if !slices.Contains(renderFormats, f) {
+		return "", usagef("-o %s: render cannot write %s; it writes %s", output, f, orList(renderFormats))
+	}
+	return f, nil
 }
 
-func runRender(ctx context.Context, o renderOptions, args []string) error {
-	if ctx == nil {
-		ctx = context.Background()
-	}
+// check validates the flags and the paths before any work, and resolves
+// o.format.
+func (o *renderOptions) check(args []string) error {
 	if o.output == "" {
 		return usagef("render needs -o FILE (or -o - for stdout)")
+	}
+	if err := checkOutputFile(o.output, ""); err != nil {
+		return err
 	}
 	format, err := formatFor(o.format, o.output)
 	if err != nil {
 		return err
 	}
-	if o.layout != "" && !slices.Contains(viz.Layouts, viz.Layout(o.layout)) {
-		return usagef("unknown --layout %q (want dot, neato, fdp, sfdp, circo or twopi)", o.layout)
+	o.format = format
+	if o.layout != "" {
+		if err := oneOf("layout", viz.Layout(o.layout), viz.Layouts); err != nil {
+			return err
+		}
 	}
-	if !slices.Contains(viz.SizeBys, o.sizeBy) {
-		return usagef("unknown --size-by %q (want pagerank, betweenness or degree)", o.sizeBy)
+	if err := oneOf("size-by", o.sizeBy, viz.SizeBys); err != nil {
+		return err
 	}
 	if o.top < 0 {
-		return usagef("--top must be positive")
+		return usagef("--top %d: want 0 or more", o.top)
 	}
+	if o.split != "" {
+		if info, err := os.Stat(o.split); err == nil && !info.IsDir() {
+			return usagef("--split-communities %s is a file; give a folder", o.split)
+		}
+	}
+	return checkInputs(args)
+}
+
+// runRender draws the map; o has passed check.
+func runRender(ctx context.Context, o renderOptions, args []string) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	format := o.format
 	opts := viz.Options{
 		Layout:   viz.Layout(o.layout),
 		SizeBy:   o.sizeBy,
