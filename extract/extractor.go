@@ -66,9 +66,8 @@ type extractor struct {
 	byPer map[string]*entry // person key → the entry of their latest talk
 	known *knownIndex       // names seen in strong positions, for pass 2
 	prose proseSpeaker      // the speaker of the latest line of prose, for "she", "he"
-	// eventOf maps a talk mention to the event of its file. It is a property,
-	// not an edge: the event is the context of every talk in the file, and an
-	// edge to each would say nothing a reader does not know.
+	// eventOf maps a talk mention to the event of its file: the talk's
+	// "event" property, and an AT edge to the event's node.
 	eventOf map[int]string
 	// eventM maps an event's name to its first mention.
 	eventM map[string]int

@@ -1337,6 +1337,11 @@ func (w *walker) startTalk(people []string, title string, l *line, level int) {
 	t := x.addEv(title, graph.Talk, 10, ev)
 	if w.event != "" {
 		x.eventOf[t] = w.event
+		// the talk was given at the event its notes' title names: the
+		// event is a hub of its talks, not a node on its own
+		if em, ok := x.eventM[w.event]; ok {
+			x.relate(t, graph.At, em, ev)
+		}
 	}
 	var prev *entry
 	if e, ok := x.talks[key]; ok {
