@@ -221,6 +221,9 @@ func isCoined(w string) bool {
 	if isHash(w) {
 		return false // a commit or a checksum: "c8a6d9a7878f"
 	}
+	if i := strings.LastIndexByte(w, '.'); i > 0 && docExt[strings.ToLower(w[i+1:])] {
+		return false // "day_1.md", "diagram.png": a file
+	}
 	letters, digits, innerCap, under, dot := 0, 0, false, false, false
 	for i, r := range w {
 		switch {

@@ -28,7 +28,9 @@ func (x *extractor) terms(c *lineCtx) {
 		for k > 0 && i-k < 2 {
 			m := ws[k-1]
 			lm := strings.ToLower(m.s)
-			if !isLower(m.s) || !termWord(m.s) || x.rules.stop[lm] || x.rules.weakModifiers[lm] || x.rules.generic[lm] ||
+			// a sentence's capital is no name's: "Lazy evaluation helps"
+			plain := isLower(m.s) || m.sentStart && isCap(m.s) && isLower(m.s[1:])
+			if !plain || !termWord(strings.ToLower(m.s)) || x.rules.stop[lm] || x.rules.weakModifiers[lm] || x.rules.generic[lm] ||
 				strings.HasSuffix(lm, "ly") || strings.TrimSpace(t[m.end:ws[k].start]) != "" {
 				break
 			}
