@@ -5,6 +5,9 @@ package extract
 // with single files are Diagnostics in the Result.
 func Notes(paths []string, opts Options) (Result, error) {
 	ins, diags := collect(paths)
+	if opts.Notes == NotesAuto && isVault(paths) {
+		opts.Notes = NotesOn // vault hook: a marked vault is read as one
+	}
 	srcs := make([]source, 0, len(ins))
 	var files []string
 	for i, in := range ins {
@@ -86,5 +89,5 @@ func Sources(srcs []source, opts Options) Result {
 	}
 	x.titleTopics()
 	g := x.resolve()
-	return Result{Graph: g}
+	return withVault(Result{Graph: g}, srcs, opts) // vault hook: notes as nodes (extract/vault)
 }
