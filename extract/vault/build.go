@@ -7,6 +7,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/notegraph/notegraph/graph"
 )
@@ -321,16 +322,22 @@ func (b *builder) tagEdges(n *note) {
 }
 
 // tagID is a tag's id: tags are one whatever their case (#Go is #go), and
-// nesting is kept ("tag:lang/go").
+// keep their nesting and characters ("tag:lang/go", "tag:to_read");
+// a character a #tag cannot hold (from front matter) becomes '-'.
 func tagID(tag string) string {
-	segs := strings.Split(strings.ToLower(tag), "/")
-	out := segs[:0]
-	for _, s := range segs {
-		if s = graph.Slug(s); s != "" {
-			out = append(out, s)
+	var segs []string
+	for _, s := range strings.Split(strings.ToLower(tag), "/") {
+		s = strings.Map(func(r rune) rune {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || r == '-' {
+				return r
+			}
+			return '-'
+		}, strings.TrimSpace(s))
+		if s != "" {
+			segs = append(segs, s)
 		}
 	}
-	return "tag:" + strings.Join(out, "/")
+	return "tag:" + strings.Join(segs, "/")
 }
 
 // fold is the form names are compared in when a note is matched to a thing.
