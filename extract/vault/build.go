@@ -72,7 +72,6 @@ type note struct {
 	links   []graph.Evidence // a missing note's links
 	typ     string           // the node type the note is (Note unless it is a thing)
 	canon   string           // the id of its node
-	entity  bool             // it is an extracted (or front-matter) thing, whose node comes first
 }
 
 // identityTypes are the types a note can be: a note about one person, talk,
@@ -118,8 +117,17 @@ type builder struct {
 	edges   []graph.Edge      // between note ids (made canonical at the end)
 	diags   []Diagnostic
 	wiki    int
-	// absorbed maps a Concept's id to the note that is it.
+	// named are the words links show for the notes they resolve to.
+	named []linkName
+	// absorbed maps a Concept's (or a #tag's) id to the node of the note
+	// (or Tag) that is it.
 	absorbed map[string]string
+}
+
+// linkName is a word a link shows for a note: its target or its label.
+type linkName struct {
+	name string
+	to   *note
 }
 
 // add scans one source into a note.
@@ -249,6 +257,7 @@ func (b *builder) refs(n *note) {
 		if i >= 0 {
 			t := b.notes[i]
 			if t != n {
+				b.named = append(b.named, linkName{path.Base(r.Target), t}, linkName{r.Target, t}, linkName{r.Label, t})
 				b.edges = append(b.edges, graph.Edge{Source: n.id, Target: t.id, Type: graph.LinksTo, Props: props, Evidence: []graph.Evidence{ev}})
 				if r.Kind == refWiki {
 					b.wiki++
@@ -277,6 +286,7 @@ func (b *builder) refs(n *note) {
 			b.order = append(b.order, m)
 		}
 		m.links = append(m.links, ev)
+		b.named = append(b.named, linkName{r.Label, m})
 		b.edges = append(b.edges, graph.Edge{Source: n.id, Target: m.id, Type: graph.LinksTo, Props: props, Evidence: []graph.Evidence{ev}})
 	}
 }
@@ -403,21 +413,32 @@ func (b *builder) identify() {
 		switch {
 		case best != nil:
 			n.canon, n.typ = best.ID, best.Type
-			n.entity = true
 		case fm != "" && fm != graph.Note:
 			n.typ = fm
 			n.canon = graph.ID(fm, n.name)
 		case talk:
 			n.typ = graph.Talk
 			n.canon = graph.ID(graph.Talk, n.name)
-		default:
-			for _, nm := range names {
-				for _, c := range concepts[fold(nm)] {
-					if _, ok := b.absorbed[c]; !ok {
-						b.absorbed[c] = n.id
-					}
-				}
-			}
+		}
+		for _, nm := range names {
+			b.absorb(concepts[fold(nm)], n)
+		}
+	}
+	// What a link shows for a note names it: [[Projects/Orrery]] and
+	// [[Orrery|the orrery project]] are the note, not Concepts of their own.
+	for _, l := range b.named {
+		if l.name != "" {
+			b.absorb(concepts[fold(l.name)], l.to)
+		}
+	}
+}
+
+// absorb makes the Concepts cs one with note n's node, unless another note
+// took them first.
+func (b *builder) absorb(cs []string, n *note) {
+	for _, c := range cs {
+		if _, ok := b.absorbed[c]; !ok && c != n.canon {
+			b.absorbed[c] = n.canon
 		}
 	}
 }
@@ -583,15 +604,9 @@ func (b *builder) result() Result {
 	}
 	var g graph.Graph
 	// A node's first occurrence decides its type and name (graph.Normalize):
-	// a Note before the Concept it takes in, an extracted thing before the
-	// note that is it.
-	var later []graph.Node
+	// a note comes before the extracted thing that is it, and names it.
 	for _, n := range slices.Concat(b.notes, b.order) {
-		if n.entity {
-			later = append(later, noteNode(n))
-		} else {
-			g.Nodes = append(g.Nodes, noteNode(n))
-		}
+		g.Nodes = append(g.Nodes, noteNode(n))
 	}
 	byFile := map[string]*note{}
 	for _, n := range b.notes {
@@ -627,7 +642,6 @@ func (b *builder) result() Result {
 	for _, n := range b.notes {
 		g.Files = append(g.Files, n.path)
 	}
-	g.Nodes = append(g.Nodes, later...)
 	g.Nodes = append(g.Nodes, b.nodes...)
 	// Tags come before the entities that are them.
 	tagNodes := slices.DeleteFunc(slices.Clone(g.Nodes), func(n graph.Node) bool { return n.Type != graph.Tag })

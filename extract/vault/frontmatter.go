@@ -82,7 +82,7 @@ func yamlValues(v *yaml.Node) []string {
 		var out []string
 		for _, c := range v.Content {
 			if isWikiList(c) {
-				out = append(out, "[["+c.Content[0].Value+"]]")
+				out = append(out, "[["+c.Content[0].Content[0].Value+"]]")
 				continue
 			}
 			out = append(out, yamlValues(c)...)

@@ -25,6 +25,7 @@ type ref struct {
 	Kind   refKind
 	Embed  bool   // written with a leading '!'
 	Target string // the file named, as written, without heading or label
+	Label  string // the text shown instead ([[Note|label]], [label](Note.md))
 	Key    string // the front-matter key a refProperty sits under
 }
 
@@ -58,9 +59,12 @@ var attachmentExt = map[string]bool{
 	".pdf": true, ".canvas": true, ".excalidraw": true, ".zip": true, ".csv": true, ".xlsx": true, ".docx": true,
 }
 
-// IsAttachment reports whether a link target names a file that is not a
-// note (an image, a PDF, …), by its extension.
-func IsAttachment(target string) bool { return isAttachment(target) }
+// IsAttachment reports whether the inside of a [[link]] ("img.png|300")
+// names a file that is not a note (an image, a PDF, …), by its extension.
+func IsAttachment(link string) bool {
+	t, _ := splitWiki(link)
+	return isAttachment(t)
+}
 
 func isAttachment(target string) bool {
 	return attachmentExt[strings.ToLower(path.Ext(target))]
@@ -146,15 +150,15 @@ func scan(text []byte) (scanned, []lineDiag) {
 		text := strings.TrimSpace(raw)
 		l = wikiRE.ReplaceAllStringFunc(l, func(w string) string {
 			m := wikiRE.FindStringSubmatch(w)
-			if t, _ := splitWiki(m[2]); t != "" {
-				s.Refs = append(s.Refs, ref{Line: n, Text: text, Kind: refWiki, Embed: m[1] != "", Target: t})
+			if t, label := splitWiki(m[2]); t != "" {
+				s.Refs = append(s.Refs, ref{Line: n, Text: text, Kind: refWiki, Embed: m[1] != "", Target: t, Label: label})
 			}
 			return strings.Repeat(" ", len(w))
 		})
 		l = mdLinkRE.ReplaceAllStringFunc(l, func(w string) string {
 			m := mdLinkRE.FindStringSubmatch(w)
 			if t, ok := fileTarget(m[3]); ok && (m[1] != "" || isNoteFile(t) || isAttachment(t)) {
-				s.Refs = append(s.Refs, ref{Line: n, Text: text, Kind: refMarkdown, Embed: m[1] != "", Target: t})
+				s.Refs = append(s.Refs, ref{Line: n, Text: text, Kind: refMarkdown, Embed: m[1] != "", Target: t, Label: m[2]})
 			}
 			return strings.Repeat(" ", len(w))
 		})
