@@ -106,7 +106,7 @@ func parse(src source) ([]line, meta) {
 	out := make([]line, 0, len(p.lines))
 	for _, l := range p.lines {
 		l.Text, l.Wiki = unwrapWiki(cleanText(l.Text))
-		if l.Kind != kindCode && !(l.Item && tagRE.FindString(l.Text) == l.Text) {
+		if ts := vault.FindTags(l.Text); l.Kind != kindCode && ts != nil && !(l.Item && len(ts) == 1 && ts[0] == [2]int{0, len(l.Text)}) {
 			l.Text = dropTags(l.Text) // vault: a #tag is markup (a Tag node), not a name
 		}
 		l.Raw = strings.TrimSpace(p.rawLine(l.N))
@@ -447,10 +447,6 @@ func dropEmbeds(s string) string {
 	}))
 }
 
-// tagRE matches an Obsidian #tag: at the start or after white space, not
-// all digits.
-var tagRE = regexp.MustCompile(`(^|\s)#[\p{L}\p{N}_/-]*[\p{L}_/-][\p{L}\p{N}_/-]*`)
-
 // dropTags removes #tags from a line's text: a tag is a Tag node of the
 // vault, not a Concept or a Tool named "#x". A run of tags that opens or
 // closes the line ("#inbox #todo", "Tags: #a #b") is markup and goes; a
@@ -461,7 +457,7 @@ func dropTags(s string) string {
 	if strings.IndexByte(s, '#') < 0 {
 		return s
 	}
-	ms := tagRE.FindAllStringIndex(s, -1)
+	ms := vault.FindTags(s)
 	if ms == nil {
 		return s
 	}

@@ -184,5 +184,21 @@ func BenchmarkVault(b *testing.B) {
 				b.ReportMetric(float64(peak)/float64(n), "heap-B/note")
 			})
 		}
+		// The vault pass alone: vault.Build on the extracted graph.
+		b.Run(fmt.Sprintf("notes=%d/pass", n), func(b *testing.B) {
+			var srcs []source
+			for _, s := range notes {
+				src, _, _ := clean(s.Name, s.Text)
+				srcs = append(srcs, src)
+			}
+			ex := Sources(srcs, Options{Notes: NotesOff})
+			b.SetBytes(size)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				withVault(ex, srcs, Options{Notes: NotesOn})
+			}
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/float64(n), "µs/note")
+		})
 	}
 }

@@ -1,6 +1,7 @@
 package vault
 
 import (
+	"bytes"
 	"net/url"
 	"path"
 	"regexp"
@@ -148,29 +149,69 @@ func scan(text []byte) (scanned, []lineDiag) {
 			continue
 		}
 		text := strings.TrimSpace(raw)
-		l = wikiRE.ReplaceAllStringFunc(l, func(w string) string {
-			m := wikiRE.FindStringSubmatch(w)
-			if t, label := splitWiki(m[2]); t != "" {
-				s.Refs = append(s.Refs, ref{Line: n, Text: text, Kind: refWiki, Embed: m[1] != "", Target: t, Label: label})
+		b := []byte(l)
+		if strings.Contains(l, "[[") {
+			for _, m := range wikiLinks(l) {
+				if t, label := splitWiki(l[m.in : m.end-2]); t != "" {
+					s.Refs = append(s.Refs, ref{Line: n, Text: text, Kind: refWiki, Embed: m.embed, Target: t, Label: label})
+				}
+				blank(b, m.start, m.end)
 			}
-			return strings.Repeat(" ", len(w))
-		})
-		l = mdLinkRE.ReplaceAllStringFunc(l, func(w string) string {
-			m := mdLinkRE.FindStringSubmatch(w)
-			if t, ok := fileTarget(m[3]); ok && (m[1] != "" || isNoteFile(t) || isAttachment(t)) {
-				s.Refs = append(s.Refs, ref{Line: n, Text: text, Kind: refMarkdown, Embed: m[1] != "", Target: t, Label: m[2]})
+		}
+		if strings.Contains(l, "](") {
+			for _, m := range mdLinkRE.FindAllStringSubmatchIndex(l, -1) {
+				embed := m[3] > m[2]
+				if t, ok := fileTarget(l[m[6]:m[7]]); ok && (embed || isNoteFile(t) || isAttachment(t)) {
+					s.Refs = append(s.Refs, ref{Line: n, Text: text, Kind: refMarkdown, Embed: embed, Target: t, Label: l[m[4]:m[5]]})
+				}
+				blank(b, m[0], m[1])
 			}
-			return strings.Repeat(" ", len(w))
-		})
-		if strings.IndexByte(l, '#') < 0 {
+		}
+		if bytes.IndexByte(b, '#') < 0 {
 			continue
 		}
-		l = urlRE.ReplaceAllStringFunc(l, func(w string) string { return strings.Repeat(" ", len(w)) })
-		for _, t := range findTags(l) {
-			s.Tags = append(s.Tags, tagRef{Line: n, Text: text, Tag: t})
+		l = string(b)
+		if strings.Contains(l, "://") || strings.Contains(l, "www.") {
+			l = urlRE.ReplaceAllStringFunc(l, func(w string) string { return strings.Repeat(" ", len(w)) })
+		}
+		for _, sp := range FindTags(l) {
+			s.Tags = append(s.Tags, tagRef{Line: n, Text: text, Tag: strings.Trim(l[sp[0]+1:sp[1]], "/")})
 		}
 	}
 	return s, diags
+}
+
+// wikiLink is where one [[…]] sits in a line: from start (its '!' when
+// an embed) to end, its inside from in to end-2.
+type wikiLink struct {
+	start, in, end int
+	embed          bool
+}
+
+// wikiLinks finds the [[…]] of a line as wikiRE does, without a regexp
+// (wikiRE's backtracking was half the time of scan): the inside holds no
+// ']' and is not empty. FuzzWikiLinks holds the two equal.
+func wikiLinks(l string) []wikiLink {
+	var out []wikiLink
+	for from := 0; ; {
+		i := strings.Index(l[from:], "[[")
+		if i < 0 {
+			return out
+		}
+		i += from
+		j := i + 2
+		k := strings.IndexByte(l[j:], ']')
+		if k <= 0 || j+k+1 >= len(l) || l[j+k+1] != ']' || strings.IndexByte(l[j:j+k], '\n') >= 0 {
+			from = i + 1
+			continue
+		}
+		w := wikiLink{start: i, in: j, end: j + k + 2}
+		if i > 0 && l[i-1] == '!' {
+			w.start, w.embed = i-1, true
+		}
+		out = append(out, w)
+		from = w.end
+	}
 }
 
 // lineDiag is a problem on one line of the note being scanned.
@@ -298,12 +339,13 @@ func headingText(s string) string {
 	return strings.Trim(s, "*_ ")
 }
 
-// findTags returns the #tags of a line whose code, links and URLs are
-// blanked. As in Obsidian, a tag starts at the line's start or after white
-// space, holds letters, digits, '_', '-' and '/', and is not all digits
-// ("#1" is not a tag); a trailing '/' is not part of it.
-func findTags(l string) []string {
-	var out []string
+// FindTags returns the [start, end) of each #tag in a line (its '#'
+// included) whose code, links and URLs are blanked. As in Obsidian, a tag
+// starts at the line's start or after white space, holds letters, digits,
+// '_', '-' and '/', and is not all digits ("#1" is not a tag); a trailing
+// '/' is not part of it.
+func FindTags(l string) [][2]int {
+	var out [][2]int
 	for i := 0; i < len(l); i++ {
 		if l[i] != '#' || i > 0 && !isSpace(l[i-1]) {
 			continue
@@ -319,13 +361,25 @@ func findTags(l string) []string {
 			}
 			j += size
 		}
-		t := strings.Trim(l[i+1:j], "/")
-		if t != "" && strings.IndexFunc(t, func(r rune) bool { return !unicode.IsDigit(r) }) >= 0 {
-			out = append(out, t)
+		end := j
+		for end > i+1 && l[end-1] == '/' {
+			end--
+		}
+		if t := l[i+1 : end]; t != "" && strings.IndexFunc(t, func(r rune) bool { return !unicode.IsDigit(r) }) >= 0 {
+			out = append(out, [2]int{i, end})
 		}
 		i = j - 1
 	}
 	return out
 }
 
-func isSpace(b byte) bool { return b == ' ' || b == '\t' }
+// blank replaces b[from:to] with spaces.
+func blank(b []byte, from, to int) {
+	for i := from; i < to; i++ {
+		b[i] = ' '
+	}
+}
+
+func isSpace(b byte) bool {
+	return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == '\v'
+}

@@ -171,3 +171,23 @@ func FuzzScan(f *testing.F) {
 		Build([]Source{{Name: "a.md", Text: text}, {Name: "b/a.md", Text: text}}, Options{Keys: testKeys})
 	})
 }
+
+// FuzzWikiLinks: the hand-written wikiLinks finds what wikiRE finds.
+func FuzzWikiLinks(f *testing.F) {
+	for _, s := range []string{"[[a]] ![[b|c]]", "[[[x]]]", "[[]] [[a]b]] [[c]", "x![[y#z]]!"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, l string) {
+		var want [][2]int
+		for _, m := range wikiRE.FindAllStringSubmatchIndex(l, -1) {
+			want = append(want, [2]int{m[0], m[1]})
+		}
+		var got [][2]int
+		for _, w := range wikiLinks(l) {
+			got = append(got, [2]int{w.start, w.end})
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("%q: wikiLinks %v, wikiRE %v", l, got, want)
+		}
+	})
+}
