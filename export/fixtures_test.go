@@ -171,3 +171,19 @@ func exampleGraph(t testing.TB) graph.Graph {
 	}
 	return g
 }
+
+// vaultGraph is the graph of extract/vault's test vault, analyzed: Note,
+// Tag and Attachment nodes, LINKS_TO, TAGGED, NESTED_IN, EMBEDS and
+// MENTIONED_IN edges, notes' front matter as properties.
+func vaultGraph(t testing.TB) graph.Graph {
+	t.Helper()
+	res, err := extract.Notes([]string{filepath.Join("..", "extract", "vault", "testdata", "vault")}, extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := res.Graph
+	if err := graph.Analyze(&g, graph.AnalysisOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	return g
+}

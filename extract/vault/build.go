@@ -169,6 +169,8 @@ func (b *builder) add(src Source) {
 					n.tags = append(n.tags, tagRef{Line: pr.Line, Text: s.lineText(pr.Line), Tag: t})
 				}
 			}
+		case b.kinds[k] == "type" && nodeType(pr.Values) != "":
+			// what the note is: its node's type
 		default:
 			key := pr.Key
 			if key == "path" || key == "missing" {
@@ -461,18 +463,27 @@ func (b *builder) declared(n *note) (typ string, talk bool) {
 	for _, p := range n.s.Props {
 		switch b.kinds[strings.ToLower(p.Key)] {
 		case "type":
-			for _, v := range p.Values {
-				for _, t := range append(identityTypes, graph.Concept, graph.Note) {
-					if strings.EqualFold(strings.TrimSpace(v), t) {
-						typ = t
-					}
-				}
+			if t := nodeType(p.Values); t != "" {
+				typ = t
 			}
 		case "talk":
 			talk = talk || len(p.Values) > 0
 		}
 	}
 	return typ, talk || typ == graph.Talk
+}
+
+// nodeType returns the node type a type key's values name ("person" is
+// Person), or "".
+func nodeType(vs []string) string {
+	for _, v := range vs {
+		for _, t := range append(identityTypes, graph.Concept, graph.Note) {
+			if strings.EqualFold(strings.TrimSpace(v), t) {
+				return t
+			}
+		}
+	}
+	return ""
 }
 
 // people returns the Persons a note's front matter names.

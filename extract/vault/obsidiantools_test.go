@@ -244,6 +244,10 @@ func TestObsidiantools(t *testing.T) {
 						t.Errorf("%s: alias %q missing from %q", p, a, n.Aliases)
 					}
 				}
+			case "type": // what the note is (Keys.Type)
+				if !strings.EqualFold(n.Type, vals[0]) {
+					t.Errorf("%s: a %s node, front matter type %q", p, n.Type, vals[0])
+				}
 			case "tags":
 			default:
 				keys++
