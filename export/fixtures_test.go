@@ -161,7 +161,13 @@ func bigGraph(n int) graph.Graph {
 // extractor; the round-trip tests use it).
 func exampleGraph(t testing.TB) graph.Graph {
 	t.Helper()
-	res, err := extract.Notes([]string{filepath.Join("..", "examples", "pycodeconf", "notes.md")}, extract.Options{})
+	return analyzedNotes(t, filepath.Join("..", "examples", "pycodeconf", "notes.md"))
+}
+
+// analyzedNotes extracts and analyzes the notes at path.
+func analyzedNotes(t testing.TB, path string) graph.Graph {
+	t.Helper()
+	res, err := extract.Notes([]string{path}, extract.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -177,13 +183,5 @@ func exampleGraph(t testing.TB) graph.Graph {
 // MENTIONED_IN edges, notes' front matter as properties.
 func vaultGraph(t testing.TB) graph.Graph {
 	t.Helper()
-	res, err := extract.Notes([]string{filepath.Join("..", "extract", "vault", "testdata", "vault")}, extract.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	g := res.Graph
-	if err := graph.Analyze(&g, graph.AnalysisOptions{}); err != nil {
-		t.Fatal(err)
-	}
-	return g
+	return analyzedNotes(t, filepath.Join("..", "extract", "vault", "testdata", "vault"))
 }
