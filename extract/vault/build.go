@@ -157,6 +157,9 @@ func (b *builder) add(src Source) {
 		switch {
 		case k == "title" && len(pr.Values) > 0 && strings.TrimSpace(pr.Values[0]) != "":
 			n.name, n.ev = strings.TrimSpace(pr.Values[0]), graph.Evidence{File: src.Name, Line: pr.Line, Text: s.lineText(pr.Line)}
+			if s.PropsLogseq { // Logseq names a page by its title: [[Page One]] links it
+				n.aliases = append(n.aliases, n.name)
+			}
 		case k == "aliases" || k == "alias":
 			for _, v := range pr.Values {
 				for _, a := range aliasValues(v, s.PropsLogseq) {
