@@ -400,7 +400,7 @@ func (b *builder) identify() {
 	}
 	for _, n := range slices.Concat(b.notes, b.order) {
 		names := []string{n.name}
-		for _, o := range []string{n.s.H1, n.stem} {
+		for _, o := range append([]string{n.s.H1, n.stem}, n.aliases...) { // aliases resolve entities too
 			if o != "" && !slices.ContainsFunc(names, func(x string) bool { return fold(x) == fold(o) }) {
 				names = append(names, o)
 			}

@@ -2,7 +2,10 @@ package vault
 
 import (
 	"bytes"
+	"encoding/json"
+	"flag"
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -99,4 +102,35 @@ func TestBuild(t *testing.T) {
 func graphEqual(a, b graph.Graph) bool {
 	var ja, jb bytes.Buffer
 	return graph.WriteJSON(&ja, a) == nil && graph.WriteJSON(&jb, b) == nil && bytes.Equal(ja.Bytes(), jb.Bytes())
+}
+
+var update = flag.Bool("update", false, "rewrite testdata/vault.golden.json")
+
+// TestGolden: the whole graph of the test vault, to review in diffs
+// (go test ./extract/vault -update rewrites it).
+func TestGolden(t *testing.T) {
+	res := Build(readVault(t, "testdata/vault"), Options{Keys: testKeys})
+	var g bytes.Buffer
+	if err := graph.WriteJSON(&g, res.Graph); err != nil {
+		t.Fatal(err)
+	}
+	diags, err := json.MarshalIndent(res.Diagnostics, "", " ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "{\"graph\": %s,\n\"diagnostics\": %s}\n", bytes.TrimSpace(g.Bytes()), diags)
+	const golden = "testdata/vault.golden.json"
+	if *update {
+		if err := os.WriteFile(golden, b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(b.Bytes(), want) {
+		t.Errorf("graph of testdata/vault differs from %s (review with -update and git diff)", golden)
+	}
 }
