@@ -21,7 +21,7 @@ func Notes(paths []string, opts Options) (Result, error) {
 			opts.Progress(i+1, len(ins))
 		}
 	}
-	res := Sources(srcs, opts)
+	res := withVault(Sources(srcs, opts), srcs, files, opts) // vault hook: notes as nodes (extract/vault)
 	res.Graph.Files = files
 	res.Graph.Normalize()
 	res.Diagnostics = append(res.Diagnostics, diags...)
@@ -50,7 +50,7 @@ func Texts(notes []Source, opts Options) Result {
 			srcs = append(srcs, src)
 		}
 	}
-	res := Sources(srcs, opts)
+	res := withVault(Sources(srcs, opts), srcs, files, opts) // vault hook
 	res.Graph.Files = files
 	res.Graph.Normalize()
 	res.Diagnostics = append(res.Diagnostics, diags...)
@@ -89,5 +89,5 @@ func Sources(srcs []source, opts Options) Result {
 	}
 	x.titleTopics()
 	g := x.resolve()
-	return withVault(Result{Graph: g}, srcs, opts) // vault hook: notes as nodes (extract/vault)
+	return Result{Graph: g}
 }

@@ -70,8 +70,10 @@ func isVault(paths []string) bool {
 }
 
 // withVault is the vault pass after extraction: it merges the vault's graph
-// (package vault) into the extracted one when the notes are a vault.
-func withVault(res Result, srcs []source, opts Options) Result {
+// (package vault) into the extracted one when the notes are a vault. files
+// names every note given, srcs those that could be read: an empty note
+// (Obsidian makes one for a link clicked) is a Note too.
+func withVault(res Result, srcs []source, files []string, opts Options) Result {
 	if opts.Notes == NotesOff {
 		return res
 	}
@@ -80,9 +82,16 @@ func withVault(res Result, srcs []source, opts Options) Result {
 		r = DefaultRules()
 	}
 	fm := r.FrontMatter
-	vs := make([]vault.Source, len(srcs))
-	for i, s := range srcs {
-		vs[i] = vault.Source{Name: s.Name, Text: s.Text}
+	vs := make([]vault.Source, 0, len(files))
+	read := map[string]bool{}
+	for _, s := range srcs {
+		vs = append(vs, vault.Source{Name: s.Name, Text: s.Text})
+		read[s.Name] = true
+	}
+	for _, f := range files {
+		if !read[f] {
+			vs = append(vs, vault.Source{Name: f})
+		}
 	}
 	g := res.Graph
 	v := vault.Build(vs, vault.Options{Entities: &g, Keys: vault.Keys{
