@@ -72,6 +72,11 @@ type extractor struct {
 	eventOf map[int]string
 	// eventM maps an event's name to its first mention.
 	eventM map[string]int
+	// plans are the files' entry templates (talkplan.go), by file name.
+	plans map[string]*filePlan
+	// talkByFile maps a talk's identity ("file:NAME") to its first mention:
+	// an index page's item and the talk's own file are one talk.
+	talkByFile map[string]int
 }
 
 func newExtractor(r *Rules) *extractor {
@@ -83,6 +88,9 @@ func newExtractor(r *Rules) *extractor {
 		eventM:  map[string]int{},
 		byPer:   map[string]*entry{},
 		prose:   proseSpeaker{m: -1},
+		plans:   map[string]*filePlan{},
+
+		talkByFile: map[string]int{},
 	}
 }
 

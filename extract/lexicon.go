@@ -23,6 +23,105 @@ var firstNamesTxt string
 //go:embed data/words.txt.gz
 var wordsGz []byte
 
+// dictwords.txt.gz is a large dictionary (SCOWL size 70): it answers only
+// "does any English dictionary have this word", for the lower-case words a
+// talk's notes name a tool by ("kubectl", not "latency").
+//
+//go:embed data/dictwords.txt.gz
+var dictWordsGz []byte
+
+var (
+	dictOnce  sync.Once
+	dictWords map[string]bool
+)
+
+// verbs.txt.gz holds the words WordNet uses mostly as verbs ("create",
+// "keep", "enable", and irregular forms such as "built"): a phrase that opens
+// with one ("enable lazy evaluation", "keeps machines") says what someone
+// does, it does not name a thing.
+//
+//go:embed data/verbs.txt.gz
+var verbsGz []byte
+
+var (
+	verbOnce sync.Once
+	verbs    map[string]bool
+)
+
+// isVerb reports whether w, or w with a verb's ending folded ("sends",
+// "applies", "managing", "created"), is mostly a verb.
+func isVerb(w string) bool {
+	verbOnce.Do(func() { verbs = readWordList(verbsGz, "verbs.txt.gz", 6800) })
+	w = strings.ToLower(w)
+	if verbs[w] {
+		return true
+	}
+	if b, ok := strings.CutSuffix(w, "ies"); ok && verbs[b+"y"] {
+		return true
+	}
+	for _, suf := range []string{"s", "es", "ed", "d", "ing"} {
+		b, ok := strings.CutSuffix(w, suf)
+		if !ok || len(b) < 2 {
+			continue
+		}
+		if verbs[b] || verbs[b+"e"] {
+			return true
+		}
+		// a doubled consonant: "swapping", "stopped"
+		if n := len(b); n > 2 && b[n-1] == b[n-2] && verbs[b[:n-1]] {
+			return true
+		}
+	}
+	return false
+}
+
+// isDictWord reports whether w, or each part of a hyphenated w, is a word of
+// the large dictionary, with its common endings folded ("latency",
+// "deployments", "event-based").
+func isDictWord(w string) bool {
+	dictOnce.Do(func() { dictWords = readWordList(dictWordsGz, "dictwords.txt.gz", 116000) })
+	w = strings.ToLower(w)
+	if strings.Contains(w, "-") {
+		for _, p := range strings.Split(w, "-") {
+			if p != "" && !isDictWord(p) && !commonPrefix[p] {
+				return false
+			}
+		}
+		return true
+	}
+	if dictWords[w] || words[w] {
+		return true
+	}
+	for _, suf := range []string{"s", "es", "ed", "ing", "ly", "d", "er", "ers", "able", "ity", "ness", "ment", "ments", "ation", "ations", "ization", "ize", "izes", "ized", "ful", "less", "al", "ally", "ic", "ics", "ive", "ism", "ist", "ists"} {
+		if b, ok := strings.CutSuffix(w, suf); ok && len(b) > 2 && (dictWords[b] || dictWords[b+"e"]) {
+			return true
+		}
+	}
+	return false
+}
+
+// commonPrefix holds the prefixes of hyphenated English compounds
+// ("non-blocking", "multi-device", "self-hosted").
+var commonPrefix = map[string]bool{"non": true, "multi": true, "self": true, "per": true, "sub": true, "pre": true,
+	"re": true, "co": true, "anti": true, "semi": true, "pseudo": true, "inter": true, "intra": true, "un": true, "de": true}
+
+func readWordList(gz []byte, name string, size int) map[string]bool {
+	m := make(map[string]bool, size)
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	if err != nil {
+		panic("embedded " + name + ": " + err.Error()) // a build defect, caught by every test
+	}
+	data, err := io.ReadAll(zr)
+	if err != nil {
+		panic("embedded " + name + ": " + err.Error())
+	}
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	for sc.Scan() {
+		m[sc.Text()] = true
+	}
+	return m
+}
+
 var (
 	lexOnce    sync.Once
 	firstNames map[string]bool
@@ -34,19 +133,7 @@ func loadLexicons() {
 	for _, w := range strings.Fields(firstNamesTxt) {
 		firstNames[w] = true
 	}
-	words = make(map[string]bool, 41000)
-	zr, err := gzip.NewReader(bytes.NewReader(wordsGz))
-	if err != nil {
-		panic("embedded words.txt.gz: " + err.Error()) // a build defect, caught by every test
-	}
-	data, err := io.ReadAll(zr)
-	if err != nil {
-		panic("embedded words.txt.gz: " + err.Error())
-	}
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	for sc.Scan() {
-		words[sc.Text()] = true
-	}
+	words = readWordList(wordsGz, "words.txt.gz", 41000)
 }
 
 // isFirstName reports whether w (any case) is a known given name.
@@ -131,6 +218,9 @@ func isCoined(w string) bool {
 	if isAcronym(w) {
 		return true
 	}
+	if isHash(w) {
+		return false // a commit or a checksum: "c8a6d9a7878f"
+	}
 	letters, digits, innerCap, under, dot := 0, 0, false, false, false
 	for i, r := range w {
 		switch {
@@ -164,11 +254,77 @@ func isCoined(w string) bool {
 	case dot:
 		i := strings.LastIndexByte(w, '.')
 		ext := w[i+1:]
-		return i > 0 && len(ext) >= 2 && len(ext) <= 4 && isLower(ext) && !strings.Contains(w[:i], ".")
+		return i > 0 && len(ext) >= 2 && len(ext) <= 4 && isLower(ext) && !strings.Contains(w[:i], ".") && !docExt[ext]
 	case digits > 0 && letters >= 3:
 		// libfoo2, go1, http2 — but not "2020s", "x80"
 		r, _ := utf8.DecodeRuneInString(w)
 		return unicode.IsLetter(r) && unicode.IsDigit(rune(w[len(w)-1]))
 	}
 	return false
+}
+
+// nearWord reports whether w is one edit (a letter dropped, added, changed
+// or two swapped) from an English word: "enviroment", "qustions" are typos
+// of words, not names of software.
+func nearWord(w string) bool {
+	w = strings.ToLower(w)
+	if len(w) < 5 || !isLower(w) {
+		return false
+	}
+	b := []byte(w)
+	isDictWord("a") // loads the dictionary
+	try := func(s []byte) bool { return len(s) > 2 && dictWords[string(s)] }
+	for i := range b {
+		if try(append(append([]byte{}, b[:i]...), b[i+1:]...)) {
+			return true
+		}
+		if i+1 < len(b) {
+			s := append([]byte{}, b...)
+			s[i], s[i+1] = s[i+1], s[i]
+			if try(s) {
+				return true
+			}
+		}
+	}
+	for i := 0; i <= len(b); i++ {
+		for c := byte('a'); c <= 'z'; c++ {
+			if i < len(b) {
+				s := append([]byte{}, b...)
+				s[i] = c
+				if try(s) {
+					return true
+				}
+			}
+			s := append(append(append([]byte{}, b[:i]...), c), b[i:]...)
+			if try(s) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// docExt are the endings of documents and pictures: "notes.md" and
+// "diagram.png" name files, not software ("backbone.js" does).
+var docExt = map[string]bool{"md": true, "txt": true, "pdf": true, "png": true, "jpg": true, "jpeg": true,
+	"gif": true, "svg": true, "doc": true, "docx": true, "csv": true, "ppt": true, "pptx": true, "key": true, "mov": true, "mp4": true}
+
+// isHash reports whether w is a hexadecimal hash of 7 or more digits with
+// letters and digits both: a commit, a checksum.
+func isHash(w string) bool {
+	if len(w) < 7 {
+		return false
+	}
+	letters, digits := 0, 0
+	for _, r := range w {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case r >= 'a' && r <= 'f' || r >= 'A' && r <= 'F':
+			letters++
+		default:
+			return false
+		}
+	}
+	return letters > 0 && digits > 0
 }

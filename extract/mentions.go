@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/notegraph/notegraph/graph"
 )
@@ -202,6 +204,7 @@ func (x *extractor) findMentions(c *lineCtx) {
 	x.examples(c)
 	x.toolSuffix(c)
 	x.wholeLine(c)
+	x.terms(c)
 	x.shapes(c)
 }
 
@@ -210,6 +213,9 @@ func (x *extractor) findMentions(c *lineCtx) {
 func (x *extractor) wholeLine(c *lineCtx) {
 	t := c.l.Text
 	if len(c.spans) > 0 || len(strings.Fields(t)) > 5 {
+		return
+	}
+	if !x.wholeLineNames(t) {
 		return
 	}
 	var parts []string
@@ -253,6 +259,104 @@ func (x *extractor) wholeLine(c *lineCtx) {
 		x.attach(c, x.add(c, n, typ, str+1), false)
 	}
 }
+
+// typo reports whether w is a one-off misspelling of a word: one edit from
+// a dictionary word and written once. A coined name made from a word
+// ("Fetchy") is written again.
+func (x *extractor) typo(w string) bool {
+	return x.counts[strings.ToLower(w)] < 2 && nearWord(w)
+}
+
+// allDict reports whether every word of ws is a dictionary word.
+func allDict(ws []word) bool {
+	for _, w := range ws {
+		if !isDictWord(stripPossessive(w.s)) || isAcronym(w.s) {
+			return false
+		}
+	}
+	return true
+}
+
+// titleObject reports whether word i of a title is what the talk is done
+// in or with: "… in Python", "… with Flask and Django", "… using Spark".
+func titleObject(ws []word, i int) bool {
+	switch strings.ToLower(ws[i-1].s) {
+	case "in", "with", "using", "via":
+		return true
+	case "and", "&":
+		return i >= 3 && titleObject(ws, i-2)
+	}
+	return false
+}
+
+// nameRun reports whether title word i is part of a longer name: after a
+// given name ("Jane Austen") or before another word no dictionary has or an
+// acronym ("Travis CI").
+func nameRun(ws []word, i int) bool {
+	if i > 0 && (isFirstName(ws[i-1].s) || isCap(ws[i-1].s) && !isDictWord(ws[i-1].s)) {
+		return true
+	}
+	if i+1 < len(ws) && isCap(ws[i+1].s) && (isAcronym(ws[i+1].s) || !isDictWord(ws[i+1].s)) {
+		return true
+	}
+	return false
+}
+
+// toolShaped reports whether w is letters, then maybe digits and hyphens:
+// the shape of a command or a package ("etcd", "lz4", "gzip"); not an
+// abbreviation ("i.e") or an address.
+func toolShaped(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsLetter(r) {
+		return false
+	}
+	for _, r := range w {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
+			return false
+		}
+	}
+	letters, digits := 0, 0
+	for _, r := range w {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case r != '-':
+			letters++
+		}
+	}
+	if letters < 2 || digits > letters {
+		return false // "x80-100" is a figure
+	}
+	return !strings.HasSuffix(w, "-")
+}
+
+// wholeLineNames is wholeLine's guard: the kinds of short lines that are
+// not names however short they are.
+func (x *extractor) wholeLineNames(t string) bool {
+	low := strings.ToLower(strings.Trim(t, " :*_.!?"))
+	switch {
+	case t == "" || t[0] >= '0' && t[0] <= '9':
+		return false // "20 years", "4 new talks": a figure, not a name
+	case strings.Contains(t, ": "):
+		return false // "Q: Hardware", "Example: Lego": a field
+	case x.rules.detailFields[low] || x.rules.labels[low] || x.rules.generic[low]:
+		return false // "Details", "Presenters": a label
+	case domainRE.MatchString(t):
+		return false // "status.example.io", "example.com/x": an address
+	}
+	ws := strings.Fields(t)
+	if len(ws) == 1 && isCap(ws[0]) && isWord(low) && !isCoined(ws[0]) {
+		return false // "Architecture", "Drawbacks": a section word, not a name
+	}
+	if len(ws) > 1 && isVerb(ws[0]) && !isCoined(ws[0]) && (isLower(ws[0]) || isDictWord(ws[1])) {
+		return false // "fix issues", "Engage the community": what to do, not a name
+	}
+	return true
+}
+
+// domainRE matches an address written without its scheme: "bit.ly/x",
+// "docs.example.io".
+var domainRE = regexp.MustCompile(`(?i)\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|ly|do|dev|co|me|ai|app|gl|gov|edu|info|sh|to|us|uk|de)(?:/\S*)?\b`)
 
 // links turns URLs into Link nodes, repository and package URLs into tools,
 // and short link texts into things.
@@ -1176,6 +1280,14 @@ func (x *extractor) shapes(c *lineCtx) {
 			if j-i >= 2 && x.opener(t, ws[i:j]) {
 				continue // "Watched Ada Obi's talk", "Compared DuckDB": a verb opens the sentence
 			}
+			if j-i >= 2 && w.sentStart && isDictWord(s) && !isFirstName(s) {
+				// a sentence's capital on a dictionary word: "Outdated Django",
+				// "Run Fargate" name what follows; "Best Practices" nothing
+				if allDict(ws[i+1 : j]) {
+					i = j - 1
+				}
+				continue
+			}
 			if j-i >= 2 {
 				span := t[w.start:ws[j-1].end]
 				if p, ok := x.personName(span, weakPos); ok {
@@ -1199,25 +1311,32 @@ func (x *extractor) shapes(c *lineCtx) {
 				}
 			}
 		}
-		if x.rules.notNames[s] || x.rules.stop[strings.ToLower(s)] {
-			continue
+		if x.rules.notNames[s] || x.rules.stop[strings.ToLower(s)] || isAcronym(s) && x.rules.generic[strings.ToLower(s)] {
+			continue // "API", "URL": ordinary words in capitals
 		}
 		named := false
 		switch {
 		case c.title:
-			named = isCoined(s) && !x.rules.notNames[s]
+			// in a title, capitals say little ("Taming the Scheduler"): a name
+			// is coined, no dictionary's word, or the object of "in", "with",
+			// "using" ("Web Apps in Python", "with Flask and Django")
+			named = !x.rules.notNames[s] && (isCoined(s) ||
+				isCap(s) && len(s) > 3 && !isDictWord(s) && !isFirstName(s) && !abstract(s) && !nameRun(ws, i) ||
+				isCap(s) && i > 0 && !abstract(s) && titleObject(ws, i) && x.counts[strings.ToLower(s)] >= 2)
 		case isCoined(s):
 			named = true
 		case x.rules.generic[strings.ToLower(s)] && isWord(s) && !isCoined(s):
 			// "13:30 Lunch", "the Q&A Break": words of the day
 		case isCap(s) && !w.sentStart && !isFirstName(s) && len(s) > 1:
 			named = true
-		case isCap(s) && w.sentStart && !isWord(s) && !isFirstName(s) && len(s) > 2 && !abstract(s):
+		case isCap(s) && w.sentStart && !isWord(s) && !isDictWord(s) && !x.typo(s) && !isFirstName(s) && len(s) > 2 && !abstract(s):
 			named = true
 		case isCap(s) && w.sentStart && i+1 < len(ws) && singularVerb[ws[i+1].s] && strings.HasSuffix(s, "s") && !isExactWord(s) && !isFirstName(s) && len(s) > 3:
 			named = true // "Polars is faster": a plural-looking word with a singular verb is a name
-		case !isWord(s) && x.counts[strings.ToLower(s)] >= 2 && len(s) > 2 && !isFirstName(s) && isAlpha(s):
+		case !isWord(s) && !x.typo(s) && x.counts[strings.ToLower(s)] >= 2 && len(s) > 2 && !isFirstName(s) && isAlpha(s):
 			named = true // a coined word used more than once: "git", "deno"
+		case c.e != nil && c.e.kind == entTalk && isLower(s) && len(s) > 2 && !isWord(s) && !isDictWord(s) && !x.typo(s) && !isFirstName(s) && !x.rules.generic[s] && toolShaped(s):
+			named = true // in a talk's notes, a lower-case word no dictionary has: "kubectl", "lz4"
 		case i == 0 && c.l.Item && c.e != nil && c.e.kind == entTalk && isLower(s) && !isWord(s) && !x.rules.generic[s] && len(s) > 3 && isAlpha(strings.ReplaceAll(s, "-", "")):
 			named = true // a bullet of a talk's notes that opens with a coined word: "xstate all the things"
 		}

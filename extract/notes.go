@@ -78,6 +78,14 @@ func Sources(srcs []source, opts Options) Result {
 			}
 		}
 	}
+	plans := make([]filePlan, len(ps))
+	for i, p := range ps {
+		plans[i] = x.planFile(p.name, p.lines, p.meta)
+	}
+	planFolders(plans)
+	for i := range plans {
+		x.plans[plans[i].file] = &plans[i]
+	}
 	for _, p := range ps {
 		x.walk(p.name, p.lines, p.meta)
 	}

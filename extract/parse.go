@@ -14,6 +14,7 @@ import (
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // lineKind says which Markdown block a line belongs to.
@@ -63,8 +64,9 @@ var frontMatter = regexp.MustCompile(`\A---[ \t]*\n(?s:(.*?))\n(?:---|\.\.\.)[ \
 
 // meta holds what a file's front matter says about the notes.
 type meta struct {
-	Title  string
-	Author string
+	Title   string
+	Author  string
+	Speaker string // speaker:, speakers:, presenter: — who gave the talk the file is about
 }
 
 // parse turns a cleaned source into lines. Front matter is read for the title
@@ -84,6 +86,8 @@ func parse(src source) ([]line, meta) {
 				m.Title = v
 			case "author":
 				m.Author = v
+			case "speaker", "speakers", "presenter", "presenters":
+				m.Speaker = strings.Trim(v, "[]")
 			}
 		}
 		blank := bytes.Clone(data)
@@ -399,6 +403,9 @@ func unwrapWiki(s string) (string, []string) {
 }
 
 func cleanText(s string) string {
+	if strings.IndexByte(s, '\\') >= 0 {
+		s = string(util.UnescapePunctuations([]byte(s))) // "@jane\_doe" is "@jane_doe"
+	}
 	if strings.IndexByte(s, '&') >= 0 {
 		s = html.UnescapeString(s)
 	}

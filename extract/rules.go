@@ -46,6 +46,10 @@ type Rules struct {
 	Merges        [][]string          `yaml:"merges"`
 	Vetoes        [][]string          `yaml:"vetoes"`
 	FrontMatter   map[string][]string `yaml:"front_matter"`
+	Roles         []string            `yaml:"roles"`
+	DetailFields  []string            `yaml:"detail_fields"`
+	TermHeads     []string            `yaml:"term_heads"`
+	WeakModifiers []string            `yaml:"weak_modifiers"`
 }
 
 var (
@@ -140,6 +144,10 @@ func (r *Rules) Extend(u *Rules) {
 	r.QuestionLeads = append(r.QuestionLeads, u.QuestionLeads...)
 	r.Merges = append(r.Merges, u.Merges...)
 	r.Vetoes = append(r.Vetoes, u.Vetoes...)
+	r.Roles = append(r.Roles, u.Roles...)
+	r.DetailFields = append(r.DetailFields, u.DetailFields...)
+	r.TermHeads = append(r.TermHeads, u.TermHeads...)
+	r.WeakModifiers = append(r.WeakModifiers, u.WeakModifiers...)
 }
 
 // compiled is Rules turned into the sets and patterns the stages use.
@@ -174,6 +182,15 @@ type compiled struct {
 	// questionLeads open a note that asks how to do something: "how do"
 	questionLeads [][]string
 	questionFirst map[string]bool // the first word of each lead
+	// roles are the words of a job title ("cto", "engineer"): in a speaker
+	// slot they separate a person's role from their organization
+	roles map[string]bool
+	// detailFields head the section of a talk's file that lists its
+	// details ("Details:", "Presenters:"), where its speakers are named
+	detailFields map[string]bool
+	// termHeads end technical terms; weakModifiers make none with them
+	termHeads     map[string]bool
+	weakModifiers map[string]bool
 }
 
 // examplesHint is a cheap test that text may hold an examples phrase, so
@@ -265,6 +282,10 @@ func (r *Rules) compile() *compiled {
 		vetoes:        map[[2]string]bool{},
 		copulas:       lowerSet(r.Copulas),
 		questionFirst: map[string]bool{},
+		roles:         lowerSet(r.Roles),
+		detailFields:  lowerSet(r.DetailFields),
+		termHeads:     lowerSet(r.TermHeads),
+		weakModifiers: lowerSet(r.WeakModifiers),
 	}
 	for _, q := range r.QuestionLeads {
 		if ws := strings.Fields(strings.ToLower(q)); len(ws) > 0 {

@@ -487,11 +487,26 @@ type walker struct {
 	titled  bool
 	author  int    // mention of the notes' author (front matter), or -1
 	event   string // the event the file's title names, or ""
+	// plan is the file's entry template (talkplan.go); active the planned
+	// talks the walk is inside, innermost last; nextTalk the plan's next talk.
+	plan     *filePlan
+	active   []activeTalk
+	nextTalk int
 }
 
 // walk segments one file's lines into entries and reads every content line.
 func (x *extractor) walk(file string, lines []line, m meta) {
-	w := &walker{x: x, file: file, lines: lines, skip: map[int]bool{}, created: -1, author: -1}
+	w := &walker{x: x, file: file, lines: lines, skip: map[int]bool{}, created: -1, author: -1, plan: x.plans[file]}
+	if w.plan != nil {
+		for _, t := range w.plan.talks {
+			for _, k := range t.skip {
+				w.skip[k] = true
+			}
+		}
+		if len(w.plan.talks) > 0 && w.plan.talks[0].scope == scopeFile {
+			w.titled = true
+		}
+	}
 	if m.Title != "" {
 		w.title(m.Title, graph.Evidence{File: file, Line: 1, Text: "title: " + m.Title})
 	}
@@ -535,6 +550,9 @@ func (w *walker) ev(l *line) graph.Evidence { return evidence(w.file, l) }
 func (w *walker) line(i int) {
 	x := w.x
 	l := &w.lines[i]
+	if w.planLine(i) {
+		return
+	}
 	if w.skip[i] {
 		return
 	}
