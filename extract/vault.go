@@ -16,7 +16,7 @@ type NotesMode int
 
 const (
 	// NotesAuto reads the notes as a vault when a folder given is one
-	// (it or a folder above holds .obsidian/, logseq/ or .foam/), or when
+	// (it or a folder above holds .obsidian/, .foam/ or logseq/config.edn), or when
 	// a note's [[wiki link]] names another note given. Conference notes,
 	// which link to no other note by name, stay as they are.
 	NotesAuto NotesMode = iota
@@ -41,8 +41,18 @@ func ParseNotesMode(s string) (NotesMode, error) {
 
 func (m NotesMode) String() string { return [...]string{"auto", "on", "off"}[m] }
 
-// vaultMarkers are the folders that make a folder a vault.
-var vaultMarkers = []string{".obsidian", "logseq", ".foam"}
+// vaultMarkers are the folders that make a folder a vault (logseq/ only
+// with its config.edn: isLogseqDir).
+var vaultMarkers = []string{".obsidian", ".foam"}
+
+// isLogseqDir reports whether dir is a Logseq graph's logseq/ folder.
+func isLogseqDir(dir string) bool {
+	if filepath.Base(dir) != "logseq" {
+		return false
+	}
+	st, err := os.Stat(filepath.Join(dir, "config.edn"))
+	return err == nil && !st.IsDir()
+}
 
 // isVault reports whether one of paths is a folder that is, or is inside,
 // a vault.
@@ -60,6 +70,9 @@ func isVault(paths []string) bool {
 				if st, err := os.Stat(filepath.Join(dir, m)); err == nil && st.IsDir() {
 					return true
 				}
+			}
+			if isLogseqDir(filepath.Join(dir, "logseq")) {
+				return true
 			}
 			if filepath.Dir(dir) == dir {
 				break

@@ -3,7 +3,10 @@ package extract
 import (
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
@@ -201,5 +204,38 @@ func BenchmarkVault(b *testing.B) {
 			}
 			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/float64(n), "µs/note")
 		})
+	}
+}
+
+// TestLogseqGraph: a folder with logseq/config.edn is a vault, and the
+// logseq/ folder (settings, backups of pages) holds no notes.
+func TestLogseqGraph(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"logseq/config.edn":            "{}\n",
+		"logseq/bak/pages/Old/2031.md": "- a backup of [[Orbit]]\n",
+		"pages/Orbit.md":               "title:: Orbit\n\n- a page, no links\n",
+		"journals/2031_05_01.md":       "- nothing linked yet\n",
+	} {
+		if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		write(t, dir, name, text)
+	}
+	res, err := Notes([]string{dir}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(res.Graph.Files, []string{"journals/2031_05_01.md", "pages/Orbit.md"}) {
+		t.Errorf("files %v, want the two pages", res.Graph.Files)
+	}
+	notes := 0
+	for _, n := range res.Graph.Nodes {
+		if n.Props["path"] != "" {
+			notes++
+		}
+	}
+	if notes != 2 {
+		t.Errorf("%d note nodes, want 2: logseq/config.edn marks a vault", notes)
 	}
 }
