@@ -125,14 +125,7 @@ func TestNotesAuto(t *testing.T) {
 	}
 	linked := append(notes, Source{Name: "c.md", Text: []byte("# Index\n\n- [[a]] and [[b]] and [[d]]\n")},
 		Source{Name: "d.md"}) // empty, as Obsidian makes a note for a link clicked
-	res := Texts(linked, Options{})
-	n := 0
-	for _, x := range res.Graph.Nodes {
-		if x.Props["path"] != "" {
-			n++
-		}
-	}
-	if n != 4 {
+	if n := noteNodes(Texts(linked, Options{}).Graph); n != 4 {
 		t.Errorf("--notes=auto on notes that wiki-link each other: %d note nodes, want 4 (one empty)", n)
 	}
 }
@@ -229,13 +222,18 @@ func TestLogseqGraph(t *testing.T) {
 	if !slices.Equal(res.Graph.Files, []string{"journals/2031_05_01.md", "pages/Orbit.md"}) {
 		t.Errorf("files %v, want the two pages", res.Graph.Files)
 	}
-	notes := 0
-	for _, n := range res.Graph.Nodes {
-		if n.Props["path"] != "" {
-			notes++
-		}
-	}
-	if notes != 2 {
+	if notes := noteNodes(res.Graph); notes != 2 {
 		t.Errorf("%d note nodes, want 2: logseq/config.edn marks a vault", notes)
 	}
+}
+
+// noteNodes counts the nodes that are notes (that have a note's path).
+func noteNodes(g graph.Graph) int {
+	n := 0
+	for _, x := range g.Nodes {
+		if x.Props["path"] != "" && x.Type != graph.Attachment {
+			n++
+		}
+	}
+	return n
 }
