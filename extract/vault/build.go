@@ -242,7 +242,8 @@ func (b *builder) uniqueID(id string) string {
 func (b *builder) refs(n *note) {
 	for _, r := range n.s.Refs {
 		ev := graph.Evidence{File: n.path, Line: r.Line, Text: r.Text}
-		if r.Kind == refMarkdown && !isNoteFile(r.Target) || r.Kind != refMarkdown && isAttachment(r.Target) {
+		bare := r.Kind == refMarkdown && !r.Embed && path.Ext(r.Target) == "" // [x](Note): a note only if there is one
+		if r.Kind == refMarkdown && !isNoteFile(r.Target) && !bare || r.Kind != refMarkdown && isAttachment(r.Target) {
 			b.attachment(n, r, ev)
 			continue
 		}
@@ -269,6 +270,9 @@ func (b *builder) refs(n *note) {
 				}
 			}
 			continue
+		}
+		if bare {
+			continue // a path of a site, or a folder: not a link to a note
 		}
 		shown := r.Target
 		if isNoteFile(shown) {

@@ -34,7 +34,7 @@ func TestBuild(t *testing.T) {
 	}, {
 		name: "foam workspace",
 		notes: map[string]string{
-			"index.md":        "# Index\n\n- [Ideas](notes/ideas.md)\n- [[reading-list]]\n- [Absolute](/notes/ideas.md)\n",
+			"index.md":        "# Index\n\n- [Ideas](notes/ideas.md)\n- [[reading-list]]\n- [Absolute](/notes/ideas.md)\n- [no extension](reading-list) [a site path](docs/api)\n",
 			"notes/ideas.md":  "# Ideas\n\n[up](../index.md) [list](./reading-list.md)\n",
 			"reading-list.md": "# Reading list\n",
 		},

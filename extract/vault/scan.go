@@ -161,7 +161,7 @@ func scan(text []byte) (scanned, []lineDiag) {
 		if strings.Contains(l, "](") {
 			for _, m := range mdLinkRE.FindAllStringSubmatchIndex(l, -1) {
 				embed := m[3] > m[2]
-				if t, ok := fileTarget(l[m[6]:m[7]]); ok && (embed || isNoteFile(t) || isAttachment(t)) {
+				if t, ok := fileTarget(l[m[6]:m[7]]); ok && (embed || isNoteFile(t) || isAttachment(t) || path.Ext(t) == "") {
 					s.Refs = append(s.Refs, ref{Line: n, Text: text, Kind: refMarkdown, Embed: embed, Target: t, Label: l[m[4]:m[5]]})
 				}
 				blank(b, m[0], m[1])
