@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"path"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -105,7 +106,7 @@ func scan(text []byte) (scanned, []lineDiag) {
 	if n, nl := frontMatterEnd(text); n > 0 {
 		ps, err := parseFrontMatter([]byte(strings.Join(lines[1:nl-1], "\n")))
 		if err != nil {
-			diags = append(diags, lineDiag{1, err.Error()})
+			diags = append(diags, yamlDiag(err))
 		}
 		s.Props = ps
 		start = nl
@@ -212,6 +213,22 @@ func wikiLinks(l string) []wikiLink {
 		out = append(out, w)
 		from = w.end
 	}
+}
+
+// yamlLine is the line yaml.v3 puts in its messages ("yaml: line 2: …"),
+// counted from the front matter's first line.
+var yamlLine = regexp.MustCompile(`yaml: line (\d+): `)
+
+// yamlDiag places a front-matter error on its line of the file (the front
+// matter starts on line 2), or on line 1. (yaml.v3 counts from 0 for an
+// error inside a flow list, "[a, b": those land a line early.)
+func yamlDiag(err error) lineDiag {
+	msg := err.Error()
+	if m := yamlLine.FindStringSubmatchIndex(msg); m != nil {
+		n, _ := strconv.Atoi(msg[m[2]:m[3]])
+		return lineDiag{n + 1, msg[:m[0]] + msg[m[1]:]}
+	}
+	return lineDiag{1, msg}
 }
 
 // lineDiag is a problem on one line of the note being scanned.

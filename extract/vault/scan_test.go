@@ -132,12 +132,12 @@ func TestScanFrontMatter(t *testing.T) {
 	}
 }
 
-// TestScanBadFrontMatter: YAML that does not parse is reported on line 1
-// and read as no properties; the note is still read.
+// TestScanBadFrontMatter: YAML that does not parse is reported
+// on its line and read as no properties; the note is still read.
 func TestScanBadFrontMatter(t *testing.T) {
-	s, diags := scan([]byte("---\ntitle: [unclosed\n---\n# Still read [[Link]]\n"))
-	if len(diags) != 1 || diags[0].Line != 1 || !strings.Contains(diags[0].Msg, "not valid YAML") {
-		t.Errorf("diagnostics %v, want one on line 1", diags)
+	s, diags := scan([]byte("---\ntitle: ok\n\tbad: tab\n---\n# Still read [[Link]]\n"))
+	if len(diags) != 1 || diags[0].Line != 3 || !strings.Contains(diags[0].Msg, "not valid YAML") {
+		t.Errorf("diagnostics %v, want one on line 3, the bad key's", diags)
 	}
 	if len(s.Props) != 0 || len(s.Refs) != 1 || s.H1 != "Still read Link" {
 		t.Errorf("props %v refs %v h1 %q", s.Props, s.Refs, s.H1)

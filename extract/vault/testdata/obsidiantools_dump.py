@@ -12,6 +12,7 @@ Notes are named as obsidiantools names them (file name without .md, the path
 without .md for a name two notes share). A link's target is the name it
 wrote; obsidiantools resolves it only when it is exactly such a name.
 """
+import contextlib
 import json
 import sys
 from pathlib import Path
@@ -20,7 +21,8 @@ import obsidiantools.api as otools
 
 
 def main():
-    vault = otools.Vault(Path(sys.argv[1])).connect(show_nested_tags=True)
+    with contextlib.redirect_stdout(sys.stderr):  # obsidiantools prints its warnings
+        vault = otools.Vault(Path(sys.argv[1])).connect(show_nested_tags=True)
     by_name = {k: Path(v).as_posix() for k, v in vault.md_file_index.items()}
     links = []
     for name, targets in vault.wikilinks_index.items():
