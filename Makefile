@@ -79,6 +79,8 @@ fuzz:
 	$(GO) test ./extract -run '^$$' -fuzz FuzzNotes -fuzztime 60s -fuzzminimizetime 0
 	for f in FuzzAppendXML FuzzAppendJSONString FuzzAppendCSVString FuzzQuoteString; do \
 	  $(GO) test ./export -run '^$$' -fuzz "^$$f\$$" -fuzztime 20s || exit 1; done
+	$(GO) test ./extract -run '^$$' -fuzz FuzzFlattenNesting -fuzztime 20s
+	$(GO) test ./cmd/notegraph -run '^$$' -fuzz FuzzArgs -fuzztime 20s
 
 clean:
 	rm -rf $(OUT)

@@ -100,6 +100,10 @@ func collect(paths []string) ([]input, []Diagnostic) {
 	return ins, diags
 }
 
+// IsNote reports whether a file found in a folder is read as a note
+// (*.md, *.markdown); a file named on its own is read whatever its name.
+func IsNote(name string) bool { return isNote(name) }
+
 func isNote(name string) bool {
 	ext := strings.ToLower(filepath.Ext(name))
 	return ext == ".md" || ext == ".markdown"
@@ -115,8 +119,9 @@ func describe(err error) string {
 }
 
 // load reads one file and cleans it for parsing: it strips a BOM, turns CRLF
-// and lone CR into LF, replaces invalid UTF-8, and cuts overlong lines. A
-// file that cannot be used at all (unreadable, binary, empty) returns ok=false.
+// and lone CR into LF, flattens too deep nesting, replaces invalid UTF-8,
+// and cuts overlong lines. A file that cannot be used at all (unreadable,
+// binary, empty) returns ok=false.
 func load(in input) (src source, diags []Diagnostic, ok bool) {
 	data, err := os.ReadFile(in.path)
 	if err != nil {
@@ -139,6 +144,7 @@ func clean(name string, data []byte) (src source, diags []Diagnostic, ok bool) {
 		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
 		data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
 	}
+	data, diags = capNesting(name, data)
 	var out bytes.Buffer
 	out.Grow(len(data))
 	line := 1

@@ -249,6 +249,9 @@ func (x *extractor) headComma(t string) (headSlots, bool) {
 // organization: "Jane Doe, Staff Engineer, Initech", "Jane Doe - CTO - Initech".
 func (x *extractor) headPerson(t string) (headSlots, bool) {
 	ps := x.readSpeakers(t, slotLoose)
+	if len(ps) > 1 && givenNamed(ps) {
+		return headSlots{speakers: ps}, true // "Eva Lind, Marco Rossi, and Ada Obi": a panel
+	}
 	if len(ps) != 1 {
 		return headSlots{}, false
 	}
@@ -345,7 +348,10 @@ func (x *extractor) readPerson(p string, st slotStrength, last bool) []slotPerso
 				break
 			}
 		}
-		if all != nil && (last || len(pieces) > 2 || !strings.Contains(p, ",")) && org == "" {
+		// "…, Bo Karlsson, Nordhavn": one word after a name is where the
+		// people work, not one more person
+		orgTail := len(all) == 2 && len(strings.Fields(all[1].name)) == 1 && len(strings.Fields(all[0].name)) > 1 && !isFirstName(all[1].name)
+		if all != nil && !orgTail && (last || len(pieces) > 2 || !strings.Contains(p, ",") || givenNamed(all)) && org == "" {
 			if handle != "" {
 				all[len(all)-1].handle = handle
 			}

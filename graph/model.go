@@ -38,6 +38,7 @@ const (
 	RelatedTo = "RELATED_TO" // generic: discussed together
 	Uses      = "USES"       // thing → thing ("uses", "based on")
 	HasTalk   = "HAS_TALK"   // Event → Talk
+	At        = "AT"         // Talk → Event it was given at
 	LinksTo   = "LINKS_TO"   // anything → Link (URL); Note → Note, Note → Attachment
 	// Vault relations.
 	Tagged      = "TAGGED"       // Note → Tag

@@ -16,6 +16,7 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // artifactDir is where the browser test keeps its screenshots (gitignored).
@@ -191,7 +192,10 @@ func TestBrowserHTML(t *testing.T) {
 	if nodeID == "" {
 		t.Fatal("Kenneth Reitz not in the page data")
 	}
+	// Enter moves the map to the first hit (the map opens at its top,
+	// fitted to its width), then a click on his node.
 	err = chromedp.Do(b.ctx,
+		chromedp.SendKeys(chromedp.ID("search"), kb.Enter),
 		chromedp.Click(chromedp.CSS("#"+nodeID+" text")),
 		chromedp.WaitVisible(chromedp.ID("relations")),
 	)
@@ -214,7 +218,59 @@ func TestBrowserHTML(t *testing.T) {
 	if err := os.MkdirAll(artifactDir, 0o755); err == nil {
 		_ = os.WriteFile(filepath.Join(artifactDir, "map.png"), shot, 0o644)
 	}
+	checkFocusClears(t, b, nodeID)
+	checkTypeFilter(t, b)
 	b.check(t, url)
+}
+
+// focusedJS reports whether the map dims all but a selection.
+const focusedJS = `document.getElementById("map").classList.contains("focus")`
+
+// checkFocusClears selects a node and lets go of it by a click on the
+// background, then by Escape: both must end the dimming (issue 10).
+func checkFocusClears(t *testing.T, b *browser, nodeID string) {
+	t.Helper()
+	for _, release := range []struct {
+		name string
+		do   chromedp.Action[chromedp.Void]
+	}{
+		{"background click", chromedp.Evaluate[chromedp.Void](`document.querySelector("#map svg").dispatchEvent(new MouseEvent("click", {bubbles: true}))`)},
+		{"Escape", chromedp.KeyEvent(kb.Escape)},
+	} {
+		if err := chromedp.Do(b.ctx, chromedp.Click(chromedp.CSS("#"+nodeID+" text"))); err != nil {
+			t.Fatal(err)
+		}
+		if on, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](focusedJS)); err != nil || !on {
+			t.Fatalf("a click on %s did not focus the map (err %v)", nodeID, err)
+		}
+		if err := chromedp.Do(b.ctx, release.do); err != nil {
+			t.Fatal(err)
+		}
+		if on, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](focusedJS)); err != nil || on {
+			t.Errorf("%s left the map focused (err %v)", release.name, err)
+		}
+	}
+}
+
+// checkTypeFilter unticks Link in the type filter: every Link node and
+// every edge to one disappears, and ticking it brings them back.
+func checkTypeFilter(t *testing.T, b *browser) {
+	t.Helper()
+	const shownJS = `(function(){var d=JSON.parse(document.getElementById("graph-data").textContent),n=0;
+	  d.nodes.forEach(function(x,i){var g=document.getElementById("n"+i);if(x.type==="Link"&&g&&getComputedStyle(g).display!=="none")n++});return n})()`
+	box := chromedp.CSS(`#types input[value="Link"]`)
+	for _, want := range []int{0, -1} {
+		if err := chromedp.Do(b.ctx, chromedp.Click(box)); err != nil {
+			t.Fatal(err)
+		}
+		n, err := chromedp.Run(b.ctx, chromedp.Evaluate[int](shownJS))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if (want == 0) != (n == 0) {
+			t.Errorf("after a click on the Link filter %d Link nodes show", n)
+		}
+	}
 }
 
 // TestBrowserLabelsFit opens the SVG map in Chromium and checks that every

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"html"
 	"regexp"
+	"strings"
 
 	"github.com/notegraph/notegraph/graph"
 )
@@ -26,38 +27,56 @@ var pageCSS string
 // Security Policy allows no requests and no script but its own (by hash),
 // so text from notes cannot run even if it were ever mis-escaped.
 func HTML(ctx context.Context, g graph.Graph, opts Options) ([]byte, error) {
-	v, err := newView(g, opts)
+	m, err := Draw(ctx, g, opts)
 	if err != nil {
 		return nil, err
 	}
-	svg, err := v.svg(ctx)
-	if err != nil {
-		return nil, err
-	}
+	return m.HTML()
+}
+
+// HTML returns the map as an interactive page (see the function HTML).
+func (m *Map) HTML() ([]byte, error) {
+	v, svg := m.v, m.svg
 	data, err := pageData(v)
 	if err != nil {
 		return nil, err
 	}
 	var b bytes.Buffer
-	w := func(s ...string) {
-		for _, x := range s {
-			b.WriteString(x)
-		}
-	}
+	w := writer(&b)
 	title := html.EscapeString(v.Title)
-	w("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-	w(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; base-uri 'none'; form-action 'none'; img-src data:; style-src 'unsafe-inline'; script-src '`, hash(pageJS), `'">`, "\n")
-	w("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-	w("<meta name=\"generator\" content=\"notegraph\">\n")
-	w("<title>", title, "</title>\n<style>\n", pageCSS, "</style>\n</head>\n<body>\n")
+	pageHead(w, title, "script-src '"+hash(pageJS)+"'", pageCSS)
 	w("<header><h1>", title, "</h1><span class=\"counts\">", html.EscapeString(v.Subtitle), "</span>\n")
 	w(`<input id="search" type="search" placeholder="Search names and aliases" autocomplete="off" aria-label="Search">`)
+	w(`<div id="types" aria-label="Show types"></div>`)
 	w(`<button id="zoom-in" type="button" title="Zoom in">+</button><button id="zoom-out" type="button" title="Zoom out">−</button><button id="zoom-reset" type="button" title="Fit">Fit</button></header>`, "\n")
 	w("<main id=\"map\">\n", string(inlineSVG(svg)), "</main>\n")
 	w("<aside id=\"panel\" aria-live=\"polite\"></aside>\n")
 	w("<script type=\"application/json\" id=\"graph-data\">", string(data), "</script>\n")
 	w("<script>", pageJS, "</script>\n</body>\n</html>\n")
 	return b.Bytes(), nil
+}
+
+// writer returns a function that appends its strings to b.
+func writer(b *bytes.Buffer) func(...string) {
+	return func(s ...string) {
+		for _, x := range s {
+			b.WriteString(x)
+		}
+	}
+}
+
+// pageHead writes a page's head, up to <body>: its Content Security Policy
+// allows no requests, and scripts only as script says ("" for none).
+// title is escaped HTML.
+func pageHead(w func(...string), title, script, css string) {
+	if script != "" {
+		script = "; " + script
+	}
+	w("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+	w(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; base-uri 'none'; form-action 'none'; img-src data:; style-src 'unsafe-inline'`, script, `">`, "\n")
+	w("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+	w("<meta name=\"generator\" content=\"notegraph\">\n")
+	w("<title>", title, "</title>\n<style>\n", css, "</style>\n</head>\n<body>\n")
 }
 
 // hash returns the CSP source expression for an inline script.
@@ -114,11 +133,12 @@ func pageData(v view) ([]byte, error) {
 		})
 	}
 	for _, e := range v.Edges {
-		c := e.Count
-		if c == 1 {
-			c = 0
+		c := 0
+		if e.Type == linkedType {
+			c = e.Count
 		}
-		pg.Edges = append(pg.Edges, pageEdge{Source: index[e.Source], Target: index[e.Target], Type: e.Type, Count: c, Evidence: e.Evidence})
+		pg.Edges = append(pg.Edges, pageEdge{Source: index[e.Source], Target: index[e.Target], Type: strings.Join(e.Types, " · "),
+			Count: c, Evidence: e.Evidence})
 	}
 	out, err := json.Marshal(pg)
 	if err != nil {

@@ -30,11 +30,12 @@ const (
 	// nodes, minutes at 500), sfdp stays near-linear.
 	DotMaxNodes = 200
 	DotMaxEdges = 400
-	// ReadableNodes is the most nodes a map shows by default. Above it,
-	// and unless Options.Top or Options.Full say otherwise, the map is the
-	// community overview (when the graph has two or more communities) or
-	// the ReadableNodes most central nodes.
-	ReadableNodes = 300
+	// ReadableNodes is the most nodes the default map tries. Unless
+	// Options.Top, Overview or Full say otherwise, the map is the whole
+	// graph up to this size when its labels stay legible at ScreenWidth,
+	// else fewer nodes, as fit measures (see Draw). 150 nodes laid out
+	// with dot are about 2,500 points wide, 60 fit in 1,778.
+	ReadableNodes = 150
 	// DefaultMaxNodes caps the nodes handed to Graphviz even with Full:
 	// the WebAssembly Graphviz ignores deadlines and never gives memory
 	// back, so the size is bounded before layout.
@@ -52,9 +53,9 @@ const (
 // SizeBys lists the measures Options.SizeBy accepts.
 var SizeBys = []string{SizeByPageRank, SizeByBetweenness, SizeByDegree}
 
-// Options configure a map. The zero value draws the whole graph (reduced
-// above ReadableNodes) with the layout chosen by size, nodes sized by
-// PageRank (or degree without scores).
+// Options configure a map. The zero value draws the most of the graph that
+// stays legible at ScreenWidth (see Draw) with the layout chosen by size,
+// nodes sized by PageRank (or degree without scores).
 type Options struct {
 	// Layout is the Graphviz layout; LayoutAuto chooses by size.
 	Layout Layout
@@ -64,12 +65,13 @@ type Options struct {
 	// Cluster draws each community (Node.Community) in its own box.
 	// Graphviz draws boxes with dot and fdp; sfdp and the others ignore them.
 	Cluster bool
-	// Top keeps only the Top most central nodes (by SizeBy) when > 0.
+	// Top keeps only Top nodes when > 0: the most central people (by
+	// SizeBy) and what they cover (see focus).
 	Top int
 	// Overview draws one node per community, sized by its members and
 	// labelled by its most central members.
 	Overview bool
-	// Full turns off the automatic reduction above ReadableNodes.
+	// Full turns off the automatic reduction to a legible map.
 	Full bool
 	// MaxNodes caps the nodes laid out; 0 means DefaultMaxNodes.
 	MaxNodes int

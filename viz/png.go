@@ -28,11 +28,11 @@ const maxPNGPixels = 100_000_000
 // rasterized instead, with tdewolff/canvas and a system font whose widths
 // match Helvetica's (Liberation Sans, Arial, …).
 func PNG(ctx context.Context, g graph.Graph, opts Options) ([]byte, error) {
-	svg, err := SVG(ctx, g, opts)
+	m, err := Draw(ctx, g, opts)
 	if err != nil {
 		return nil, err
 	}
-	return RasterizeSVG(svg, PNGScale)
+	return m.PNG()
 }
 
 // pngFonts are the faces tried for text, in order: the metric-compatible

@@ -17,20 +17,23 @@ import (
 // gv guards the one Graphviz instance of the process. go-graphviz runs
 // Graphviz compiled to WebAssembly in a single module instance: rendering
 // from two goroutines at once races and then dies with a concurrent map
-// write, so every use holds mu. The instance is made once because its first
-// start compiles the module (about 0.7 s; later starts read a cache).
+// write, so every use holds mu. The instance is made once, on the first map:
+// starting it compiles the module (about 0.7 s; later runs read the user's
+// cache). graphviz.New starts the module, not program start (go-graphviz
+// is patched for this in third_party/go-graphviz), so a command that draws
+// nothing pays nothing, and a start that fails is an error, not a panic.
 var gv struct {
 	mu sync.Mutex
 	g  *graphviz.Graphviz
 }
 
-// SVG returns g's map as an SVG document.
+// SVG returns g's map as an SVG document (see Draw).
 func SVG(ctx context.Context, g graph.Graph, opts Options) ([]byte, error) {
-	v, err := newView(g, opts)
+	m, err := Draw(ctx, g, opts)
 	if err != nil {
 		return nil, err
 	}
-	return v.svg(ctx)
+	return m.svg, nil
 }
 
 func (v view) svg(ctx context.Context) ([]byte, error) {
@@ -38,12 +41,13 @@ func (v view) svg(ctx context.Context) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return v.titled(svg), nil
+	_, sw := v.legend()
+	return drawSwatches(v.titled(svg), sw), nil
 }
 
 // objectTitle matches the <title> Graphviz writes first in each node and
 // edge group (the DOT name, e.g. "person:kenneth&#45;reitz").
-var objectTitle = regexp.MustCompile(`<g id="([ne])(\d+)" class="(?:node|edge)">\n<title>[^<]*</title>`)
+var objectTitle = regexp.MustCompile(`<g id="([ne])(\d+)" class="((?:node|edge)(?: [a-z]+)?)">\n<title>[^<]*</title>`)
 
 // titled replaces each node's and edge's <title> with its tooltip: type,
 // aliases, scores, evidence. Browsers show a group's <title> on hover.
@@ -71,11 +75,7 @@ func (v view) titled(svg []byte) []byte {
 		b.Write(sub[1])
 		b.Write(sub[2])
 		b.WriteString(`" class="`)
-		if sub[1][0] == 'n' {
-			b.WriteString("node")
-		} else {
-			b.WriteString("edge")
-		}
+		b.Write(sub[3])
 		b.WriteString("\">\n<title>")
 		_ = xml.EscapeText(&b, []byte(text))
 		b.WriteString("</title>")

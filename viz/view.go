@@ -2,19 +2,12 @@ package viz
 
 import (
 	"cmp"
-	"fmt"
 	"math"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/notegraph/notegraph/graph"
-)
-
-// Types the map makes up for the community overview.
-const (
-	communityType = "Community" // one node standing for a community
-	linkedType    = "LINKED"    // relations between two communities
 )
 
 // view is what a map shows: the graph after reduction (top N, overview, cap)
@@ -24,75 +17,89 @@ type view struct {
 	Title    string
 	Subtitle string
 	Layout   Layout
+	Pack     string // dot's packmode; "" is pack's default, packColumn no packing
 	Cluster  bool
+	Font     float64 // the smallest text, in points; 0 is minFontPt
 	Nodes    []vnode
 	Edges    []vedge
+	Drawn    Drawn
 }
 
 type vnode struct {
 	graph.Node
 	Measure float64 // the SizeBy value
 	Weight  float64 // Measure scaled to [0, 1]
-	Members int     // community overview: nodes it stands for
+	Members int     // community overview and "other": nodes it stands for
+	Href    string  // a link the map itself makes (the index's to each community map)
 }
 
 type vedge struct {
 	graph.Edge
-	Count int // community overview: relations it stands for
+	Count   int      // relations it stands for (overview: between two communities)
+	Types   []string // the relation types drawn as this one edge, Type first
+	Reverse bool     // some of those relations run from Target to Source
 }
 
-// newView reduces g as opts say and weighs its nodes. g is not modified.
-func newView(g graph.Graph, opts Options) (view, error) {
+// source is the graph a map is drawn from, normalized and measured once
+// for the several views a default map tries (see fit).
+type source struct {
+	g        graph.Graph
+	measure  []float64
+	measured string // the measure's name: SizeBy, or degree without scores
+	opts     Options
+}
+
+func newSource(g graph.Graph, opts Options) (source, error) {
 	if err := opts.validate(); err != nil {
-		return view{}, err
+		return source{}, err
 	}
 	g = graph.Merge(g) // a normalized, sorted copy: deterministic whatever the input order
-	sizeBy := opts.SizeBy
-	if sizeBy == "" {
-		sizeBy = SizeByPageRank
-	}
-	measure, measured := measures(g, sizeBy)
-	maxNodes := cmp.Or(opts.MaxNodes, DefaultMaxNodes)
+	measure, measured := measures(g, cmp.Or(opts.SizeBy, SizeByPageRank))
+	return source{g: g, measure: measure, measured: measured, opts: opts}, nil
+}
 
-	v := view{Title: cmp.Or(opts.Title, g.Title, "notegraph"), Cluster: opts.Cluster}
-	total := len(g.Nodes)
-	var note string
+// newView is the view opts ask for, before any measuring: the overview,
+// the Top nodes, or the whole graph (capped at MaxNodes); the default map
+// is chosen by fit.
+func newView(g graph.Graph, opts Options) (view, error) {
+	s, err := newSource(g, opts)
+	if err != nil {
+		return view{}, err
+	}
 	switch {
-	case opts.Overview || (!opts.Full && opts.Top == 0 && total > ReadableNodes && countCommunities(g) >= 2):
-		v = overview(g, measure, v, measured)
-		if opts.Layout != LayoutAuto {
-			v.Layout = opts.Layout
+	case opts.Overview:
+		return s.overview(), nil
+	case opts.Top > 0:
+		return s.focused(opts.Top, DrawnTop), nil
+	}
+	return s.focused(cmp.Or(opts.MaxNodes, DefaultMaxNodes), DrawnAll), nil
+}
+
+// focused is the map of at most n nodes chosen by focus.
+func (s source) focused(n int, kind DrawnKind) view {
+	g, total := s.g, len(s.g.Nodes)
+	if n < total {
+		g = withoutRelated(subgraph(g, focus(g, s.measure, n)))
+		if kind == DrawnAll {
+			kind = DrawnTop // the cap
 		}
-		return v, nil
-	case opts.Top > 0 && opts.Top < total:
-		g = keepTop(g, measure, opts.Top)
-		note = fmt.Sprintf("top %d of %d nodes by %s", opts.Top, total, measured)
-	case !opts.Full && opts.Top == 0 && total > ReadableNodes:
-		g = keepTop(g, measure, ReadableNodes)
-		note = fmt.Sprintf("top %d of %d nodes by %s", ReadableNodes, total, measured)
 	}
-	if len(g.Nodes) > maxNodes {
-		g = keepTop(g, measure, maxNodes)
-		note = fmt.Sprintf("top %d of %d nodes by %s (cap)", maxNodes, total, measured)
-	}
-	measure, _ = measures(g, sizeBy) // degrees change with the edges kept
+	v := view{Title: cmp.Or(s.opts.Title, s.g.Title, "notegraph"), Cluster: s.opts.Cluster}
+	measure, _ := measures(g, cmp.Or(s.opts.SizeBy, SizeByPageRank)) // degrees change with the edges kept
 	for i, n := range g.Nodes {
 		v.Nodes = append(v.Nodes, vnode{Node: n, Measure: measure[i]})
 	}
 	for _, e := range g.Edges {
 		v.Edges = append(v.Edges, vedge{Edge: e, Count: 1})
 	}
+	v.Edges = mergeParallel(v.Edges)
 	weigh(v.Nodes)
-	v.Subtitle = counts(len(v.Nodes), len(v.Edges))
-	if note != "" {
-		v.Subtitle += " · " + note
-	}
-	v.Layout = chooseLayout(opts.Layout, len(v.Nodes), len(v.Edges))
-	return v, nil
-}
-
-func counts(nodes, edges int) string {
-	return fmt.Sprintf("%d nodes · %d relations", nodes, edges)
+	v.Drawn = Drawn{Kind: kind, Nodes: len(g.Nodes), Relations: len(g.Edges), Total: total,
+		TotalRelations: len(s.g.Edges), By: s.measured}
+	v.Drawn.Unconnected = gatherOthers(&v)
+	v.Subtitle = v.Drawn.subtitle()
+	v.Layout = chooseLayout(s.opts.Layout, len(v.Nodes), len(v.Edges))
+	return v
 }
 
 // chooseLayout returns l, or for LayoutAuto the layout that suits the size.
@@ -165,6 +172,24 @@ func keepTop(g graph.Graph, measure []float64, n int) graph.Graph {
 		keep[g.Nodes[i].ID] = true
 	}
 	return subgraph(g, keep)
+}
+
+// withoutRelated drops g's RELATED_TO edges between nodes that have other
+// relations. A reduced map leaves them out: "discussed together in one
+// entry" is the weakest relation, and among the few topics a reduced map
+// keeps they ran as grey arcs up and down the column of topics, over
+// every label there. A node related to the rest only so keeps the edge.
+func withoutRelated(g graph.Graph) graph.Graph {
+	other := map[string]bool{}
+	for _, e := range g.Edges {
+		if e.Type != graph.RelatedTo {
+			other[e.Source], other[e.Target] = true, true
+		}
+	}
+	g.Edges = slices.DeleteFunc(slices.Clone(g.Edges), func(e graph.Edge) bool {
+		return e.Type == graph.RelatedTo && other[e.Source] && other[e.Target]
+	})
+	return g
 }
 
 // subgraph returns the nodes of g in keep and the edges between them, in g's order.
@@ -258,96 +283,9 @@ func components(g graph.Graph) []int {
 	return out
 }
 
-// overview collapses each community of g into one node.
-func overview(g graph.Graph, measure []float64, v view, measured string) view {
-	groups := communities(g)
-	of := make([]int, len(g.Nodes))
-	for c, m := range groups {
-		for _, i := range m {
-			of[i] = c
-		}
-	}
-	for c, m := range groups {
-		top := slices.Clone(m)
-		slices.SortFunc(top, func(a, b int) int {
-			return cmp.Or(cmp.Compare(measure[b], measure[a]), strings.Compare(g.Nodes[a].ID, g.Nodes[b].ID))
-		})
-		var names []string
-		for _, i := range top[:min(3, len(top))] {
-			names = append(names, g.Nodes[i].Name)
-		}
-		name := strings.Join(names, ", ")
-		if len(m) > 3 {
-			name += fmt.Sprintf(" +%d", len(m)-3)
-		}
-		members := make([]string, 0, len(top))
-		for _, i := range top {
-			members = append(members, g.Nodes[i].Name)
-		}
-		v.Nodes = append(v.Nodes, vnode{
-			Node: graph.Node{
-				ID:       fmt.Sprintf("community:%d", c+1),
-				Type:     communityType,
-				Name:     name,
-				Aliases:  members,
-				Evidence: []graph.Evidence{},
-			},
-			Measure: float64(len(m)),
-			Members: len(m),
-		})
-	}
-	type pair struct{ a, b int }
-	links := map[pair]int{}
-	idx := g.NodeIndex()
-	for _, e := range g.Edges {
-		a, b := of[idx[e.Source]], of[idx[e.Target]]
-		if a == b {
-			continue
-		}
-		links[pair{min(a, b), max(a, b)}]++
-	}
-	for p, n := range links {
-		v.Edges = append(v.Edges, vedge{
-			Edge: graph.Edge{
-				Source:   v.Nodes[p.a].ID,
-				Target:   v.Nodes[p.b].ID,
-				Type:     linkedType,
-				Evidence: []graph.Evidence{},
-			},
-			Count: n,
-		})
-	}
-	slices.SortFunc(v.Edges, func(x, y vedge) int {
-		return cmp.Or(strings.Compare(x.Source, y.Source), strings.Compare(x.Target, y.Target))
+// sortByMeasure orders ns by decreasing measure, ties by ID.
+func sortByMeasure(ns []vnode) {
+	slices.SortFunc(ns, func(a, b vnode) int {
+		return cmp.Or(cmp.Compare(b.Measure, a.Measure), strings.Compare(a.ID, b.ID))
 	})
-	weigh(v.Nodes)
-	v.Subtitle = fmt.Sprintf("%d communities of %d nodes · %d relations (members by %s)", len(groups), len(g.Nodes), len(g.Edges), measured)
-	v.Layout = LayoutSfdp
-	v.Cluster = false
-	return v
-}
-
-// Community is one community of a graph, as Split returns it.
-type Community struct {
-	// Index numbers the communities from 1, largest first.
-	Index int
-	// Graph holds the community's nodes and the relations among them.
-	Graph graph.Graph
-}
-
-// Split returns each community of g (from analysis, or the weakly connected
-// components without it) as its own graph, largest first.
-func Split(g graph.Graph) []Community {
-	g = graph.Merge(g)
-	var out []Community
-	for c, m := range communities(g) {
-		keep := map[string]bool{}
-		for _, i := range m {
-			keep[g.Nodes[i].ID] = true
-		}
-		sub := subgraph(g, keep)
-		sub.Title = fmt.Sprintf("%s — community %d", cmp.Or(g.Title, "notegraph"), c+1)
-		out = append(out, Community{Index: c + 1, Graph: sub})
-	}
-	return out
 }

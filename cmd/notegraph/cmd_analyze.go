@@ -64,6 +64,9 @@ printed, and with -q -o FILE nothing is printed.`,
   notegraph analyze graph.json --format markdown > analysis.md
   notegraph analyze vault/ -o graph.json --betweenness-samples 2000`,
 		Args: cobra.MinimumNArgs(1),
+		PreRunE: func(cmd *cobra.Command, args []string) error {
+			return o.check(args)
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runAnalyze(o, args)
 		},
@@ -81,19 +84,24 @@ printed, and with -q -o FILE nothing is printed.`,
 	return cmd
 }
 
-func runAnalyze(o analyzeOptions, args []string) error {
-	switch o.format {
-	case "table", "markdown", "csv", "json":
-	default:
-		return usagef("--format %q: want table, markdown, csv or json", o.format)
+// analyzeFormats are the --format values.
+var analyzeFormats = []string{"table", "markdown", "csv", "json"}
+
+// nodeTypes are the --type values (matched without regard to case).
+var nodeTypes = []string{graph.Person, graph.Talk, graph.Tool, graph.Concept, graph.Organization, graph.Event, graph.Link}
+
+// check validates the flags and the paths before any work.
+func (o *analyzeOptions) check(args []string) error {
+	if err := oneOf("format", o.format, analyzeFormats); err != nil {
+		return err
 	}
-	method := o.communities
-	switch method {
-	case "auto":
-		method = graph.CommunitiesAuto
-	case graph.CommunitiesGonum, graph.CommunitiesLouvain:
-	default:
-		return usagef("--communities %q: want auto, gonum or louvain", o.communities)
+	if err := oneOf("communities", o.communities, []string{"auto", graph.CommunitiesGonum, graph.CommunitiesLouvain}); err != nil {
+		return err
+	}
+	for _, t := range o.types {
+		if !slices.ContainsFunc(nodeTypes, func(n string) bool { return strings.EqualFold(n, strings.TrimSpace(t)) }) {
+			return usagef("--type %q: want %s", t, orList(nodeTypes))
+		}
 	}
 	if o.top < 0 {
 		return usagef("--top %d: want 0 or more", o.top)
@@ -103,6 +111,18 @@ func runAnalyze(o analyzeOptions, args []string) error {
 	}
 	if !(o.resolution > 0) {
 		return usagef("--resolution %g: want a positive number", o.resolution)
+	}
+	if err := checkOutputFile(o.output, "json"); err != nil {
+		return err
+	}
+	return checkInputs(args)
+}
+
+// runAnalyze analyzes and reports; o has passed check.
+func runAnalyze(o analyzeOptions, args []string) error {
+	method := o.communities
+	if method == "auto" {
+		method = graph.CommunitiesAuto
 	}
 	g, err := loadGraph(args, o.extractFlags)
 	if err != nil {

@@ -58,6 +58,9 @@ NEO4J_DATABASE, like Neo4j's own tools.`,
   notegraph export notes/ --to cypher -o graph.cypher && cypher-shell -f graph.cypher
   notegraph export graph.json --to graphml -o graph.graphml`,
 		Args: cobra.MinimumNArgs(1),
+		PreRunE: func(cmd *cobra.Command, args []string) error {
+			return o.check(args)
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runExport(cmd.Context(), o, args)
 		},
@@ -72,13 +75,17 @@ NEO4J_DATABASE, like Neo4j's own tools.`,
 	return cmd
 }
 
-func runExport(ctx context.Context, o exportOptions, args []string) error {
-	switch o.to {
-	case "neo4j", "cypher", "neo4j-admin", "graphml", "json":
-	case "":
-		return usagef("--to is required: neo4j, cypher, neo4j-admin, graphml or json")
-	default:
-		return usagef("--to %q: want neo4j, cypher, neo4j-admin, graphml or json", o.to)
+// exportFormats are the --to values.
+var exportFormats = []string{"neo4j", "cypher", "neo4j-admin", "graphml", "json"}
+
+// check validates the flags and the paths before any work: nothing is
+// written and no server is contacted when a flag or an input is wrong.
+func (o *exportOptions) check(args []string) error {
+	if o.to == "" {
+		return usagef("--to is required: %s", orList(exportFormats))
+	}
+	if err := oneOf("to", o.to, exportFormats); err != nil {
+		return err
 	}
 	if o.batch < 0 {
 		return usagef("--batch %d: want a positive number", o.batch)
@@ -86,9 +93,29 @@ func runExport(ctx context.Context, o exportOptions, args []string) error {
 	if o.parallel < 0 {
 		return usagef("--parallel %d: want a positive number", o.parallel)
 	}
-	if o.to == "neo4j-admin" && (o.output == "-" || o.output == "") {
-		return usagef("--to neo4j-admin needs -o DIR")
+	toStdout := o.output == "-" || o.output == ""
+	switch o.to {
+	case "neo4j":
+		if !toStdout {
+			return usagef("-o %s: --to neo4j writes no file", o.output)
+		}
+	case "neo4j-admin":
+		if toStdout {
+			return usagef("--to neo4j-admin needs -o DIR")
+		}
+		if info, err := os.Stat(o.output); err == nil && !info.IsDir() {
+			return usagef("-o %s is a file; --to neo4j-admin writes a folder", o.output)
+		}
+	default:
+		if err := checkOutputFile(o.output, o.to); err != nil {
+			return err
+		}
 	}
+	return checkInputs(args)
+}
+
+// runExport loads the graph and writes or sends it; o has passed check.
+func runExport(ctx context.Context, o exportOptions, args []string) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}

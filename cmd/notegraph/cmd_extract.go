@@ -36,13 +36,21 @@ their path and front matter, LINKS_TO between notes, Tag and Attachment
 nodes, and MENTIONED_IN from each extracted thing to its notes (--notes).
 
 Nodes and edges are sorted; the same notes give byte-identical output.
-Problems in the notes (unreadable, binary or empty files, invalid UTF-8) are
-reported on stderr as FILE:LINE: message and the run goes on; --strict makes
-them fatal.`,
+A path given that does not exist, cannot be read or (a folder) holds no
+notes fails before anything is written. Problems in the notes (unreadable,
+binary or empty files, invalid UTF-8, nesting deeper than 32 levels, which
+is flattened) are reported on stderr as FILE:LINE: message and the run goes
+on; --strict makes them fatal.`,
 		Example: `  notegraph extract notes/ -o graph.json
   notegraph extract talk1.md talk2.md -o - | jq '.nodes | length'
   notegraph extract --rules my-rules.yaml vault/ -o graph.json`,
 		Args: cobra.MinimumNArgs(1),
+		PreRunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkOutputFile(o.output, "json"); err != nil {
+				return err
+			}
+			return checkInputs(args)
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runExtract(o, args)
 		},

@@ -25,6 +25,11 @@ func notegraphBin(t *testing.T) string {
 			binErr = err
 			return
 		}
+		// Others may run it: TestRenderAsOtherUser.
+		if err := os.Chmod(dir, 0o755); err != nil {
+			binErr = err
+			return
+		}
 		binPath = filepath.Join(dir, "notegraph")
 		out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput()
 		if err != nil {
@@ -42,9 +47,12 @@ func notegraphBin(t *testing.T) string {
 // its output against the extractor's golden graph, its exit codes and its
 // one-line errors.
 func TestExtractEndToEnd(t *testing.T) {
-	bin := notegraphBin(t)
 	dir := t.TempDir()
 	out := filepath.Join(dir, "g.json")
+	empty := filepath.Join(dir, "empty.md")
+	if err := os.WriteFile(empty, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name   string
 		args   []string
@@ -55,8 +63,8 @@ func TestExtractEndToEnd(t *testing.T) {
 		{"folder", []string{"extract", "../../examples", "-o", filepath.Join(dir, "f.json")}, 0, ""},
 		{"no notes", []string{"extract"}, 2, "requires at least 1 arg"},
 		{"unknown flag", []string{"extract", "--frobnicate", "x.md"}, 2, "unknown flag"},
-		{"missing file is a diagnostic", []string{"extract", "nope.md", "-o", filepath.Join(dir, "n.json")}, 0, "nope.md: cannot read: no such file"},
-		{"strict makes it a failure", []string{"extract", "--strict", "nope.md", "-o", filepath.Join(dir, "s.json")}, 1, "--strict"},
+		{"missing file is a failure", []string{"extract", "nope.md", "-o", filepath.Join(dir, "n.json")}, 1, "nope.md: no such file"},
+		{"strict makes a bad note a failure", []string{"extract", "--strict", "../../examples", empty, "-o", filepath.Join(dir, "s.json")}, 1, "--strict"},
 		{"bad rules file", []string{"extract", "--rules", "nope.yaml", "../../examples"}, 1, "read rules"},
 		{"version", []string{"--version"}, 0, ""},
 		{"help lists exit codes", []string{"--help"}, 0, ""},
@@ -65,28 +73,19 @@ func TestExtractEndToEnd(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			cmd := exec.Command(bin, tt.args...)
-			var stdout, stderr bytes.Buffer
-			cmd.Stdout, cmd.Stderr = &stdout, &stderr
-			err := cmd.Run()
-			code := 0
-			if ee, ok := err.(*exec.ExitError); ok {
-				code = ee.ExitCode()
-			} else if err != nil {
-				t.Fatal(err)
+			r := runAs(t, nil, nil, tt.args...)
+			if r.code != tt.code {
+				t.Errorf("exit %d, want %d; stderr: %s", r.code, tt.code, r.stderr)
 			}
-			if code != tt.code {
-				t.Errorf("exit %d, want %d; stderr: %s", code, tt.code, stderr.String())
-			}
-			if !strings.Contains(stderr.String(), tt.stderr) {
-				t.Errorf("stderr %q lacks %q", stderr.String(), tt.stderr)
+			if !strings.Contains(r.stderr, tt.stderr) {
+				t.Errorf("stderr %q lacks %q", r.stderr, tt.stderr)
 			}
 			// diagnostics come first, one per line; the error is the last line
-			if lines := strings.Split(strings.TrimSpace(stderr.String()), "\n"); code != 0 && !strings.HasPrefix(lines[len(lines)-1], "notegraph: ") {
-				t.Errorf("error is not one line starting with notegraph: %q", stderr.String())
+			if lines := strings.Split(strings.TrimSpace(r.stderr), "\n"); r.code != 0 && !strings.HasPrefix(lines[len(lines)-1], "notegraph: ") {
+				t.Errorf("error is not one line starting with notegraph: %q", r.stderr)
 			}
-			if tt.name == "help lists exit codes" && !strings.Contains(stdout.String(), "2  usage error") {
-				t.Errorf("--help does not document exit codes:\n%s", stdout.String())
+			if tt.name == "help lists exit codes" && !strings.Contains(r.stdout, "2  usage error") {
+				t.Errorf("--help does not document exit codes:\n%s", r.stdout)
 			}
 		})
 	}

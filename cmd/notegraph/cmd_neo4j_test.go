@@ -50,17 +50,8 @@ func neo4jEnv(t *testing.T) export.Neo4jConfig {
 // output.
 func runBin(t *testing.T, env []string, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
-	cmd := exec.Command(notegraphBin(t), args...)
-	cmd.Env = append(os.Environ(), env...)
-	var o, e bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &o, &e
-	err := cmd.Run()
-	if ee, ok := err.(*exec.ExitError); ok {
-		code = ee.ExitCode()
-	} else if err != nil {
-		t.Fatal(err)
-	}
-	return code, o.String(), e.String()
+	r := runAs(t, env, nil, args...)
+	return r.code, r.stdout, r.stderr
 }
 
 // loadSeed empties the database of notegraph nodes and loads the example

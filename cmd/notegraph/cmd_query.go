@@ -55,6 +55,13 @@ examples/queries.cypher holds ready-made questions.`,
   notegraph query 'MATCH (t:Tool {name: $tool})<-[:COVERS]-(talk)<-[:GAVE]-(p) RETURN p.name' --param tool=requests
   notegraph query 'MATCH (n:Notegraph) RETURN n.id, n.name' --format csv > nodes.csv`,
 		Args: cobra.ExactArgs(1),
+		PreRunE: func(cmd *cobra.Command, args []string) error {
+			if err := oneOf("format", o.format, queryFormats); err != nil {
+				return err
+			}
+			_, err := parseParams(o.params)
+			return err
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runQuery(cmd.Context(), o, args[0])
 		},
@@ -66,6 +73,9 @@ examples/queries.cypher holds ready-made questions.`,
 	return cmd
 }
 
+// queryFormats are the --format values.
+var queryFormats = []string{"table", "json", "csv"}
+
 func runQuery(ctx context.Context, o queryOptions, q string) error {
 	var format func(io.Writer, []string, []*neo4j.Record) error
 	switch o.format {
@@ -76,7 +86,7 @@ func runQuery(ctx context.Context, o queryOptions, q string) error {
 	case "csv":
 		format = writeCSVRecords
 	default:
-		return usagef("--format %q: want table, json or csv", o.format)
+		return oneOf("format", o.format, queryFormats)
 	}
 	params, err := parseParams(o.params)
 	if err != nil {

@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -44,20 +43,29 @@ tooltips with each node's aliases and scores and each relation's evidence
 (file:line text). Graphviz is built in (no system Graphviz needed).
 
 The format comes from --format, else from the -o extension (.svg, .png,
-.dot/.gv, .html). HTML is one self-contained page (no network requests): the
+.dot/.gv, .html); -o with another extension needs --format, and an
+extension that names another format than --format is refused. HTML is one self-contained page (no network requests): the
 map with pan and zoom, a search box, and a click on a node lists its
 relations with their evidence.
 
-Size: up to %d nodes the layout is dot, above it sfdp. Above %d nodes the
-map shows the community overview (one node per community) or, without
-communities, the %d most central nodes; --full draws everything (capped at
-%d nodes), --top N keeps the N most central, --split-communities DIR writes
-one map per community.`, viz.DotMaxNodes, viz.ReadableNodes, viz.ReadableNodes, viz.DefaultMaxNodes),
+Size: the default map is the most of the graph that stays readable at
+%d px wide (every label at least %d px): the whole graph when it fits,
+else the most central people and what they cover ("top 60 of 1,998
+nodes"), laid out with dot up to %d nodes and sfdp above. Nodes without
+relations are gathered into one "other" group. --full draws everything
+(capped at %d nodes), --top N keeps N nodes chosen the same way,
+--overview draws one node per community and the strongest links between
+them, --split-communities DIR writes one map per community of two or more
+nodes and an index page linking them. The summary on stderr says what was
+drawn.`, viz.ScreenWidth, viz.MinLabelPx, viz.DotMaxNodes, viz.DefaultMaxNodes),
 		Example: `  notegraph render notes/ -o map.svg
   notegraph render graph.json -o map.html
   notegraph render graph.json -o map.png --size-by betweenness --cluster
   notegraph render vault/ -o overview.svg --overview --split-communities maps/`,
 		Args: cobra.ExactArgs(1),
+		PreRunE: func(cmd *cobra.Command, args []string) error {
+			return o.check(args)
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runRender(cmd.Context(), o, args)
 		},
@@ -76,45 +84,70 @@ one map per community.`, viz.DotMaxNodes, viz.ReadableNodes, viz.ReadableNodes, 
 	return cmd
 }
 
-// formatFor returns the format named by flag, or the one -o's extension implies.
+// formatFor returns the format named by flag, else the one -o's extension
+// names; stdout without --format is SVG.
 func formatFor(flag, output string) (string, error) {
+	f := extFormat(output)
 	if flag != "" {
-		if !slices.Contains(renderFormats, flag) {
-			return "", usagef("unknown --format %q (want svg, png, dot or html)", flag)
+		if err := oneOf("format", flag, renderFormats); err != nil {
+			return "", err
+		}
+		if f != "" && f != flag {
+			return "", usagef("-o %s names %s, but --format is %s", output, f, flag)
 		}
 		return flag, nil
 	}
-	switch strings.ToLower(filepath.Ext(output)) {
-	case ".png":
-		return "png", nil
-	case ".dot", ".gv":
-		return "dot", nil
-	case ".html", ".htm":
-		return "html", nil
+	if output == "-" {
+		return renderFormats[0], nil
 	}
-	return "svg", nil
+	if f == "" {
+		return "", usagef("-o %s: cannot tell the format; use an extension (.svg, .png, .dot, .gv, .html) or --format", output)
+	}
+	if !slices.Contains(renderFormats, f) {
+		return "", usagef("-o %s: render cannot write %s; it writes %s", output, f, orList(renderFormats))
+	}
+	return f, nil
 }
 
-func runRender(ctx context.Context, o renderOptions, args []string) error {
-	if ctx == nil {
-		ctx = context.Background()
-	}
+// check validates the flags and the paths before any work, and resolves
+// o.format.
+func (o *renderOptions) check(args []string) error {
 	if o.output == "" {
 		return usagef("render needs -o FILE (or -o - for stdout)")
+	}
+	if err := checkOutputFile(o.output, ""); err != nil {
+		return err
 	}
 	format, err := formatFor(o.format, o.output)
 	if err != nil {
 		return err
 	}
-	if o.layout != "" && !slices.Contains(viz.Layouts, viz.Layout(o.layout)) {
-		return usagef("unknown --layout %q (want dot, neato, fdp, sfdp, circo or twopi)", o.layout)
+	o.format = format
+	if o.layout != "" {
+		if err := oneOf("layout", viz.Layout(o.layout), viz.Layouts); err != nil {
+			return err
+		}
 	}
-	if !slices.Contains(viz.SizeBys, o.sizeBy) {
-		return usagef("unknown --size-by %q (want pagerank, betweenness or degree)", o.sizeBy)
+	if err := oneOf("size-by", o.sizeBy, viz.SizeBys); err != nil {
+		return err
 	}
 	if o.top < 0 {
-		return usagef("--top must be positive")
+		return usagef("--top %d: want 0 or more", o.top)
 	}
+	if o.split != "" {
+		if info, err := os.Stat(o.split); err == nil && !info.IsDir() {
+			return usagef("--split-communities %s is a file; give a folder", o.split)
+		}
+	}
+	return checkInputs(args)
+}
+
+// runRender draws the map; o has passed check.
+func runRender(ctx context.Context, o renderOptions, args []string) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	format := o.format
 	opts := viz.Options{
 		Layout:   viz.Layout(o.layout),
 		SizeBy:   o.sizeBy,
@@ -127,7 +160,7 @@ func runRender(ctx context.Context, o renderOptions, args []string) error {
 	if err != nil {
 		return err
 	}
-	out, err := renderAs(ctx, format, g, opts)
+	out, drawn, err := renderAs(ctx, format, g, opts)
 	if err != nil {
 		return err
 	}
@@ -138,41 +171,65 @@ func runRender(ctx context.Context, o renderOptions, args []string) error {
 		return err
 	}
 	if !globals.quiet && o.output != "-" {
-		fmt.Fprintf(os.Stderr, "notegraph: wrote %s (%d nodes, %d edges in the graph)\n", o.output, len(g.Nodes), len(g.Edges))
+		// Say what was drawn: a reduced map must not pass for the whole graph.
+		fmt.Fprintf(os.Stderr, "notegraph: wrote %s: %s\n", o.output, drawn)
 	}
 	if o.split == "" {
 		return nil
 	}
 	parts := viz.Split(g)
 	width := len(fmt.Sprint(len(parts)))
+	href := func(index int) string { return fmt.Sprintf("community-%0*d.%s", width, index, format) }
 	for _, p := range parts {
-		name := filepath.Join(o.split, fmt.Sprintf("community-%0*d.%s", width, p.Index, format))
-		out, err := renderAs(ctx, format, p.Graph, viz.Options{Layout: opts.Layout, SizeBy: opts.SizeBy, Top: opts.Top, Full: opts.Full})
+		out, _, err := renderAs(ctx, format, p.Graph, viz.Options{Layout: opts.Layout, SizeBy: opts.SizeBy, Top: opts.Top, Full: opts.Full})
 		if err != nil {
 			return fmt.Errorf("community %d: %w", p.Index, err)
 		}
-		if err := writeOutput(name, func(w io.Writer) error {
-			_, err := w.Write(out)
+		if err := writeFile(filepath.Join(o.split, href(p.Index)), out); err != nil {
 			return err
-		}); err != nil {
+		}
+	}
+	// The index: the overview with each community linking to its map,
+	// and a page listing them.
+	svg, page, err := viz.Index(ctx, g, viz.Options{SizeBy: opts.SizeBy}, parts, href)
+	if err != nil {
+		return fmt.Errorf("index: %w", err)
+	}
+	for name, data := range map[string][]byte{"index.svg": svg, "index.html": page} {
+		if err := writeFile(filepath.Join(o.split, name), data); err != nil {
 			return err
 		}
 	}
 	if !globals.quiet {
-		fmt.Fprintf(os.Stderr, "notegraph: wrote %d community maps to %s\n", len(parts), o.split)
+		fmt.Fprintf(os.Stderr, "notegraph: wrote %d community maps (communities of one node left out) and %s\n",
+			len(parts), filepath.Join(o.split, "index.html"))
 	}
 	return nil
 }
 
-func renderAs(ctx context.Context, format string, g graph.Graph, opts viz.Options) ([]byte, error) {
+func writeFile(name string, data []byte) error {
+	return writeOutput(name, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// renderAs draws g in format and says what the map shows.
+func renderAs(ctx context.Context, format string, g graph.Graph, opts viz.Options) ([]byte, viz.Drawn, error) {
+	m, err := viz.Draw(ctx, g, opts)
+	if err != nil {
+		return nil, viz.Drawn{}, err
+	}
+	var out []byte
 	switch format {
 	case "dot":
-		return viz.DOT(g, opts)
+		out = m.DOT()
 	case "png":
-		return viz.PNG(ctx, g, opts)
+		out, err = m.PNG()
 	case "html":
-		return viz.HTML(ctx, g, opts)
+		out, err = m.HTML()
 	default:
-		return viz.SVG(ctx, g, opts)
+		out = m.SVG()
 	}
+	return out, m.Drawn(), err
 }

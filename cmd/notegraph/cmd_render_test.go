@@ -23,6 +23,8 @@ func TestRenderFormats(t *testing.T) {
 		{[]string{"render", in, "-o", filepath.Join(dir, "x.out"), "--format", "dot"}, exitOK, "x.out", "digraph"},
 		{[]string{"render", in, "-o", filepath.Join(dir, "m.svg"), "--top", "3", "--size-by", "degree", "--layout", "neato"}, exitOK, "m.svg", "<?xml"},
 		{[]string{"render", in, "-o", filepath.Join(dir, "o.svg"), "--overview", "--split-communities", filepath.Join(dir, "parts")}, exitOK, "parts/community-1.svg", "<?xml"},
+		{[]string{"render", in, "-o", filepath.Join(dir, "o.svg"), "--split-communities", filepath.Join(dir, "parts")}, exitOK, "parts/index.html", "<!DOCTYPE html>"},
+		{[]string{"render", in, "-o", filepath.Join(dir, "o.svg"), "--split-communities", filepath.Join(dir, "parts")}, exitOK, "parts/index.svg", "<?xml"},
 		{[]string{"render", in, "-o", filepath.Join(dir, "m.svg"), "--layout", "spring"}, exitUsage, "", ""},
 		{[]string{"render", in, "-o", filepath.Join(dir, "m.svg"), "--format", "gif"}, exitUsage, "", ""},
 		{[]string{"render", in, "-o", filepath.Join(dir, "m.svg"), "--size-by", "fame"}, exitUsage, "", ""},

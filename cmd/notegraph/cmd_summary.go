@@ -21,6 +21,9 @@ func newSummaryCmd() *cobra.Command {
 		Example: `  notegraph summary notes/
   notegraph summary out/graph.json`,
 		Args: cobra.MinimumNArgs(1),
+		PreRunE: func(cmd *cobra.Command, args []string) error {
+			return checkInputs(args)
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			g, err := loadGraph(args, f)
 			if err != nil {

@@ -51,7 +51,7 @@ func loadGraph(inputs []string, f extractFlags) (graph.Graph, error) {
 	if len(inputs) == 1 && strings.HasSuffix(strings.ToLower(inputs[0]), ".json") {
 		fh, err := os.Open(inputs[0])
 		if err != nil {
-			return graph.Graph{}, fmt.Errorf("read graph: %w", err)
+			return graph.Graph{}, fmt.Errorf("read graph %s: %w", inputs[0], reason(err))
 		}
 		defer fh.Close()
 		g, err := graph.ReadJSON(bufio.NewReader(fh))
@@ -109,34 +109,56 @@ func writeOutput(path string, write func(io.Writer) error) error {
 		}
 		return w.Flush()
 	}
+	// Messages name path, never the temporary file: reason drops the
+	// path an OS error carries.
 	if dir := filepath.Dir(path); dir != "" {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return fmt.Errorf("create %s: %w", dir, err)
+			return fmt.Errorf("write %s: create folder %s: %w", path, dir, reason(err))
 		}
+	}
+	if info, err := os.Stat(path); err == nil && info.IsDir() {
+		return fmt.Errorf("write %s: is a folder", path)
+	} else if err == nil && !info.Mode().IsRegular() {
+		// A device or pipe (-o /dev/null, -o /dev/stderr): write to it;
+		// a rename would replace it with a file.
+		fh, err := os.OpenFile(path, os.O_WRONLY, 0)
+		if err != nil {
+			return fmt.Errorf("write %s: %w", path, reason(err))
+		}
+		return writeClose(fh, path, write)
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
 	if err != nil {
-		return fmt.Errorf("create %s: %w", path, err)
+		return fmt.Errorf("write %s: %w", path, reason(err))
 	}
 	defer os.Remove(tmp.Name())
-	w := bufio.NewWriter(tmp)
-	if err := write(w); err != nil {
-		tmp.Close()
+	if err := writeClose(tmp, path, write); err != nil {
 		return err
-	}
-	if err := w.Flush(); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
 	}
 	// CreateTemp makes the file private; an output is an ordinary file.
 	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return fmt.Errorf("write %s: %w", path, reason(err))
 	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return fmt.Errorf("write %s: %w", path, reason(err))
+	}
+	return nil
+}
+
+// writeClose writes to fh through write, buffered, and closes it; errors
+// name path, what the user asked for.
+func writeClose(fh *os.File, path string, write func(io.Writer) error) error {
+	w := bufio.NewWriter(fh)
+	if err := write(w); err != nil {
+		fh.Close()
+		return err
+	}
+	if err := w.Flush(); err != nil {
+		fh.Close()
+		return fmt.Errorf("write %s: %w", path, reason(err))
+	}
+	if err := fh.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, reason(err))
 	}
 	return nil
 }

@@ -13,7 +13,9 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 )
@@ -55,8 +57,10 @@ an SVG map.
 
 Exit codes:
   0  success
-  1  failure (I/O, Neo4j, problems in the notes with --strict)
-  2  usage error (unknown flag, missing argument)`,
+  1  failure (a path that does not exist, cannot be read or holds no notes;
+     I/O, Neo4j, problems in the notes with --strict)
+  2  usage error (unknown flag, a value not among a flag's choices, missing
+     argument, -o naming another format or a folder)`,
 		Version:       version,
 		SilenceUsage:  true,
 		SilenceErrors: true,
@@ -77,14 +81,23 @@ func main() {
 	os.Exit(run(os.Args[1:]))
 }
 
+// oneLine escapes the line breaks an error message may quote.
+var oneLine = strings.NewReplacer("\n", `\n`, "\r", `\r`)
+
 func run(args []string) int {
-	root := newRootCmd()
+	return runRoot(newRootCmd(), args, os.Stderr)
+}
+
+// runRoot runs root with args and reports an error on stderr as one line;
+// it returns the exit code.
+func runRoot(root *cobra.Command, args []string, stderr io.Writer) int {
 	root.SetArgs(args)
 	err := root.Execute()
 	if err == nil {
 		return exitOK
 	}
-	fmt.Fprintf(os.Stderr, "notegraph: %v\n", err)
+	// One line, whatever the error quotes (a path may hold a newline).
+	fmt.Fprintf(stderr, "notegraph: %s\n", oneLine.Replace(err.Error()))
 	var u usageError
 	if errors.As(err, &u) || isCobraUsage(err) {
 		return exitUsage

@@ -67,8 +67,9 @@
       p = p.matrixTransform(r.inverse().multiply(m));
       x = p.x; y = p.y;
     }
-    var w = Math.min(home.w, Math.max(b.width * 6, 400));
-    var h = w * home.h / home.w;
+    var w = Math.min(home.w, Math.max(b.width * 8, 900));
+    var r = map.getBoundingClientRect();
+    var h = r.width > 0 ? w * r.height / r.width : w * home.h / home.w; // the window's shape, not the map's
     vb = { x: x - w / 2, y: y - h / 2, w: w, h: h };
     apply();
   }
@@ -140,7 +141,7 @@
     panel.appendChild(h);
     panel.appendChild(el("span", "type", n.type));
     if (n.aliases && n.aliases.length) {
-      panel.appendChild(el("h3", "", n.type === "Community" ? "Members" : "Also called"));
+      panel.appendChild(el("h3", "", n.type === "Community" || n.type === "Other" ? "Members" : "Also called"));
       panel.appendChild(el("div", "", n.aliases.join(", ")));
     }
     var keys = Object.keys(n.scores || {}).sort();
@@ -177,15 +178,26 @@
     });
     panel.appendChild(ul);
   }
+  // unselect ends the focus: without it the dimming of #map.focus could
+  // only be cleared by a reload (issue 10).
+  function unselect() {
+    selected = -1;
+    mark(-1);
+    if (search.value.trim()) runSearch(); else showHelp();
+  }
   svg.addEventListener("click", function (ev) {
     if (drag && drag.moved) return;
     var g = ev.target.closest ? ev.target.closest("g.node") : null;
-    if (!g) return;
-    var i = parseInt(g.id.slice(1), 10);
+    var i = g ? parseInt(g.id.slice(1), 10) : -1;
     if (i >= 0 && i < data.nodes.length) {
       ev.preventDefault();
       select(i, false);
+    } else if (selected >= 0) {
+      unselect(); // a click on the background
     }
+  });
+  document.addEventListener("keydown", function (ev) {
+    if (ev.key === "Escape" && selected >= 0) unselect();
   });
 
   // --- search ---------------------------------------------------------------
@@ -225,10 +237,44 @@
     var hits = runSearch();
     if (hits && hits.length) select(hits[0], true);
   });
+  // --- type filter: a checkbox per node type hides its nodes and their edges
+  var types = document.getElementById("types");
+  var hidden = {};
+  function applyFilter() {
+    data.nodes.forEach(function (n, i) {
+      var g = document.getElementById("n" + i);
+      if (g) g.classList.toggle("filtered", !!hidden[n.type]);
+    });
+    data.edges.forEach(function (e, j) {
+      var g = document.getElementById("e" + j);
+      if (g) g.classList.toggle("filtered", !!(hidden[data.nodes[e.source].type] || hidden[data.nodes[e.target].type]));
+    });
+  }
+  var count = {};
+  data.nodes.forEach(function (n) { count[n.type] = (count[n.type] || 0) + 1; });
+  Object.keys(count).sort().forEach(function (t) {
+    var label = el("label", "type-filter");
+    var box = document.createElement("input");
+    box.type = "checkbox";
+    box.checked = true;
+    box.value = t;
+    box.addEventListener("change", function () { hidden[t] = !box.checked; applyFilter(); });
+    label.appendChild(box);
+    label.appendChild(document.createTextNode(t + " " + count[t]));
+    types.appendChild(label);
+  });
+
   function showHelp() {
     clear(panel);
-    panel.appendChild(el("p", "hint", "Click a node to see its relations and the lines of the notes behind them. Scroll to zoom, drag to pan, search by name or alias."));
+    panel.appendChild(el("p", "hint", "Click a node to see its relations and the lines of the notes behind them; click the background or press Escape to let go. Scroll to zoom, drag to pan, search by name or alias, tick types to show or hide them."));
   }
   showHelp();
+  // A map taller than the window opens fitted to its width, at the top:
+  // fitted whole, the default map (legible at 1,600 px wide, up to twice
+  // as tall) had labels of 3 px. Fit shows it whole.
+  var box = map.getBoundingClientRect();
+  if (box.width > 0 && home.h / home.w > box.height / box.width) {
+    vb.h = home.w * box.height / box.width;
+  }
   apply();
 })();

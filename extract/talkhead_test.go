@@ -1,0 +1,153 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// slotsString writes slots as "title | name (org, @handle); …" for tables.
+func slotsString(h headSlots) string {
+	var ps []string
+	for _, p := range h.speakers {
+		s := p.name
+		var extra []string
+		if p.org != "" {
+			extra = append(extra, p.org)
+		}
+		if p.handle != "" && p.handle != p.name {
+			extra = append(extra, p.handle)
+		}
+		if len(extra) > 0 {
+			s += " (" + strings.Join(extra, ", ") + ")"
+		}
+		ps = append(ps, s)
+	}
+	return h.title + " | " + strings.Join(ps, "; ")
+}
+
+// TestReadHead is the talk-head reader's table: one head line (invented) →
+// its slots. A row per shape family and per precision guard.
+func TestReadHead(t *testing.T) {
+	x := newExtractor(nil)
+	tests := []struct{ line, want string }{
+		// quoted titles, "by"
+		{`"Loops Done Right" by Mara Quill`, "Loops Done Right | Mara Quill"},
+		{`"Parsing by Hand" by Ines Duarte, Lumenworks`, "Parsing by Hand | Ines Duarte (Lumenworks)"},
+		{`"Caching, Briefly" by Tove Lindqvist and Bo Karlsson, Nordhavn`, "Caching, Briefly | Tove Lindqvist; Bo Karlsson (Nordhavn)"},
+		{`Shipping Rust by Glyphic`, "Shipping Rust | Glyphic"},
+		{`Quiet Systems by Karen M. Holt`, "Quiet Systems | Karen M. Holt"},
+		{`"Graphs Quack" - a graph database`, `"Graphs Quack" - a graph database | `},
+		// separators, in both orders, with roles and organizations
+		{`Streams Deconstructed - Odile Brenner, Kestrel @obrenner`, "Streams Deconstructed | Odile Brenner (Kestrel, @obrenner)"},
+		{`Odile Brenner - VP Platform - Kestrel Cloud`, " | Odile Brenner (Kestrel Cloud)"},
+		{`Ines Duarte — Lumenworks — Shipping WebGPU to Production`, "Shipping WebGPU to Production | Ines Duarte (Lumenworks)"},
+		{`Old Houses - Working with legacy services`, "Old Houses - Working with legacy services | "},
+		{`Infra Chats — episode notes`, "Infra Chats — episode notes | "},
+		// person heads: a name with a role or an organization, no title
+		{`Tove Lindqvist, Staff Eng, Nordhavn`, " | Tove Lindqvist (Nordhavn)"},
+		{`Armand, cofounder of Keyforge`, " | Armand (Keyforge)"},
+		{`Dataframes Beyond Pandas`, "Dataframes Beyond Pandas | "},
+		{`Open Tracing`, "Open Tracing | "},
+		// parentheses, commas, colons, list letters, talk kinds
+		{`Taming the Scheduler (Tom Vale)`, "Taming the Scheduler | Tom Vale"},
+		{`Platform Teams That Work, Aiko Satomura`, "Platform Teams That Work | Aiko Satomura"},
+		{`Mara Quill: Loops Done Right`, "Loops Done Right | Mara Quill"},
+		{`B. Keynote: Lessons From the Field`, "Lessons From the Field | "},
+		{`Panel: Animations`, "Animations | "},
+		{`Eva Lind, Marco Rossi, and Ada Obi`, " | Eva Lind; Marco Rossi; Ada Obi"},
+		{`@quillm`, " | @quillm"},
+		{`by Zed`, " | Zed"},
+	}
+	for _, tt := range tests {
+		if got := slotsString(x.readHead(tt.line)); got != tt.want {
+			t.Errorf("readHead(%q) = %q, want %q", tt.line, got, tt.want)
+		}
+	}
+}
+
+// TestPlanFile is the entry template's table: a file's outline (invented
+// notes) → the talks its structure holds.
+func TestPlanFile(t *testing.T) {
+	tests := []struct {
+		name, file, notes string
+		want              []string // "title | speakers" per planned talk
+	}{
+		{"one talk per file, speaker in the title", "notes/loops.md",
+			"# \"Loops Done Right\" by [Mara Quill](https://example.org/mq)\n\n## for loops\n* iterables\n",
+			[]string{"Loops Done Right | Mara Quill"}},
+		{"speaker on the heading below", "notes/streams.md",
+			"# Architecting with Streams\n## Odile Brenner, Core Developer, Kestrel\n\n### Ideas\n* backpressure\n",
+			[]string{"Architecting with Streams | Odile Brenner (Kestrel)"}},
+		{"speaker in a details list", "notes/cli.md",
+			"# Building CLIs in Go\n\n# Details:\n* https://example.org/schedule/1\n* Presenters:\n  * Tove Lindqvist (Nordhavn)\n  * Bo Karlsson (Nordhavn)\n\n# Notes:\n* cobra\n",
+			[]string{"Building CLIs in Go | Tove Lindqvist (Nordhavn); Bo Karlsson (Nordhavn)"}},
+		{"speaker only in the file's name", "notes/quiet-systems-ines-duarte.md",
+			"# Quiet Systems\n\n* fewer pages at night\n",
+			[]string{"Quiet Systems | Ines Duarte"}},
+		{"speaker as a handle near the top", "notes/quacks.md",
+			"# \"Graphs Quack\" - a graph database\n\n# Notes:\n* @quillm\n* gremlin\n",
+			[]string{`"Graphs Quack" - a graph database | @quillm`}},
+		{"a template of sibling headings with speaker lines", "session.md",
+			"# Immunology Meeting 2031 - Session 2\n\n## Set points of the immune system\n\n**Ngozi Okafor, Yale**\n\nnotes\n\n## A thymus atlas\n\n**Aoife Byrne, Sanger**\n\nnotes\n\n## Lunch\n\n## Antigen screens in T cells\n\nnotes\n",
+			[]string{"Set points of the immune system | Ngozi Okafor (Yale)", "A thymus atlas | Aoife Byrne (Sanger)", "Antigen screens in T cells | "}},
+		{"person heads as a template, a nested talk", "keynotes.md",
+			"# Odile Brenner - Exec Dir - Kestrel\n* projects\n## Tove Lindqvist - Chief Architect - Nordhavn\n* scale\n# Bo Karlsson, CTO, Lumen\n* meshes\n# Open Tracing\n* spans\n",
+			[]string{"Odile Brenner - Exec Dir - Kestrel | Odile Brenner (Kestrel)", "Tove Lindqvist - Chief Architect - Nordhavn | Tove Lindqvist (Nordhavn)",
+				"Bo Karlsson, CTO, Lumen | Bo Karlsson (Lumen)", "Open Tracing | "}},
+		{"an index page links each talk's file", "README.md",
+			"# DevConf 2031\n\n## Sessions\n* [Loops Done Right](loops.md)\n* [Quiet Systems](quiet-systems.md) by Ines Duarte\n",
+			[]string{"Loops Done Right | ", "Quiet Systems | Ines Duarte"}},
+		{"an event's title is no talk", "devconf.md", "# DevConf 2031\n\n* nice venue\n", nil},
+		{"a generic heading is no talk", "day1.md", "# Day 1\n\n* coffee\n", nil},
+		{"a notes file about a person is no talk", "people.md", "# Jane Doe, CTO, Initech\n\n* met at lunch\n", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			x := newExtractor(nil)
+			src, _, _ := clean(tt.file, []byte(tt.notes))
+			lines, m := parse(src)
+			p := x.planFile(tt.file, lines, m)
+			var got []string
+			for _, tk := range p.talks {
+				got = append(got, slotsString(tk.slots))
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Errorf("talks\n got %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestPlanFolders: a file that reads as one talk but names no speaker is a
+// talk when the other files of its folder are.
+func TestPlanFolders(t *testing.T) {
+	x := newExtractor(nil)
+	notes := map[string]string{
+		"conf/a.md": "# Loops Done Right\n### Mara Quill\n\n* iterables\n",
+		"conf/b.md": "# Quiet Systems\n### Ines Duarte\n\n* pages\n",
+		"conf/c.md": "# Diving into Tensors\n\n* shapes\n",
+	}
+	var plans []filePlan
+	for _, f := range []string{"conf/a.md", "conf/b.md", "conf/c.md"} {
+		src, _, _ := clean(f, []byte(notes[f]))
+		lines, m := parse(src)
+		plans = append(plans, x.planFile(f, lines, m))
+	}
+	if len(plans[2].talks) != 0 {
+		t.Fatalf("alone, c.md planned %d talks", len(plans[2].talks))
+	}
+	planFolders(plans)
+	if len(plans[2].talks) != 1 || plans[2].talks[0].slots.title != "Diving into Tensors" {
+		t.Errorf("in its folder, c.md planned %+v", plans[2].talks)
+	}
+}
+
+func TestIsVerb(t *testing.T) {
+	for w, want := range map[string]bool{"enable": true, "sends": true, "applies": true, "managing": true, "swapping": true,
+		"built": true, "state": false, "message": false, "lazy": false, "time": false, "data": false} {
+		if got := isVerb(w); got != want {
+			t.Errorf("isVerb(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
