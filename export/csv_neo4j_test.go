@@ -33,7 +33,7 @@ func TestNeo4jAdminImport(t *testing.T) {
 		name string
 		g    graph.Graph
 	}{
-		{"nasty+pycodeconf", graph.Merge(nastyGraph(), exampleGraph(t))},
+		{"nasty+pycodeconf+vault", graph.Merge(nastyGraph(), exampleGraph(t), vaultGraph(t))},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			g := tc.g

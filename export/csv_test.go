@@ -160,7 +160,7 @@ func csvReadBack(t *testing.T, dir string, delim rune) (nodes, rels map[string]m
 // TestNeo4jAdminCSVReadBack parses the files back and checks every value
 // against NodePropertyList and RelPropertyList: nothing is lost or changed.
 func TestNeo4jAdminCSVReadBack(t *testing.T) {
-	for _, g := range []graph.Graph{seedGraph(), nastyGraph(), bigGraph(500), exampleGraph(t)} {
+	for _, g := range []graph.Graph{seedGraph(), nastyGraph(), bigGraph(500), exampleGraph(t), vaultGraph(t)} {
 		dir, files := writeCSVDir(t, g)
 		plan, err := planCSV(g)
 		if err != nil {

@@ -161,7 +161,13 @@ func bigGraph(n int) graph.Graph {
 // extractor; the round-trip tests use it).
 func exampleGraph(t testing.TB) graph.Graph {
 	t.Helper()
-	res, err := extract.Notes([]string{filepath.Join("..", "examples", "pycodeconf", "notes.md")}, extract.Options{})
+	return analyzedNotes(t, filepath.Join("..", "examples", "pycodeconf", "notes.md"))
+}
+
+// analyzedNotes extracts and analyzes the notes at path.
+func analyzedNotes(t testing.TB, path string) graph.Graph {
+	t.Helper()
+	res, err := extract.Notes([]string{path}, extract.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -170,4 +176,12 @@ func exampleGraph(t testing.TB) graph.Graph {
 		t.Fatal(err)
 	}
 	return g
+}
+
+// vaultGraph is the graph of extract/vault's test vault, analyzed: Note,
+// Tag and Attachment nodes, LINKS_TO, TAGGED, NESTED_IN, EMBEDS and
+// MENTIONED_IN edges, notes' front matter as properties.
+func vaultGraph(t testing.TB) graph.Graph {
+	t.Helper()
+	return analyzedNotes(t, filepath.Join("..", "extract", "vault", "testdata", "vault"))
 }

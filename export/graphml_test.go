@@ -59,7 +59,7 @@ type readBack struct {
 // TestGraphMLReadBack parses the output with encoding/xml (strict XML 1.0:
 // it rejects characters XML forbids) and checks every value.
 func TestGraphMLReadBack(t *testing.T) {
-	for _, g := range []graph.Graph{seedGraph(), nastyGraph(), exampleGraph(t)} {
+	for _, g := range []graph.Graph{seedGraph(), nastyGraph(), exampleGraph(t), vaultGraph(t)} {
 		rb := readGraphMLGo(t, writeGraphML(t, g))
 		checkReadBack(t, g, rb)
 	}
@@ -77,6 +77,7 @@ func TestGraphMLNetworkx(t *testing.T) {
 		{"nasty", nastyGraph(), "MultiDiGraph"},
 		{"simple", simpleGraph(), "DiGraph"},
 		{"pycodeconf", exampleGraph(t), "MultiDiGraph"},
+		{"vault", vaultGraph(t), "MultiDiGraph"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), tc.name+".graphml")

@@ -2,10 +2,12 @@ package export_test
 
 import (
 	"context"
+	"path/filepath"
 	"slices"
 	"testing"
 
 	"github.com/notegraph/notegraph/export"
+	"github.com/notegraph/notegraph/extract"
 	"github.com/notegraph/notegraph/graph"
 )
 
@@ -196,4 +198,21 @@ func TestNeo4jPropsDropped(t *testing.T) {
 	}
 	load(t, d, c, with, export.Neo4jOptions{})
 	diffState(t, "props again", expectedState(with), withoutInternal(snapshot(t, d, c)))
+}
+
+// TestNeo4jVault loads the graph of extract/vault's test vault: Note, Tag
+// and Attachment labels, the vault's relationship types and the notes'
+// front-matter properties arrive as written, and a rerun changes nothing.
+func TestNeo4jVault(t *testing.T) {
+	d, c := testDriver(t)
+	res, err := extract.Notes([]string{filepath.Join("..", "extract", "vault", "testdata", "vault")}, extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := res.Graph
+	load(t, d, c, g, export.Neo4jOptions{})
+	diffState(t, "after load", expectedState(g), withoutInternal(snapshot(t, d, c)))
+	if st := load(t, d, c, g, export.Neo4jOptions{}); st.Changed() {
+		t.Errorf("second load of the vault changed the database: %v", st)
+	}
 }

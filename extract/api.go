@@ -31,6 +31,8 @@ type Options struct {
 	Rules *Rules
 	// Logger receives debug output (merges made, entries classified); may be nil.
 	Logger *slog.Logger
+	// Notes says when each note file is also a node (see NotesMode).
+	Notes NotesMode
 	// Progress, when set, is called after each file with the count done and the total.
 	Progress func(done, total int)
 }

@@ -22,6 +22,10 @@
 //	         WORKS_AT, SIMILAR_TO, USES, RELATED_TO
 //	resolve  one node per real thing: fold case, punctuation, plurals,
 //	         acronyms and small typos; keep every surface form as an alias
+//	vault    when the notes are a vault (Options.Notes, NotesMode): each
+//	         note a node, its links, embeds, tags and front matter, and
+//	         MENTIONED_IN from what was extracted (package extract/vault;
+//	         the one hook is withVault, after Sources in Notes and Texts)
 //
 // The words the stages look for (section names, cue phrases, stop-words,
 // merges and vetoes) are not in the code: they are Rules, with documented

@@ -69,6 +69,9 @@ func collect(paths []string) ([]input, []Diagnostic) {
 				if path != root && strings.HasPrefix(d.Name(), ".") {
 					return fs.SkipDir // .git, .obsidian, …
 				}
+				if isLogseqDir(path) {
+					return fs.SkipDir // a Logseq graph's settings and backups (logseq/bak/*.md), not its pages
+				}
 				return nil
 			}
 			if d.Type()&fs.ModeSymlink != 0 {

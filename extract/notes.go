@@ -5,6 +5,9 @@ package extract
 // with single files are Diagnostics in the Result.
 func Notes(paths []string, opts Options) (Result, error) {
 	ins, diags := collect(paths)
+	if opts.Notes == NotesAuto && isVault(paths) {
+		opts.Notes = NotesOn // vault hook: a marked vault is read as one
+	}
 	srcs := make([]source, 0, len(ins))
 	var files []string
 	for i, in := range ins {
@@ -18,7 +21,7 @@ func Notes(paths []string, opts Options) (Result, error) {
 			opts.Progress(i+1, len(ins))
 		}
 	}
-	res := Sources(srcs, opts)
+	res := withVault(Sources(srcs, opts), srcs, files, opts) // vault hook: notes as nodes (extract/vault)
 	res.Graph.Files = files
 	res.Graph.Normalize()
 	res.Diagnostics = append(res.Diagnostics, diags...)
@@ -47,7 +50,7 @@ func Texts(notes []Source, opts Options) Result {
 			srcs = append(srcs, src)
 		}
 	}
-	res := Sources(srcs, opts)
+	res := withVault(Sources(srcs, opts), srcs, files, opts) // vault hook
 	res.Graph.Files = files
 	res.Graph.Normalize()
 	res.Diagnostics = append(res.Diagnostics, diags...)

@@ -6,7 +6,9 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 
+	"github.com/notegraph/notegraph/extract/vault"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -108,6 +110,9 @@ func parse(src source) ([]line, meta) {
 	out := make([]line, 0, len(p.lines))
 	for _, l := range p.lines {
 		l.Text, l.Wiki = unwrapWiki(cleanText(l.Text))
+		if ts := vault.FindTags(l.Text); l.Kind != kindCode && ts != nil && !(l.Item && len(ts) == 1 && ts[0] == [2]int{0, len(l.Text)}) {
+			l.Text = dropTags(l.Text) // vault: a #tag is markup (a Tag node), not a name
+		}
 		l.Raw = strings.TrimSpace(p.rawLine(l.N))
 		if l.Kind != kindCode && l.Text == "" && len(l.Links) == 0 {
 			if l.Kind != kindBreak {
@@ -379,6 +384,7 @@ func unwrapWiki(s string) (string, []string) {
 	if !strings.Contains(s, "[[") {
 		return s, nil
 	}
+	s = dropEmbeds(s)
 	var pages []string
 	out := wikiLinkRE.ReplaceAllStringFunc(s, func(m string) string {
 		sm := wikiLinkRE.FindStringSubmatch(m)
@@ -426,4 +432,59 @@ func cleanText(s string) string {
 func isPictograph(r rune) bool {
 	return r >= 0x1F000 && r <= 0x1FAFF || r >= 0x2600 && r <= 0x27BF || r >= 0x2B00 && r <= 0x2BFF ||
 		r == 0xFE0F || r == 0x200D || r >= 0x1F1E6 && r <= 0x1F1FF
+}
+
+// Vault markup (extract/vault reads it; the finders must not see it as
+// names). Kept apart so that it can be moved with the parser.
+
+// embedRE matches an Obsidian embed, ![[file]].
+var embedRE = regexp.MustCompile(`!\[\[([^\]\n]+)\]\]`)
+
+// dropEmbeds removes embeds of attachments (![[diagram.png]] is a picture,
+// never a Tool) and reads an embed of a note as a link to it.
+func dropEmbeds(s string) string {
+	if !strings.Contains(s, "![[") {
+		return s
+	}
+	return strings.TrimSpace(embedRE.ReplaceAllStringFunc(s, func(m string) string {
+		if vault.IsAttachment(embedRE.FindStringSubmatch(m)[1]) {
+			return ""
+		}
+		return m[1:]
+	}))
+}
+
+// dropTags removes #tags from a line's text: a tag is a Tag node of the
+// vault, not a Concept or a Tool named "#x". A run of tags that opens or
+// closes the line ("#inbox #todo", "Tags: #a #b") is markup and goes; a
+// tag inside a sentence ("learned #Rust today") is a word and keeps it.
+// (parse keeps a list item that is one hashtag, "- #BuildInPublic": notes
+// list campaigns so; in a vault, extract/vault makes it one with its Tag.)
+func dropTags(s string) string {
+	if strings.IndexByte(s, '#') < 0 {
+		return s
+	}
+	ms := vault.FindTags(s)
+	if ms == nil {
+		return s
+	}
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(ms); {
+		j := i // the run ms[i..j]: tags apart by white space only
+		for j+1 < len(ms) && strings.TrimSpace(s[ms[j][1]:ms[j+1][0]]) == "" {
+			j++
+		}
+		edge := strings.TrimSpace(s[:ms[i][0]]) == "" || strings.TrimFunc(s[ms[j][1]:], func(r rune) bool {
+			return unicode.IsSpace(r) || unicode.IsPunct(r)
+		}) == ""
+		b.WriteString(s[last:ms[i][0]])
+		if !edge {
+			b.WriteString(strings.ReplaceAll(s[ms[i][0]:ms[j][1]], "#", ""))
+		}
+		last = ms[j][1]
+		i = j + 1
+	}
+	b.WriteString(s[last:])
+	return strings.Join(strings.Fields(b.String()), " ")
 }

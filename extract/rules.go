@@ -45,6 +45,7 @@ type Rules struct {
 	QuestionLeads []string            `yaml:"question_leads"`
 	Merges        [][]string          `yaml:"merges"`
 	Vetoes        [][]string          `yaml:"vetoes"`
+	FrontMatter   map[string][]string `yaml:"front_matter"`
 	Roles         []string            `yaml:"roles"`
 	DetailFields  []string            `yaml:"detail_fields"`
 	TermHeads     []string            `yaml:"term_heads"`
@@ -124,6 +125,7 @@ func (r *Rules) Extend(u *Rules) {
 	addMap(&r.SuffixCues, u.SuffixCues)
 	addMap(&r.TypeWords, u.TypeWords)
 	addMap(&r.Columns, u.Columns)
+	addMap(&r.FrontMatter, u.FrontMatter)
 	r.Labels = append(r.Labels, u.Labels...)
 	r.Generic = append(r.Generic, u.Generic...)
 	r.TitleSuffixes = append(r.TitleSuffixes, u.TitleSuffixes...)

@@ -18,6 +18,14 @@ const (
 	Organization = "Organization"
 	Event        = "Event"
 	Link         = "Link"
+	// Note is a note file of a vault (or a note a link names that does not
+	// exist, with Props["missing"] = "true"); Props["path"] is its path.
+	Note = "Note"
+	// Tag is a #tag or a front-matter tag, named without its '#'.
+	Tag = "Tag"
+	// Attachment is a file a note embeds or links that is not a note: an
+	// image, a PDF, audio, video.
+	Attachment = "Attachment"
 )
 
 // Relation types.
@@ -31,7 +39,12 @@ const (
 	Uses      = "USES"       // thing → thing ("uses", "based on")
 	HasTalk   = "HAS_TALK"   // Event → Talk
 	At        = "AT"         // Talk → Event it was given at
-	LinksTo   = "LINKS_TO"   // anything → Link (URL)
+	LinksTo   = "LINKS_TO"   // anything → Link (URL); Note → Note, Note → Attachment
+	// Vault relations.
+	Tagged      = "TAGGED"       // Note → Tag
+	NestedIn    = "NESTED_IN"    // Tag → its parent Tag (#a/b → #a)
+	Embeds      = "EMBEDS"       // Note → Attachment (![[image.png]])
+	MentionedIn = "MENTIONED_IN" // extracted thing → the Note whose text names it
 )
 
 // Evidence is one place in the notes that states a node or an edge.

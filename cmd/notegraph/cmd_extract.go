@@ -30,6 +30,11 @@ and writes the knowledge graph as JSON:
    "nodes": [{"id","type","name","aliases","evidence":[{"file","line","text"}]}],
    "edges": [{"source","target","type","evidence":[{"file","line","text"}]}]}
 
+In a vault (a folder with .obsidian/, logseq/ or .foam/, or notes whose
+[[wiki links]] name each other) every note is a node too: Note nodes with
+their path and front matter, LINKS_TO between notes, Tag and Attachment
+nodes, and MENTIONED_IN from each extracted thing to its notes (--notes).
+
 Nodes and edges are sorted; the same notes give byte-identical output.
 A path given that does not exist, cannot be read or (a folder) holds no
 notes fails before anything is written. Problems in the notes (unreadable,

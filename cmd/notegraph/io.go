@@ -20,11 +20,13 @@ import (
 type extractFlags struct {
 	rules  string
 	strict bool
+	notes  string
 }
 
 func (f *extractFlags) register(cmd *cobra.Command) {
 	cmd.Flags().StringVar(&f.rules, "rules", "", "rules `FILE` (YAML) that extends or overrides the built-in rules")
 	cmd.Flags().BoolVar(&f.strict, "strict", false, "fail (exit 1) when any note cannot be read or understood")
+	cmd.Flags().StringVar(&f.notes, "notes", "auto", "make each note file a Note node, linked by its [[links]] and tagged: `auto` (when a folder is an Obsidian, Logseq or Foam vault, or a [[wiki link]] names another note), on, off")
 }
 
 // loadAnalyzedGraph is loadGraph followed by graph.Analyze when the graph
@@ -58,7 +60,11 @@ func loadGraph(inputs []string, f extractFlags) (graph.Graph, error) {
 		}
 		return g, nil
 	}
-	opts := extract.Options{}
+	mode, err := extract.ParseNotesMode(f.notes)
+	if err != nil {
+		return graph.Graph{}, usageError{err}
+	}
+	opts := extract.Options{Notes: mode}
 	if f.rules != "" {
 		r, err := extract.LoadRules(f.rules)
 		if err != nil {
