@@ -119,7 +119,7 @@ func readExampleQueries(t *testing.T, path string) []exampleQuery {
 // TestExampleQueries loads the example notes and runs every query of
 // examples/queries.cypher. The expected answers come from the graph that
 // `notegraph analyze examples/pycodeconf/notes.md -o graph.json` wrote on
-// 2026-11-26 (extractor of main after c424dfe): PageRank order of the Person
+// 2026-12-01 (extractor of main after the entry-template redesign): PageRank order of the Person
 // nodes, the COVERS and GAVE edges around "requests", a breadth-first search
 // for the shortest paths (two at 4 hops), and the nodes whose community
 // equals Kenneth Reitz's.
@@ -150,7 +150,7 @@ func TestExampleQueries(t *testing.T) {
 				got = append(got, r["member"].(string))
 			}
 			slices.Sort(got)
-			w := []string{"Clint", "Kenneth Reitz", "OXS-GCC Installer", "http://docs.python-guide.org/en/latest/index.html", "http://sphinx.pocoo.org",
+			w := []string{"Clint", "Kenneth Reitz", "OXS-GCC Installer", "github", "http://docs.python-guide.org/en/latest/index.html", "http://sphinx.pocoo.org",
 				"httplib", "https://github.com/kennethreitz/python-for-humans", "humans", "legit", "python for humans", "requests", "sphinx", "subprocess", "url", "urllib2"}
 			if !slices.Equal(got, w) {
 				t.Errorf("members %q, want %q", got, w)
