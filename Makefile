@@ -6,7 +6,7 @@ OUT ?= out
 BIN := $(OUT)/notegraph
 EXAMPLE := examples/pycodeconf/notes.md
 
-.PHONY: all build demo test unit setup setup-python setup-browser setup-neo4j-admin bench bench-neo4j lint fuzz neo4j neo4j-stop clean
+.PHONY: all build demo test eval unit setup setup-python setup-browser setup-neo4j-admin bench bench-neo4j lint fuzz neo4j neo4j-stop clean
 
 all: build
 
@@ -46,8 +46,16 @@ setup-browser:
 
 ## test: everything, a real Neo4j included. scripts/with-neo4j starts a
 ## server for the run unless NEO4J_URI is set, and stops it afterwards.
-test: lint setup
+test: lint setup build
 	./scripts/with-neo4j $(GO) test -timeout 40m ./...
+	./scripts/eval-gate $(BIN)
+
+## eval: score extraction on the shared corpus of real notes (../shared/eval),
+## every file alone and every folder as one run; scripts/eval-gate holds the
+## floors `make test` enforces when the corpus is there.
+eval: build
+	python3 ../shared/eval/run.py --notegraph $(BIN)
+	./scripts/eval-gate $(BIN)
 
 ## bench: graph analysis vs networkx and igraph (bench/compare.py runs the
 ## graph benchmarks and prints the ratios), then the other packages' benchmarks.
