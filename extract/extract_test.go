@@ -228,6 +228,25 @@ func TestPatterns(t *testing.T) {
 			deny:  []string{"Other Person stuff:Person"},
 		},
 		{
+			name: "a product manual is not talk notes: no names from UI labels, shortcuts or imperatives; explicit names stay",
+			notes: "# Sharing a Board\n\nClick **Share** in the top bar, then choose Invite People.\n\n## Permissions\n- Editors can move cards and add Comments\n" +
+				"- Press Ctrl+S to save a Draft View\n- Use the `boardctl` command line tool\n- Sync works with [Dropbox](https://www.dropbox.com)\n\nThe Timeline View is built on Chartkit.\n",
+			want: []string{"boardctl:Tool", "Chartkit:Tool", "Dropbox:Concept"},
+			deny: []string{"Share:Concept", "Invite People:Concept", "Comments:Concept", "Ctrl+S:Tool", "Draft View:Concept", "Permissions:Concept", "Timeline View:Concept"},
+		},
+		{
+			name: "lower-case technical terms in a talk's notes; a verb is no part of one",
+			notes: "# Quiet Systems\n### Ines Duarte\n\n* enable lazy evaluation everywhere\n* a message queue between services\n* Property-based testing finds edge cases\n* fix issues early\n",
+			want: []string{"Quiet Systems -COVERS-> lazy evaluation", "Quiet Systems -COVERS-> message queue", "Quiet Systems -COVERS-> Property-based testing"},
+			deny: []string{"enable lazy evaluation:Concept", "fix issues:Concept"},
+		},
+		{
+			name:  "one talk per file: the speaker in the title, sub-headings are the talk's notes",
+			notes: "# \"Loops Done Right\" by [Mara Quill](https://example.org/mq)\n\n## Notes about iterators\n* `itertools` helps\n\n## Q&A\n* tried kubectl\n",
+			want:  []string{"Mara Quill -GAVE-> Loops Done Right", "Loops Done Right -COVERS-> itertools", "Loops Done Right -COVERS-> kubectl"},
+			deny:  []string{"Q&A:Talk", "Notes about iterators:Talk"},
+		},
+		{
 			name:  "short capitalized lines that are not people",
 			notes: "Needle In Haystack\n* a game\n\nRandom random stuff:\n* swipe up\n\nLearn:\nspanish\n\nDesign:\n* grids\n",
 			deny:  []string{"Needle In Haystack:Person", "Random random stuff:Person", "Learn:Person", "Design:Person"},

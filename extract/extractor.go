@@ -15,6 +15,12 @@ type mention struct {
 	str  int    // how sure the type hint is (0–10)
 	ev   graph.Evidence
 	url  bool
+	// loose: found by a finder that reads shapes of words (capitals, short
+	// lines, subjects) rather than something the notes make explicit
+	// (a link, code, a cue phrase); kept only in files that read as talk
+	// notes (keepToExplicit)
+	loose bool
+	gone  bool // dropped by keepToExplicit: no node, no edge
 }
 
 type relation struct {
@@ -96,6 +102,7 @@ func newExtractor(r *Rules) *extractor {
 // add records a mention found on c's line; it belongs to the span taken last.
 func (x *extractor) add(c *lineCtx, name, typ string, str int) int {
 	m := x.addEv(name, typ, str, c.ev())
+	x.ms[m].loose = c.loose
 	if n := len(c.spanM); n > 0 && c.spanM[n-1] < 0 {
 		c.spanM[n-1] = m
 	}

@@ -221,6 +221,9 @@ func isCoined(w string) bool {
 	if isHash(w) {
 		return false // a commit or a checksum: "c8a6d9a7878f"
 	}
+	if isShortcut(w) {
+		return false // "Ctrl+S": a key to press
+	}
 	if i := strings.LastIndexByte(w, '.'); i > 0 && docExt[strings.ToLower(w[i+1:])] {
 		return false // "day_1.md", "diagram.png": a file
 	}
@@ -330,4 +333,17 @@ func isHash(w string) bool {
 		}
 	}
 	return letters > 0 && digits > 0
+}
+
+// isShortcut reports whether w is a keyboard shortcut: "Ctrl+S", "Cmd+Shift+P".
+func isShortcut(w string) bool {
+	k, _, ok := strings.Cut(strings.ToLower(w), "+")
+	if !ok {
+		return false
+	}
+	switch k {
+	case "ctrl", "cmd", "alt", "shift", "option", "opt", "meta", "super", "win", "control", "command", "fn":
+		return true
+	}
+	return false
 }

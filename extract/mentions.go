@@ -13,6 +13,9 @@ import (
 
 // lineCtx is what the mention finders know about the line they read.
 type lineCtx struct {
+	// loose is set while the finders that read word shapes run: what they
+	// add is a loose mention (see mention.loose)
+	loose bool
 	file  string
 	l     *line
 	e     *entry // the entry the line belongs to, or nil
@@ -193,19 +196,23 @@ func (x *extractor) findMentions(c *lineCtx) {
 	x.wikilinks(c)
 	x.proseTalk(c)
 	x.acronyms(c)
+	c.loose = true
 	x.headSplit(c)
 	x.quotedTerms(c)
 	x.explainedItems(c)
 	x.bulletSubject(c)
 	x.questionObject(c)
+	c.loose = false
 	x.cues(c)
 	x.namedWork(c)
 	x.versus(c)
 	x.examples(c)
 	x.toolSuffix(c)
+	c.loose = true
 	x.wholeLine(c)
 	x.terms(c)
 	x.shapes(c)
+	c.loose = false
 }
 
 // wholeLine reads a short line that is nothing but names: "Clint",
@@ -1348,7 +1355,9 @@ func (x *extractor) shapes(c *lineCtx) {
 			continue
 		}
 		typ, str := x.typeHint(name, "")
-		x.attach(c, x.add(c, name, typ, str), c.head >= 0)
+		m := x.add(c, name, typ, str)
+		x.ms[m].loose = c.loose && !isCoined(name)
+		x.attach(c, m, c.head >= 0)
 	}
 }
 

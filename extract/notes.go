@@ -87,7 +87,9 @@ func Sources(srcs []source, opts Options) Result {
 		x.plans[plans[i].file] = &plans[i]
 	}
 	for _, p := range ps {
+		n := len(x.ms)
 		x.walk(p.name, p.lines, p.meta)
+		x.keepToExplicit(n)
 	}
 	x.known = x.buildKnown()
 	n := len(x.ctxs)

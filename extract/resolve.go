@@ -171,7 +171,7 @@ func (x *extractor) resolve() graph.Graph {
 	for i, m := range x.ms {
 		cl := class(m.typ)
 		key := foldKey(m.name)
-		if key == "" {
+		if key == "" || m.gone {
 			continue
 		}
 		if j, ok := byKey[cl+"|"+key]; ok {
@@ -296,6 +296,9 @@ func (x *extractor) resolve() graph.Graph {
 func (x *extractor) build() graph.Graph {
 	groups := map[int][]int{}
 	for i := range x.ms {
+		if x.ms[i].gone {
+			continue
+		}
 		r := x.find(i)
 		groups[r] = append(groups[r], i)
 	}

@@ -843,6 +843,7 @@ func (w *walker) thingEntry(l *line, text, typ string, str, level int) {
 		typ = t // "(python command line utility)" says Tool even under Topics
 	}
 	s := x.addEv(n, typ, str+2, w.ev(l))
+	x.ms[s].loose = w.sec == "" // a heading is a thing's entry only by its shape, unless a section says so
 	w.cur = &entry{kind: entThing, talk: -1, subject: s, level: level}
 	if desc != "" {
 		c := &lineCtx{file: w.file, l: &line{N: l.N, Text: desc, Raw: l.Raw}, e: w.cur, head: -1}

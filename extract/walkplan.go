@@ -113,3 +113,23 @@ func (w *walker) startPlanned(t *plannedTalk, l *line) {
 	}
 	w.active = append(w.active, activeTalk{t: t, e: e})
 }
+
+// keepToExplicit drops the loose mentions of a file that holds no talk
+// (mentions from index first on): a product manual, a diary, a reading list
+// are not talk notes, and in them capitals, short lines and bullet subjects
+// are UI labels, shortcuts and imperatives ("Click Create") far more often
+// than names. What the notes make explicit stays: links, code, cue phrases,
+// coined names, front matter.
+func (x *extractor) keepToExplicit(first int) {
+	for i := first; i < len(x.ms); i++ {
+		switch x.ms[i].typ {
+		case graph.Talk, graph.Person:
+			return // the file reads as talk notes
+		}
+	}
+	for i := first; i < len(x.ms); i++ {
+		if x.ms[i].loose {
+			x.ms[i].gone = true
+		}
+	}
+}
