@@ -235,10 +235,10 @@ func TestPatterns(t *testing.T) {
 			deny: []string{"Share:Concept", "Invite People:Concept", "Comments:Concept", "Ctrl+S:Tool", "Draft View:Concept", "Permissions:Concept", "Timeline View:Concept"},
 		},
 		{
-			name: "lower-case technical terms in a talk's notes; a verb is no part of one",
+			name:  "lower-case technical terms in a talk's notes; a verb is no part of one",
 			notes: "# Quiet Systems\n### Ines Duarte\n\n* enable lazy evaluation everywhere\n* a message queue between services\n* Property-based testing finds edge cases\n* fix issues early\n",
-			want: []string{"Quiet Systems -COVERS-> lazy evaluation", "Quiet Systems -COVERS-> message queue", "Quiet Systems -COVERS-> Property-based testing"},
-			deny: []string{"enable lazy evaluation:Concept", "fix issues:Concept"},
+			want:  []string{"Quiet Systems -COVERS-> lazy evaluation", "Quiet Systems -COVERS-> message queue", "Quiet Systems -COVERS-> Property-based testing"},
+			deny:  []string{"enable lazy evaluation:Concept", "fix issues:Concept"},
 		},
 		{
 			name:  "one talk per file: the speaker in the title, sub-headings are the talk's notes",
