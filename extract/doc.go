@@ -2,34 +2,67 @@
 // (graph.Graph) in which every node and edge carries the file and line that
 // justify it.
 //
-// Extraction runs in explicit stages over plain data:
+// # Stages
 //
-//	load     read files (folders are walked for *.md / *.markdown), decode, diagnose
-//	parse    goldmark AST → blocks with 1-based line numbers
-//	segment  sections by heading, entries inside them (heading entries,
-//	         list items, "Name (Title)" paragraphs, schedule table rows read
-//	         by their header, "Title:"/"Speaker:"/"Company:" field lines,
-//	         timed or emphasized-title list items, a paragraph of prose
-//	         that says who gave which talk)
-//	classify what each section and entry is: talk, tool, concept, …
-//	mention  names inside an entry: heads, code spans, links, capitalized spans,
-//	         acronym definitions, names known from elsewhere in the notes;
-//	         and the concepts notes write in lower case (concepts.go): a
-//	         title's phrases the notes take up again and its abstract nouns,
-//	         quoted terms, a note's subject ("X is hard"), the object of a
-//	         how-question, items explained in parentheses, link phrases
-//	relate   structure gives GAVE and COVERS, cue phrases give CREATED,
-//	         WORKS_AT, SIMILAR_TO, USES, RELATED_TO
-//	resolve  one node per real thing: fold case, punctuation, plurals,
-//	         acronyms and small typos; keep every surface form as an alias
-//	vault    when the notes are a vault (Options.Notes, NotesMode): each
-//	         note a node, its links, embeds, tags and front matter, and
-//	         MENTIONED_IN from what was extracted (package extract/vault;
-//	         the one hook is withVault, after Sources in Notes and Texts)
+// Extraction reads the structure of each document first and its words
+// second. Each stage passes plain data to the next:
+//
+//	load      read files (folders are walked for *.md / *.markdown), decode,
+//	          cap nesting, diagnose (load.go, nesting.go)
+//	parse     goldmark AST → lines with block kind, heading level, list
+//	          depth, links, code spans, emphasis; front matter (parse.go)
+//	plan      the entry template, per file (talkplan.go): which sections
+//	          are talks — the file itself when it holds one talk (its H1 or
+//	          front-matter title), the sibling headings that repeat a talk's
+//	          shape, an index page's items linking to talk files; a folder
+//	          agrees on one-talk files (planFolders)
+//	heads     the talk-head reader (talkhead.go): one head line → slots
+//	          (title, speakers, affiliations, handle, kind)
+//	walk      every line in its entry (segment.go, walkplan.go): in a
+//	          planned file the plan alone opens talks and sub-headings are
+//	          the talk's notes; other files are read by the line shapes of
+//	          segment.go (fields, tables, "Name (Title)", prose talks)
+//	mentions  names on a line (mentions.go, terms.go, concepts.go), by
+//	          the finders of findMentions in their order: links and code
+//	          first (their words are not names), then definitions and cue
+//	          phrases, then the finders that read word shapes (short lines,
+//	          technical terms, capitals, coined words); a finder claims its
+//	          span with lineCtx.take, so no two finders name one span
+//	relate    structure gives GAVE, WORKS_AT (a speaker slot's affiliation),
+//	          AT (a talk and its event) and COVERS (everything in a talk's
+//	          notes); cue phrases give CREATED, WORKS_AT, SIMILAR_TO, USES,
+//	          RELATED_TO
+//	resolve   one node per real thing (resolve.go): fold case, punctuation,
+//	          plurals, acronyms and small typos; a talk's identity is its
+//	          file ("file:NAME", shared by an index page's item); keep every
+//	          surface form as an alias
+//	vault     Note, Tag and attachment nodes, LINKS_TO and MENTIONED_IN, when
+//	          the notes are a vault (extract/vault)
+//
+// A file that holds no talk keeps to what its notes make explicit (links,
+// code, cue phrases, coined names): the shape finders' loose mentions are
+// dropped there (keepToExplicit), since in a manual or a diary capitals and
+// short lines are UI labels and imperatives, not names.
+//
+// # Adding a note shape
+//
+// A talk head written a new way ("Title ~ Speaker"): write one function
+// func (x *extractor) headXxx(t string) (headSlots, bool) in talkhead.go,
+// add it to headShapes where its surety puts it, and add a row to
+// TestReadHead (an invented line → "title | speakers"). A new way of laying
+// out a file's talks (a structure, not a line): extend planFile or
+// templateTalks in talkplan.go and add a row to TestPlanFile (invented notes
+// → the talks planned). A new kind of name inside notes: a finder in
+// mentions.go or its own file, one line in findMentions saying why it runs
+// where it does, and a TestPatterns row with want and deny. Words (section
+// names, cue phrases, role words, term heads) go in rules.yaml, not in code.
+// Never copy text from anyone's real notes into tests or rules: invent.
 //
 // The words the stages look for (section names, cue phrases, stop-words,
-// merges and vetoes) are not in the code: they are Rules, with documented
-// built-in defaults (rules.yaml) that a user extends with --rules FILE.
+// merges and vetoes) are Rules, with documented built-in defaults
+// (rules.yaml) that a user extends with --rules FILE. The general-language
+// lexicons (given names, dictionaries, verbs) and their licences are listed
+// in data/README.md.
 //
 // Problems in the notes are Diagnostics, never errors: a file that cannot be
 // read or decoded is reported with its path and the reason, and every other
