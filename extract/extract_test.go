@@ -247,6 +247,17 @@ func TestPatterns(t *testing.T) {
 			deny:  []string{"Q&A:Talk", "Notes about iterators:Talk"},
 		},
 		{
+			name:  "a bare word never merges into a person: an acronym that spells a given name, a name from another file",
+			notes: "# Fast Things\n### Rosa Chen\n\n* the GIL is gone\n\n# Slow Things\n### Gil Tene\n\n* the GIL again\n",
+			want:  []string{"Fast Things -COVERS-> GIL", "Slow Things -COVERS-> GIL", "GIL:Concept"},
+			deny:  []string{"Fast Things -COVERS-> Gil Tene"},
+		},
+		{
+			name:  "collections are no talk even where their folder's files are talks",
+			notes: "# Notable Quotes\n\n* \"ship it\" - someone\n",
+			deny:  []string{"Notable Quotes:Talk"},
+		},
+		{
 			name:  "short capitalized lines that are not people",
 			notes: "Needle In Haystack\n* a game\n\nRandom random stuff:\n* swipe up\n\nLearn:\nspanish\n\nDesign:\n* grids\n",
 			deny:  []string{"Needle In Haystack:Person", "Random random stuff:Person", "Learn:Person", "Design:Person"},

@@ -214,6 +214,7 @@ func (x *extractor) resolve() graph.Graph {
 			}
 		}
 	})
+	gi := x.groups()
 	for _, key := range keys {
 		i := thingKeys[key]
 		// a thing named like a person or a talk is that person or talk
@@ -225,11 +226,11 @@ func (x *extractor) resolve() graph.Graph {
 			x.union(i, t)
 			continue
 		}
-		if p, ok := surnames[key]; ok && p >= 0 && isCap(x.ms[i].name) && !isWord(key) {
+		if p, ok := surnames[key]; ok && p >= 0 && isCap(x.ms[i].name) && !isWord(key) && x.namesPerson(gi, i, p) {
 			x.union(i, p)
 			continue
 		}
-		if p, ok := given[key]; ok && p >= 0 && isCap(x.ms[i].name) && !isWord(key) && len(key) > 2 {
+		if p, ok := given[key]; ok && p >= 0 && isCap(x.ms[i].name) && !isWord(key) && len(key) > 2 && x.namesPerson(gi, i, p) {
 			x.union(i, p)
 			continue
 		}
@@ -290,6 +291,47 @@ func (x *extractor) resolve() graph.Graph {
 		}
 	}
 	return x.build()
+}
+
+// namesPerson reports whether the thing mentions grouped with i may be
+// person p called by a given name or a surname alone: none is an acronym
+// ("GIL" is no Gil) or typed a tool ("Ruby, the language"), and each stands
+// in a file where p is named in full. A bare word never merges into a
+// person elsewhere. g holds the groups as they were before the merges of
+// bare words began.
+func (x *extractor) namesPerson(g *groupIndex, i, p int) bool {
+	files := g.personFiles[g.root[p]]
+	for _, k := range g.members[g.root[i]] {
+		m := x.ms[k]
+		if isAcronym(m.name) || m.typ == graph.Tool && m.str >= 3 || !files[m.ev.File] {
+			return false
+		}
+	}
+	return true
+}
+
+// groupIndex is a snapshot of the mention groups: each mention's root, each
+// root's mentions, and the files each group names a person in.
+type groupIndex struct {
+	root        []int
+	members     map[int][]int
+	personFiles map[int]map[string]bool
+}
+
+func (x *extractor) groups() *groupIndex {
+	g := &groupIndex{root: make([]int, len(x.ms)), members: map[int][]int{}, personFiles: map[int]map[string]bool{}}
+	for k := range x.ms {
+		r := x.find(k)
+		g.root[k] = r
+		g.members[r] = append(g.members[r], k)
+		if x.ms[k].typ == graph.Person {
+			if g.personFiles[r] == nil {
+				g.personFiles[r] = map[string]bool{}
+			}
+			g.personFiles[r][x.ms[k].ev.File] = true
+		}
+	}
+	return g
 }
 
 // build turns groups of mentions into nodes and relations into edges.

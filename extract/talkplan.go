@@ -104,7 +104,9 @@ func (x *extractor) planFile(file string, lines []line, m meta) filePlan {
 		t.slots.speakers = x.fileNameSpeakers(file, t.slots.title, lines)
 	}
 	if len(t.slots.speakers) == 0 && t.slots.kind == "" {
-		p.noSpeaker = &t
+		if ws := strings.Fields(strings.ToLower(t.slots.title)); !x.rules.labels[strings.Trim(ws[len(ws)-1], ":.!?")] {
+			p.noSpeaker = &t // "Notable Quotes", "Useful Links" are collections, never a talk
+		}
 		return p
 	}
 	p.talks = []plannedTalk{t}
