@@ -1345,7 +1345,9 @@ func (w *walker) startTalk(people []string, title string, l *line, level int) {
 		}
 	}
 	var prev *entry
-	if e, ok := x.talks[key]; ok {
+	if e, ok := x.talks[key]; ok && x.sameSpeakers(e, people) {
+		// the same title by the same speakers (or by nobody named) is one
+		// talk; two speakers' talks of one title are two
 		prev = e
 	} else if len(people) > 0 {
 		if e, ok := x.byPer[graph.Slug(people[0])]; ok && e.talk >= 0 {
@@ -1379,6 +1381,22 @@ func (w *walker) startTalk(people []string, title string, l *line, level int) {
 		x.byPer[graph.Slug(strings.TrimPrefix(p, "@"))] = e
 	}
 	w.cur = e
+}
+
+// sameSpeakers reports whether a talk entry and a new head's people may be
+// one talk: either names nobody, or they share a speaker.
+func (x *extractor) sameSpeakers(e *entry, people []string) bool {
+	if len(e.speakers) == 0 || len(people) == 0 {
+		return true
+	}
+	for _, s := range e.speakers {
+		for _, p := range people {
+			if graph.Slug(x.ms[s].name) == graph.Slug(strings.TrimPrefix(p, "@")) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (w *walker) addSpeakers(e *entry, people []string, l *line) {

@@ -108,6 +108,9 @@ func (x *extractor) headText(text string) (string, string) {
 }
 
 func (x *extractor) headQuoted(t string) (headSlots, bool) {
+	if !strings.HasPrefix(t, "\"") && !strings.HasPrefix(t, "“") {
+		return headSlots{}, false
+	}
 	m := quotedHeadRE.FindStringSubmatch(t)
 	if m == nil {
 		return headSlots{}, false
@@ -154,9 +157,17 @@ func (x *extractor) headBy(t string) (headSlots, bool) {
 }
 
 func (x *extractor) headParen(t string) (headSlots, bool) {
+	if !strings.HasSuffix(t, ")") {
+		return headSlots{}, false
+	}
 	m := trailParenRE.FindStringSubmatch(t)
 	if m == nil {
 		return headSlots{}, false
+	}
+	// "Jane Doe (taming the scheduler)": a person, and a title in the
+	// parentheses — a phrase with small words, not an organization
+	if ps := x.readSpeakers(m[1], slotLoose); len(ps) > 0 && givenNamed(ps) && parenTitle(x, m[2]) {
+		return headSlots{title: strings.TrimSpace(m[2]), speakers: ps}, true
 	}
 	title := strings.TrimRight(strings.TrimSpace(m[1]), ":-–—")
 	if ps := x.readSpeakers(m[2], slotLoose); ps != nil && x.isTitle(title) {
@@ -166,6 +177,9 @@ func (x *extractor) headParen(t string) (headSlots, bool) {
 }
 
 func (x *extractor) headSeparated(t string) (headSlots, bool) {
+	if !hasPieceSep(t) {
+		return headSlots{}, false
+	}
 	locs := headSepSplitRE.FindAllStringIndex(t, -1)
 	if locs == nil {
 		return headSlots{}, false
@@ -290,10 +304,13 @@ func (x *extractor) readSpeakers(s string, st slotStrength) []slotPerson {
 	}
 	// people joined by "&", "and", ";", "+": each part is one person with
 	// its own affiliation
-	var parts []string
-	for _, p := range peopleSplitRE.Split(s, -1) {
-		if p = strings.TrimSpace(p); p != "" {
-			parts = append(parts, p)
+	parts := []string{s}
+	if strings.ContainsAny(s, "&;+") || strings.Contains(s, "and") {
+		parts = parts[:0]
+		for _, p := range peopleSplitRE.Split(s, -1) {
+			if p = strings.TrimSpace(p); p != "" {
+				parts = append(parts, p)
+			}
 		}
 	}
 	var out []slotPerson
@@ -316,7 +333,7 @@ func (x *extractor) readSpeakers(s string, st slotStrength) []slotPerson {
 // ends a list of people ("A, B and C"), so its commas separate names.
 func (x *extractor) readPerson(p string, st slotStrength, last bool) []slotPerson {
 	handle := ""
-	if m := slotHandleRE.FindStringSubmatchIndex(p); m != nil {
+	if m := slotHandleRE.FindStringSubmatchIndex(p); strings.IndexByte(p, '@') >= 0 && m != nil {
 		handle = "@" + p[m[2]:m[3]]
 		p = strings.TrimSpace(p[:m[0]] + " " + p[m[1]:])
 		p = strings.TrimSpace(strings.TrimRight(p, ","))
@@ -325,7 +342,7 @@ func (x *extractor) readPerson(p string, st slotStrength, last bool) []slotPerso
 		}
 	}
 	org := ""
-	if m := trailParenRE.FindStringSubmatch(p); m != nil {
+	if m := trailParenRE.FindStringSubmatch(p); strings.HasSuffix(p, ")") && m != nil {
 		p, org = strings.TrimSpace(m[1]), x.orgOf(m[2])
 	}
 	if i := strings.Index(p, " @ "); i > 0 {
@@ -336,7 +353,10 @@ func (x *extractor) readPerson(p string, st slotStrength, last bool) []slotPerso
 			p, org = strings.TrimSpace(p[:i]), o
 		}
 	}
-	pieces := pieceSplitRE.Split(p, -1)
+	pieces := []string{p}
+	if hasPieceSep(p) {
+		pieces = pieceSplitRE.Split(p, -1)
+	}
 	if len(pieces) > 1 {
 		// "A, B, C": every piece a name
 		var all []slotPerson
@@ -398,7 +418,10 @@ func (x *extractor) orgOf(s string) string {
 			return "" // "Grumble creator": a role about a thing, read by the cues
 		}
 	}
-	pieces := pieceSplitRE.Split(s, -1)
+	pieces := []string{s}
+	if hasPieceSep(s) {
+		pieces = pieceSplitRE.Split(s, -1)
+	}
 	// the last piece that is not all role words
 	for i := len(pieces) - 1; i >= 0; i-- {
 		pc := strings.TrimSpace(pieces[i])
@@ -508,6 +531,29 @@ func (x *extractor) slotName(s string, st slotStrength) (string, bool) {
 		}
 		return s, true
 	}
+}
+
+// parenTitle reports whether a parenthetical reads as a title rather than
+// an affiliation or a role: three or more words with a small word among
+// them ("python for humans", "taming the scheduler").
+func parenTitle(x *extractor, s string) bool {
+	ws := strings.Fields(strings.ToLower(s))
+	if len(ws) < 3 || x.isRole(s) {
+		return false
+	}
+	for _, w := range ws[1:] {
+		if x.rules.stop[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// hasPieceSep is a cheap test that s may hold a comma or a separator
+// (" - ", "—", "–", "|"), so that the splitting regexps run only where they
+// can split.
+func hasPieceSep(s string) bool {
+	return strings.ContainsAny(s, ",—–|") || strings.Contains(s, " -")
 }
 
 // cutPrefixFold is strings.CutPrefix, ignoring case.
