@@ -110,7 +110,8 @@ func (x *extractor) add(c *lineCtx, name, typ string, str int) int {
 }
 
 func (x *extractor) addEv(name, typ string, str int, ev graph.Evidence) int {
-	x.ms = append(x.ms, mention{name: name, typ: typ, str: str, ev: ev})
+	// an example's stand-in for the reader's value ("YOUR_API_KEY") is no name
+	x.ms = append(x.ms, mention{name: name, typ: typ, str: str, ev: ev, gone: placeholder(name)})
 	x.uf = append(x.uf, len(x.uf))
 	return len(x.ms) - 1
 }

@@ -176,11 +176,15 @@ func (x *extractor) findMentions(c *lineCtx) {
 	}
 	x.links(c)
 	for _, code := range l.Codes {
-		if name, ok := x.thingName(code); ok && len(strings.Fields(name)) == 1 {
-			if i := strings.Index(t, code); i >= 0 {
-				c.take(i, i+len(code))
-			}
-			x.attach(c, x.add(c, name, graph.Tool, 5), false)
+		if i := strings.Index(t, code); i >= 0 {
+			c.take(i, i+len(code)) // code is never read as prose, named or not
+		}
+		if name, ok := x.thingName(codeName(code)); ok && len(strings.Fields(name)) == 1 && !placeholder(name) {
+			m := x.add(c, name, graph.Tool, 5)
+			// `data`, `path`: in a manual's code, a plain word is a
+			// parameter; in a talk's notes (`iter`, `yield`) it is a topic
+			x.ms[m].loose = isLower(name) && isDictWord(name) && (c.e == nil || c.e.kind == entLabel)
+			x.attach(c, m, false)
 		}
 	}
 	if m := importRE.FindStringSubmatch(t); m != nil {
@@ -350,6 +354,8 @@ func (x *extractor) wholeLineNames(t string) bool {
 		return false // "Details", "Presenters": a label
 	case domainRE.MatchString(t):
 		return false // "status.example.io", "example.com/x": an address
+	case installRE.MatchString(t):
+		return false // "npm install left-pad": a command
 	}
 	ws := strings.Fields(t)
 	if len(ws) == 1 && isCap(ws[0]) && isWord(low) && !isCoined(ws[0]) {
@@ -359,6 +365,41 @@ func (x *extractor) wholeLineNames(t string) bool {
 		return false // "fix issues", "Engage the community": what to do, not a name
 	}
 	return true
+}
+
+// installRE matches a package manager's command line.
+var installRE = regexp.MustCompile(`^(?:npm|npx|yarn|pnpm|pip|pip3|pipx|brew|apt|apt-get|cargo|gem|go|composer|conda)\s+(?:install|add|get|i|run)\b`)
+
+// codeName is what a code span names: a call's function ("fs.write(data" →
+// "fs.write"); a span that is a path, a flag or a shell line names nothing.
+func codeName(code string) string {
+	code = strings.TrimSpace(code)
+	if strings.HasPrefix(code, "/") || strings.HasPrefix(code, "./") || strings.HasPrefix(code, "~/") || strings.HasPrefix(code, "-") {
+		return ""
+	}
+	if i := strings.IndexByte(code, '('); i > 0 {
+		code = code[:i]
+	}
+	return code
+}
+
+// placeholder reports whether a name is an example's stand-in for the
+// reader's own value: "YOUR_API_KEY", "REPLACE_ME", "my-custom-plugin",
+// "myLogger", "your-username".
+func placeholder(name string) bool {
+	low := strings.ToLower(name)
+	for _, p := range []string{"your_", "your-", "my_", "my-", "replace_me", "replace-me", "xxx", "changeme"} {
+		if strings.HasPrefix(low, p) {
+			return true
+		}
+	}
+	// "myLogger", "yourToken": a lower-case my/your and a capital
+	for _, p := range []string{"my", "your"} {
+		if rest, ok := strings.CutPrefix(name, p); ok && rest != "" && unicode.IsUpper(rune(rest[0])) {
+			return true
+		}
+	}
+	return false
 }
 
 // domainRE matches an address written without its scheme: "bit.ly/x",
