@@ -100,6 +100,14 @@ func isDictWord(w string) bool {
 	return false
 }
 
+// isExactDictWord reports whether w, lower-cased and with no ending folded,
+// is a word of either dictionary.
+func isExactDictWord(w string) bool {
+	isDictWord("a") // loads the dictionary
+	w = strings.ToLower(w)
+	return dictWords[w] || words[w]
+}
+
 // commonPrefix holds the prefixes of hyphenated English compounds
 // ("non-blocking", "multi-device", "self-hosted").
 var commonPrefix = map[string]bool{"non": true, "multi": true, "self": true, "per": true, "sub": true, "pre": true,

@@ -1306,8 +1306,11 @@ func (x *extractor) shapes(c *lineCtx) {
 						j++
 					}
 					if c.take(w.start, ws[j].end) {
-						// a work's title (a book, a film) is an idea, not software
-						x.attach(c, x.add(c, name, graph.Concept, 1), c.head >= 0)
+						// a work's title (a book, a film) is an idea, not software;
+						// its emphasis makes it explicit in any notes
+						m := x.add(c, name, graph.Concept, 1)
+						x.ms[m].loose = false
+						x.attach(c, m, c.head >= 0)
 					}
 					i = j
 					continue
@@ -1340,7 +1343,9 @@ func (x *extractor) shapes(c *lineCtx) {
 				span := t[w.start:ws[j-1].end]
 				if p, ok := x.personName(span, weakPos); ok {
 					if c.take(w.start, ws[j-1].end) {
-						x.attach(c, x.add(c, p, graph.Person, 5), c.head >= 0)
+						m := x.add(c, p, graph.Person, 5)
+						x.ms[m].loose = false // a given name and a surname: a person in any notes
+						x.attach(c, m, c.head >= 0)
 					}
 					i = j - 1
 					continue
@@ -1348,7 +1353,10 @@ func (x *extractor) shapes(c *lineCtx) {
 				if name, ok := x.thingName(span); ok {
 					if c.take(w.start, ws[j-1].end) {
 						typ, str := x.typeHint(name, "")
-						x.attach(c, x.add(c, name, typ, str), c.head >= 0)
+						m := x.add(c, name, typ, str)
+						// "Draft View" may be a label; "Apache Beam" is a name anywhere
+						x.ms[m].loose = c.loose && allDict(ws[i:j]) && !isFirstName(ws[i].s)
+						x.attach(c, m, c.head >= 0)
 					}
 					i = j - 1
 					continue
@@ -1397,7 +1405,7 @@ func (x *extractor) shapes(c *lineCtx) {
 		}
 		typ, str := x.typeHint(name, "")
 		m := x.add(c, name, typ, str)
-		x.ms[m].loose = c.loose && !isCoined(name)
+		x.ms[m].loose = c.loose && !isCoined(name) && isExactDictWord(name) // "Postgres" is a name anywhere
 		x.attach(c, m, c.head >= 0)
 	}
 }

@@ -122,8 +122,7 @@ func (w *walker) startPlanned(t *plannedTalk, l *line) {
 // coined names, front matter.
 func (x *extractor) keepToExplicit(first int) {
 	for i := first; i < len(x.ms); i++ {
-		switch x.ms[i].typ {
-		case graph.Talk, graph.Person:
+		if x.ms[i].typ == graph.Talk {
 			return // the file reads as talk notes
 		}
 	}
