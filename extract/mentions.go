@@ -223,6 +223,11 @@ func (x *extractor) findMentions(c *lineCtx) {
 // "make & ninja", "Build Tools Installer".
 func (x *extractor) wholeLine(c *lineCtx) {
 	t := c.l.Text
+	// "run: nomad, consul": a label, then a list of names
+	labelled := false
+	if k := strings.Index(t, ": "); k > 0 && len(strings.Fields(t[:k])) <= 2 && strings.Contains(t[k:], ", ") && len(c.spans) == 0 {
+		t, labelled = t[k+2:], true
+	}
 	if len(c.spans) > 0 || len(strings.Fields(t)) > 5 {
 		return
 	}
@@ -252,14 +257,15 @@ func (x *extractor) wholeLine(c *lineCtx) {
 			}
 		}
 		// a plural is a noun: "logs, metrics, traces" are things
-		if len(split) > 1 && len(ws) == 1 && !x.nameLike(n) && !coord && !(isLower(t) && (isPlural(n) || strings.HasSuffix(n, "ics"))) {
+		if len(split) > 1 && len(ws) == 1 && !x.nameLike(n) && !coord && !labelled && !(isLower(t) && (isPlural(n) || strings.HasSuffix(n, "ics"))) {
 			return // "Quiet, small town"
 		}
 		parts = append(parts, n)
 	}
+	off := len(c.l.Text) - len(t)
 	for _, n := range parts {
 		i := strings.Index(t, n)
-		if i < 0 || !c.take(i, i+len(n)) {
+		if i < 0 || !c.take(off+i, off+i+len(n)) {
 			continue
 		}
 		if _, isPerson := x.personName(n, headPos); isPerson {
@@ -789,6 +795,9 @@ func (x *extractor) headSplit(c *lineCtx) {
 		return // the section named the head already ("- Tom Berg — …" among people)
 	}
 	t := c.l.Text
+	if k := strings.Index(t, ": "); k > 0 && isLower(t[:k]) && isVerb(t[:k]) && strings.Contains(t[k:], ", ") {
+		return // "run: nomad, consul": a verb labels a list (wholeLine reads it)
+	}
 	var name, desc string
 	var m []string
 	// the comma form only for short, name-shaped heads: "Sagrada, mozilla's queue"
