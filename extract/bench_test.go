@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -76,4 +77,23 @@ func BenchmarkGoldmarkParse(b *testing.B) {
 			markdown.Parser().Parse(text.NewReader(d))
 		}
 	}
+}
+
+// TestWriteBenchFolder writes the generated folder for timing the CLI:
+// NOTEGRAPH_BENCH_FOLDER=/tmp/notes10k NOTEGRAPH_BENCH_NOTES=10000
+// go test ./extract -run TestWriteBenchFolder, then
+// /usr/bin/time -v notegraph extract /tmp/notes10k -o /dev/null.
+func TestWriteBenchFolder(t *testing.T) {
+	dir := os.Getenv("NOTEGRAPH_BENCH_FOLDER")
+	if dir == "" {
+		t.Skip("NOTEGRAPH_BENCH_FOLDER not set")
+	}
+	n, err := strconv.Atoi(os.Getenv("NOTEGRAPH_BENCH_NOTES"))
+	if err != nil {
+		n = 10000
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%d notes, %d bytes in %s", n, genVault(t, dir, n), dir)
 }
