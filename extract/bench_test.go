@@ -62,16 +62,7 @@ func BenchmarkNotes(b *testing.B) {
 // BenchmarkGoldmarkParse measures goldmark parsing alone on the same input:
 // the floor under BenchmarkNotes.
 func BenchmarkGoldmarkParse(b *testing.B) {
-	dir := b.TempDir()
-	size := genVault(b, dir, 1000)
-	files, _ := filepath.Glob(filepath.Join(dir, "*.md"))
-	var data [][]byte
-	for _, f := range files {
-		d, _ := os.ReadFile(f)
-		data = append(data, d)
-	}
-	b.SetBytes(size)
-	b.ResetTimer()
+	data := benchFiles(b)
 	for b.Loop() {
 		for _, d := range data {
 			markdown.Parser().Parse(text.NewReader(d))
@@ -96,4 +87,32 @@ func TestWriteBenchFolder(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("%d notes, %d bytes in %s", n, genVault(t, dir, n), dir)
+}
+
+// BenchmarkGoldmarkParsePool is BenchmarkGoldmarkParse on the pool that
+// runs extraction's per-file stages (GOMAXPROCS goroutines): the floor
+// with the same number of goroutines as BenchmarkNotes.
+func BenchmarkGoldmarkParsePool(b *testing.B) {
+	data := benchFiles(b)
+	for b.Loop() {
+		eachFile(poolSize(len(data)), len(data), func(_, i int) {
+			markdown.Parser().Parse(text.NewReader(data[i]))
+		})
+	}
+}
+
+// benchFiles returns the generated 1,000-note folder's files, read, with
+// the benchmark's bytes set to their size and its timer reset.
+func benchFiles(b *testing.B) [][]byte {
+	dir := b.TempDir()
+	size := genVault(b, dir, 1000)
+	files, _ := filepath.Glob(filepath.Join(dir, "*.md"))
+	var data [][]byte
+	for _, f := range files {
+		d, _ := os.ReadFile(f)
+		data = append(data, d)
+	}
+	b.SetBytes(size)
+	b.ResetTimer()
+	return data
 }

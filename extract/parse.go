@@ -99,12 +99,16 @@ func parse(src source) ([]line, meta) {
 		data = blank
 	}
 	p := &parser{src: data}
-	for i, b := range data {
-		if b == '\n' {
-			p.starts = append(p.starts, i+1)
+	p.starts = make([]int, 1, bytes.Count(data, []byte("\n"))+1)
+	for i := 0; ; {
+		j := bytes.IndexByte(data[i:], '\n')
+		if j < 0 {
+			break
 		}
+		i += j + 1
+		p.starts = append(p.starts, i)
 	}
-	p.starts = append([]int{0}, p.starts...)
+	p.byNum = make([]*line, len(p.starts)+1)
 	doc := markdown.Parser().Parse(text.NewReader(data))
 	p.block(doc, 0, false)
 	out := make([]line, 0, len(p.lines))
@@ -132,7 +136,8 @@ type parser struct {
 	src    []byte
 	starts []int // byte offset of the start of each line
 	lines  []*line
-	byNum  map[int]*line
+	byNum  []*line // by line number
+	last   int     // the highest line number recorded
 }
 
 // lineOf returns the 1-based line number of a byte offset.
@@ -154,29 +159,30 @@ var breakRE = regexp.MustCompile(`^ {0,3}([-*_])(?:[ \t]*[-*_]){2,}[ \t]*$`)
 // findBreak returns the first line after the last recorded one that is a
 // thematic break, or 0.
 func (p *parser) findBreak() int {
-	from := 1
-	for _, l := range p.lines {
-		from = max(from, l.N+1)
-	}
-	for n := from; n <= len(p.starts); n++ {
-		if breakRE.MatchString(p.rawLine(n)) {
+	for n := p.last + 1; n <= len(p.starts); n++ {
+		if l := p.rawLine(n); mayBreak(l) && breakRE.MatchString(l) {
 			return n
 		}
 	}
 	return 0
 }
 
+// mayBreak is a cheap test that l may be a thematic break, so that breakRE
+// runs only on lines that open with a break's character.
+func mayBreak(l string) bool {
+	l = strings.TrimLeft(l, " ")
+	return len(l) >= 3 && (l[0] == '-' || l[0] == '*' || l[0] == '_')
+}
+
 // get returns the line record for line n, creating it with the given shape.
 func (p *parser) get(n int, kind lineKind, depth int, quote bool) *line {
-	if p.byNum == nil {
-		p.byNum = map[int]*line{}
-	}
-	if l, ok := p.byNum[n]; ok {
+	if l := p.byNum[n]; l != nil {
 		return l
 	}
 	l := &line{N: n, Kind: kind, Depth: depth, Quote: quote}
 	p.byNum[n] = l
 	p.lines = append(p.lines, l)
+	p.last = max(p.last, n)
 	return l
 }
 

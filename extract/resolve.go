@@ -111,15 +111,22 @@ func (x *extractor) knownNames(c *lineCtx) {
 	for i, w := range ws {
 		low[i] = strings.ToLower(stripPossessive(w.s))
 	}
+	var buf []byte // the key of words i..i+n-1, built without a string per try
 	for i := 0; i < len(ws); i++ {
 		for n := min(k.maxLen, len(ws)-i); n >= 1; n-- {
 			a, b := ws[i].start, ws[i+n-1].end
-			key := strings.Join(low[i:i+n], " ")
-			m, ok := k.names[key]
+			buf = buf[:0]
+			for j, w := range low[i : i+n] {
+				if j > 0 {
+					buf = append(buf, ' ')
+				}
+				buf = append(buf, w...)
+			}
+			m, ok := k.names[string(buf)] // no allocation: the compiler looks up the bytes
 			if !ok || c.taken(a, b) {
 				continue
 			}
-			if n == 1 && k.capOnly[key] && !isCap(ws[i].s) {
+			if n == 1 && k.capOnly[string(buf)] && !isCap(ws[i].s) {
 				continue
 			}
 			if n == 1 && x.ms[m].typ == graph.Person && !isCap(ws[i].s) {
@@ -168,9 +175,14 @@ func (x *extractor) resolve() graph.Graph {
 	personKeys := map[string]int{}
 	talkKeys := map[string]int{}
 	var event = -1
+	keyOf := map[string]string{} // name → foldKey(name): most names are written many times
 	for i, m := range x.ms {
 		cl := class(m.typ)
-		key := foldKey(m.name)
+		key, ok := keyOf[m.name]
+		if !ok {
+			key = foldKey(m.name)
+			keyOf[m.name] = key
+		}
 		if key == "" {
 			continue
 		}
@@ -214,6 +226,10 @@ func (x *extractor) resolve() graph.Graph {
 			}
 		}
 	})
+	prefixKeys := make([]string, len(x.rules.prefixes))
+	for i, p := range x.rules.prefixes {
+		prefixKeys[i] = graph.Slug(p)
+	}
 	for _, key := range keys {
 		i := thingKeys[key]
 		// a thing named like a person or a talk is that person or talk
@@ -242,8 +258,7 @@ func (x *extractor) resolve() graph.Graph {
 			}
 		}
 		// a language or ecosystem prefix: "python-request" → "request(s)"
-		for _, p := range x.rules.prefixes {
-			ps := graph.Slug(p)
+		for _, ps := range prefixKeys {
 			if ps == "" {
 				continue
 			}
@@ -308,9 +323,13 @@ func (x *extractor) build() graph.Graph {
 			}
 		}
 	})
+	prefixes := make([]string, len(x.rules.prefixes))
+	for i, p := range x.rules.prefixes {
+		prefixes[i] = graph.Slug(p) + "-"
+	}
 	for _, r := range roots {
 		ms := groups[r]
-		n := x.node(ms)
+		n := x.node(ms, prefixes)
 		ids[r] = n.ID
 		g.Nodes = append(g.Nodes, n)
 	}
@@ -378,7 +397,8 @@ func dropShadowedRelated(edges []graph.Edge) []graph.Edge {
 
 // node makes the node of a group of mentions: its type is the surest hint,
 // its name the form written most often in the surest places.
-func (x *extractor) node(ms []int) graph.Node {
+// prefixes are the slugs of the rules' prefixes, each with its "-".
+func (x *extractor) node(ms []int, prefixes []string) graph.Node {
 	typeScore := map[string]int{}
 	formScore := map[string]int{}
 	var ev []graph.Evidence
@@ -433,15 +453,17 @@ func (x *extractor) node(ms []int) graph.Node {
 		}
 	})
 	slugs := map[string]string{}
-	for _, f := range forms {
-		if _, ok := slugs[graph.Slug(f)]; !ok {
-			slugs[graph.Slug(f)] = f
+	formSlug := make([]string, len(forms))
+	for i, f := range forms {
+		formSlug[i] = graph.Slug(f)
+		if _, ok := slugs[formSlug[i]]; !ok {
+			slugs[formSlug[i]] = f
 		}
 	}
 	moved := map[string]int{}
-	for _, f := range forms {
-		for _, p := range x.rules.prefixes {
-			if rest, ok := strings.CutPrefix(graph.Slug(f), graph.Slug(p)+"-"); ok {
+	for i, f := range forms {
+		for _, p := range prefixes {
+			if rest, ok := strings.CutPrefix(formSlug[i], p); ok {
 				if g, ok := slugs[rest]; ok && g != f {
 					moved[g] += formScore[f]
 					moved[f] -= formScore[f]
