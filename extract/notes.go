@@ -107,11 +107,12 @@ type parsedFile struct {
 // slots in input order on one goroutine. So the output is the same for any
 // number of cores.
 //
-// Options.Progress counts two steps per file: parsed, then walked.
+// Options.Progress counts three steps per file: parsed, walked, read
+// again by pass 2. (Resolution, the last tenth, comes after.)
 func sources(srcs []source, opts Options) Result {
 	x := newExtractor(opts.Rules)
 	prog := &progress{f: opts.Progress}
-	prog.grow(2 * len(srcs))
+	prog.grow(3 * len(srcs))
 	ps := make([]parsedFile, len(srcs))
 	workers := poolSize(len(srcs))
 	// The word counts are sums, so each worker counts into its own map
@@ -157,10 +158,14 @@ func sources(srcs []source, opts Options) Result {
 	}
 	x.known = x.buildKnown()
 	n := len(x.ctxs)
-	for _, c := range x.ctxs[:n] {
+	for i, c := range x.ctxs[:n] {
+		if i > 0 && c.file != x.ctxs[i-1].file {
+			prog.step() // a file read again (walk keeps a file's lines together)
+		}
 		c.pass2 = true
 		x.findMentions(c)
 	}
+	prog.reach(3 * len(srcs)) // files with no content line, and the last
 	x.titleTopics()
 	g := x.resolve()
 	return Result{Graph: g}

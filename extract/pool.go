@@ -75,3 +75,16 @@ func (p *progress) step() {
 	p.f(p.done, p.total)
 	p.mu.Unlock()
 }
+
+// reach reports the steps up to done as done, if they are not yet.
+func (p *progress) reach(done int) {
+	if p == nil || p.f == nil {
+		return
+	}
+	p.mu.Lock()
+	if done > p.done {
+		p.done = done
+		p.f(p.done, p.total)
+	}
+	p.mu.Unlock()
+}
