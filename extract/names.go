@@ -26,15 +26,15 @@ type word struct {
 // letters, digits and the joiners _ . ' ’ + # / -, ending on a letter, digit,
 // '+' or '#' ("backbone.js", "easy_install", "C++", "@jdoe", "x80-100").
 // It runs on every line in walk and pass 2, so it makes one allocation, the
-// result (FuzzTokenize holds it equal to the plain rune-by-rune reading).
+// result, of the exact size: lines keep their words for pass 2 (FuzzTokenize
+// holds it equal to the plain rune-by-rune reading).
 func tokenize(text string) []word {
-	var out []word
+	n := 0
+	eachWord(text, func(_, _ int) { n++ })
+	out := make([]word, 0, n)
 	prev := 0
 	lead := true // every word so far is a number: a date or a time ("2031-03-02 Met …")
 	eachWord(text, func(a, b int) {
-		if out == nil {
-			out = make([]word, 0, 1+len(text)/6)
-		}
 		s := text[a:b]
 		gap := text[prev:a]
 		start := len(out) == 0 || lead || strings.ContainsAny(gap, ".!?:;|") || strings.Contains(gap, " - ") || strings.Contains(gap, "–") || strings.Contains(gap, "—")
@@ -44,9 +44,6 @@ func tokenize(text string) []word {
 		out = append(out, word{s: s, start: a, end: b, sentStart: start})
 		prev = b
 	})
-	if out == nil {
-		return []word{}
-	}
 	return out
 }
 

@@ -339,7 +339,11 @@ func (x *extractor) build() graph.Graph {
 			gave[[2]string{ids[x.find(rel.to)], ids[x.find(rel.from)]}] = true
 		}
 	}
-	for _, rel := range x.rels {
+	// Each edge's evidence is a slice of one backing array: Normalize
+	// copies what it keeps, so one allocation serves every relation.
+	evs := make([]graph.Evidence, len(x.rels))
+	g.Edges = make([]graph.Edge, 0, len(x.rels))
+	for i, rel := range x.rels {
 		a, b := ids[x.find(rel.from)], ids[x.find(rel.to)]
 		if a == "" || b == "" || a == b {
 			continue
@@ -350,7 +354,8 @@ func (x *extractor) build() graph.Graph {
 		if rel.typ == graph.SimilarTo && (strings.HasPrefix(a, "person:") != strings.HasPrefix(b, "person:")) {
 			continue // "Jane, the author of zaplog, says it is like Redis": a person is like no thing
 		}
-		g.Edges = append(g.Edges, graph.Edge{Source: a, Target: b, Type: rel.typ, Evidence: []graph.Evidence{rel.ev}})
+		evs[i] = rel.ev
+		g.Edges = append(g.Edges, graph.Edge{Source: a, Target: b, Type: rel.typ, Evidence: evs[i : i+1 : i+1]})
 	}
 	g.Title = x.title
 	g.Normalize()
