@@ -226,6 +226,9 @@ func (x *extractor) personName(s string, pos personStrength) (string, bool) {
 var handleRE = regexp.MustCompile(`^@[A-Za-z0-9_]{2,30}$`)
 
 func stripPossessive(s string) string {
+	if n := len(s); n == 0 || s[n-1] != 's' && s[n-1] != '\'' && s[n-1] != "’"[2] {
+		return s // no suffix can end here: most words, on every token of pass 1 and 2
+	}
 	for _, suf := range []string{"'s", "’s", "'", "’"} {
 		if t, ok := strings.CutSuffix(s, suf); ok && len(t) > 1 {
 			return t

@@ -94,3 +94,16 @@ func FuzzTokenize(f *testing.F) {
 		}
 	})
 }
+
+// TestStripPossessive: the fast path (no suffix can end the word) keeps
+// what the suffix loop would.
+func TestStripPossessive(t *testing.T) {
+	for in, want := range map[string]string{
+		"": "", "s": "s", "Okafor's": "Okafor", "Okafor’s": "Okafor", "Jones'": "Jones", "Jones’": "Jones",
+		"x'": "x'", "a's": "a's", "tools": "tools", "Go": "Go", "naïve": "naïve", "’": "’", "it’": "it",
+	} {
+		if got := stripPossessive(in); got != want {
+			t.Errorf("stripPossessive(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -10,11 +10,12 @@ import (
 // more than there are files.
 func poolSize(n int) int { return max(1, min(runtime.GOMAXPROCS(0), n)) }
 
-// eachFile runs f(w, i) for every i in [0, n) on workers goroutines; w
-// (0 ≤ w < workers) names the goroutine, so that f can keep per-worker
-// state without locks. f must write only to its own slot i (and to worker
-// w's state): results are then in input order whatever the schedule, which
-// is what keeps the output byte-identical for any core count.
+// eachFile runs f(w, i) for every i in [0, n) (files; in build, groups of
+// mentions) on workers goroutines; w (0 ≤ w < workers) names the
+// goroutine, so that f can keep per-worker state without locks. f must
+// write only to its own slot i (and to worker w's state): results are then
+// in input order whatever the schedule, which is what keeps the output
+// byte-identical for any core count.
 //
 // Files are handed out one at a time from a shared counter rather than in
 // fixed blocks: note sizes vary by orders of magnitude (a 300-line talk

@@ -327,11 +327,14 @@ func (x *extractor) build() graph.Graph {
 	for i, p := range x.rules.prefixes {
 		prefixes[i] = graph.Slug(p) + "-"
 	}
-	for _, r := range roots {
-		ms := groups[r]
-		n := x.node(ms, prefixes)
-		ids[r] = n.ID
-		g.Nodes = append(g.Nodes, n)
+	// node reads the mentions and writes nothing of x: the groups are
+	// made into nodes on the pool, in the order of their roots.
+	g.Nodes = make([]graph.Node, len(roots))
+	eachFile(poolSize(len(roots)), len(roots), func(_, i int) {
+		g.Nodes[i] = x.node(groups[roots[i]], prefixes)
+	})
+	for i, r := range roots {
+		ids[r] = g.Nodes[i].ID
 	}
 	gave := map[[2]string]bool{}
 	for _, rel := range x.rels {
