@@ -71,11 +71,24 @@ func wordsKey(s string) string {
 
 func (x *extractor) buildKnown() *knownIndex {
 	k := &knownIndex{names: map[string]int{}, capOnly: map[string]bool{}}
+	// A name written again changes nothing (its first mention is the one
+	// indexed) unless it is now a person's, which adds the surname: each
+	// name is keyed once as a person's and once as anything else's.
+	type seenName struct {
+		name   string
+		person bool
+	}
+	seen := map[seenName]bool{}
 	for i, m := range x.ms {
 		switch m.typ {
 		case graph.Link, graph.Talk, graph.Event:
 			continue
 		}
+		s := seenName{m.name, m.typ == graph.Person}
+		if seen[s] {
+			continue
+		}
+		seen[s] = true
 		key := wordsKey(m.name)
 		n := strings.Count(key, " ") + 1
 		if len(key) < 3 || n > 4 || x.rules.generic[key] || x.rules.stop[key] || x.rules.labels[key] {
