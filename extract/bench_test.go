@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -61,6 +62,48 @@ func BenchmarkNotes(b *testing.B) {
 // BenchmarkGoldmarkParse measures goldmark parsing alone on the same input:
 // the floor under BenchmarkNotes.
 func BenchmarkGoldmarkParse(b *testing.B) {
+	data := benchFiles(b)
+	for b.Loop() {
+		for _, d := range data {
+			markdown.Parser().Parse(text.NewReader(d))
+		}
+	}
+}
+
+// TestWriteBenchFolder writes the generated folder for timing the CLI:
+// NOTEGRAPH_BENCH_FOLDER=/tmp/notes10k NOTEGRAPH_BENCH_NOTES=10000
+// go test ./extract -run TestWriteBenchFolder, then
+// /usr/bin/time -v notegraph extract /tmp/notes10k -o /dev/null.
+func TestWriteBenchFolder(t *testing.T) {
+	dir := os.Getenv("NOTEGRAPH_BENCH_FOLDER")
+	if dir == "" {
+		t.Skip("NOTEGRAPH_BENCH_FOLDER not set")
+	}
+	n, err := strconv.Atoi(os.Getenv("NOTEGRAPH_BENCH_NOTES"))
+	if err != nil {
+		n = 10000
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%d notes, %d bytes in %s", n, genVault(t, dir, n), dir)
+}
+
+// BenchmarkGoldmarkParsePool is BenchmarkGoldmarkParse on the pool that
+// runs extraction's per-file stages (GOMAXPROCS goroutines): the floor
+// with the same number of goroutines as BenchmarkNotes.
+func BenchmarkGoldmarkParsePool(b *testing.B) {
+	data := benchFiles(b)
+	for b.Loop() {
+		eachFile(poolSize(len(data)), len(data), func(_, i int) {
+			markdown.Parser().Parse(text.NewReader(data[i]))
+		})
+	}
+}
+
+// benchFiles returns the generated 1,000-note folder's files, read, with
+// the benchmark's bytes set to their size and its timer reset.
+func benchFiles(b *testing.B) [][]byte {
 	dir := b.TempDir()
 	size := genVault(b, dir, 1000)
 	files, _ := filepath.Glob(filepath.Join(dir, "*.md"))
@@ -71,9 +114,5 @@ func BenchmarkGoldmarkParse(b *testing.B) {
 	}
 	b.SetBytes(size)
 	b.ResetTimer()
-	for b.Loop() {
-		for _, d := range data {
-			markdown.Parser().Parse(text.NewReader(d))
-		}
-	}
+	return data
 }

@@ -25,60 +25,116 @@ type word struct {
 // tokenize splits text into words: a letter, digit, '@' or '#', then
 // letters, digits and the joiners _ . ' ’ + # / -, ending on a letter, digit,
 // '+' or '#' ("backbone.js", "easy_install", "C++", "@jdoe", "x80-100").
+// It runs on every line in walk and pass 2, so it makes one allocation, the
+// result, of the exact size: lines keep their words for pass 2 (FuzzTokenize
+// holds it equal to the plain rune-by-rune reading).
 func tokenize(text string) []word {
-	idx := wordSpans(text)
-	out := make([]word, 0, len(idx))
+	n := 0
+	eachWord(text, func(_, _ int) { n++ })
+	out := make([]word, 0, n)
 	prev := 0
 	lead := true // every word so far is a number: a date or a time ("2031-03-02 Met …")
-	for i, ix := range idx {
-		s := text[ix[0]:ix[1]]
-		gap := text[prev:ix[0]]
-		start := i == 0 || lead || strings.ContainsAny(gap, ".!?:;|") || strings.Contains(gap, " - ") || strings.Contains(gap, "–") || strings.Contains(gap, "—")
-		lead = lead && !strings.ContainsFunc(s, unicode.IsLetter)
+	eachWord(text, func(a, b int) {
+		s := text[a:b]
+		gap := text[prev:a]
+		start := len(out) == 0 || lead || strings.ContainsAny(gap, ".!?:;|") || strings.Contains(gap, " - ") || strings.Contains(gap, "–") || strings.Contains(gap, "—")
+		lead = lead && !hasLetter(s)
 		// a trailing dot of an abbreviation or a sentence end is not part of a word
 		// unless the word is dotted inside (backbone.js, e.g.)
-		out = append(out, word{s: s, start: ix[0], end: ix[1], sentStart: start})
-		prev = ix[1]
-	}
+		out = append(out, word{s: s, start: a, end: b, sentStart: start})
+		prev = b
+	})
 	return out
 }
 
+// wordSpans returns the byte spans of tokenize's words.
 func wordSpans(text string) [][2]int {
 	var out [][2]int
-	isStart := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '@' || r == '#' }
-	isIn := func(r rune) bool {
-		return unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("_.'’+#/-@", r)
+	eachWord(text, func(a, b int) { out = append(out, [2]int{a, b}) })
+	return out
+}
+
+// Word classes of a rune, for eachWord: one that starts a word, one that
+// may stand inside it, one that may end it.
+const (
+	wordStart uint8 = 1 << iota
+	wordIn
+	wordEnd
+)
+
+// asciiWord holds the classes of the ASCII runes; other runes are read by
+// runeWordClass.
+var asciiWord = func() (t [utf8.RuneSelf]uint8) {
+	for r := range rune(utf8.RuneSelf) {
+		t[r] = runeWordClass(r)
 	}
-	isEnd := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '+' || r == '#' }
-	for i := 0; i < len(text); {
+	return t
+}()
+
+func runeWordClass(r rune) uint8 {
+	var c uint8
+	alnum := unicode.IsLetter(r) || unicode.IsDigit(r)
+	if alnum || r == '@' || r == '#' {
+		c |= wordStart
+	}
+	if alnum || strings.ContainsRune("_.'’+#/-@", r) {
+		c |= wordIn
+	}
+	if alnum || r == '+' || r == '#' {
+		c |= wordEnd
+	}
+	return c
+}
+
+// eachWord calls f with the span of each word of text, in order.
+func eachWord(text string, f func(a, b int)) {
+	class := func(i int) (uint8, int) {
+		if b := text[i]; b < utf8.RuneSelf {
+			return asciiWord[b], 1
+		}
 		r, n := utf8.DecodeRuneInString(text[i:])
-		if !isStart(r) {
+		return runeWordClass(r), n
+	}
+	for i := 0; i < len(text); {
+		c, n := class(i)
+		if c&wordStart == 0 {
 			i += n
 			continue
 		}
 		start, lastEnd := i, -1
-		if isEnd(r) {
+		if c&wordEnd != 0 {
 			lastEnd = i + n
 		}
 		j := i + n
 		for j < len(text) {
-			r2, n2 := utf8.DecodeRuneInString(text[j:])
-			if !isIn(r2) {
+			c2, n2 := class(j)
+			if c2&wordIn == 0 {
 				break
 			}
 			j += n2
-			if isEnd(r2) {
+			if c2&wordEnd != 0 {
 				lastEnd = j
 			}
 		}
 		if lastEnd > start {
-			out = append(out, [2]int{start, lastEnd})
+			f(start, lastEnd)
 			i = lastEnd
 		} else {
 			i = j
 		}
 	}
-	return out
+}
+
+// hasLetter reports whether s holds a letter.
+func hasLetter(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if b := s[i]; b >= utf8.RuneSelf {
+			return strings.ContainsFunc(s[i:], unicode.IsLetter)
+		} else if 'a' <= b|0x20 && b|0x20 <= 'z' {
+			return true
+		}
+	}
+	return false
 }
 
 var particles = map[string]bool{"van": true, "von": true, "de": true, "der": true, "den": true, "da": true,
@@ -170,6 +226,9 @@ func (x *extractor) personName(s string, pos personStrength) (string, bool) {
 var handleRE = regexp.MustCompile(`^@[A-Za-z0-9_]{2,30}$`)
 
 func stripPossessive(s string) string {
+	if n := len(s); n == 0 || s[n-1] != 's' && s[n-1] != '\'' && s[n-1] != "’"[2] {
+		return s // no suffix can end here: most words, on every token of pass 1 and 2
+	}
 	for _, suf := range []string{"'s", "’s", "'", "’"} {
 		if t, ok := strings.CutSuffix(s, suf); ok && len(t) > 1 {
 			return t

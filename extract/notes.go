@@ -1,5 +1,10 @@
 package extract
 
+import (
+	"bytes"
+	"slices"
+)
+
 // Notes extracts the knowledge graph of the note files and folders in paths.
 // It returns an error only when extraction as a whole cannot run; problems
 // with single files are Diagnostics in the Result.
@@ -8,22 +13,29 @@ func Notes(paths []string, opts Options) (Result, error) {
 	if opts.Notes == NotesAuto && isVault(paths) {
 		opts.Notes = NotesOn // vault hook: a marked vault is read as one
 	}
+	// Files are read in parallel (load is pure per file) and kept in the
+	// order collect sorted them.
+	type loaded struct {
+		src   source
+		diags []Diagnostic
+		ok    bool
+	}
+	ls := make([]loaded, len(ins))
+	eachFile(poolSize(len(ins)), len(ins), func(_, i int) {
+		l := &ls[i]
+		l.src, l.diags, l.ok = load(ins[i])
+	})
 	srcs := make([]source, 0, len(ins))
-	var files []string
+	files := make([]string, 0, len(ins))
 	for i, in := range ins {
-		src, ds, ok := load(in)
-		diags = append(diags, ds...)
+		diags = append(diags, ls[i].diags...)
 		files = append(files, in.name)
-		if ok {
-			srcs = append(srcs, src)
-		}
-		if opts.Progress != nil {
-			opts.Progress(i+1, len(ins))
+		if ls[i].ok {
+			srcs = append(srcs, ls[i].src)
 		}
 	}
-	res := withVault(Sources(srcs, opts), srcs, files, opts) // vault hook: notes as nodes (extract/vault)
-	res.Graph.Files = files
-	res.Graph.Normalize()
+	ls = nil
+	res := withVaultOf(sources(srcs, opts), srcs, files, opts) // vault hook: notes as nodes (extract/vault)
 	res.Diagnostics = append(res.Diagnostics, diags...)
 	sortDiagnostics(res.Diagnostics)
 	return res, nil
@@ -50,53 +62,112 @@ func Texts(notes []Source, opts Options) Result {
 			srcs = append(srcs, src)
 		}
 	}
-	res := withVault(Sources(srcs, opts), srcs, files, opts) // vault hook
-	res.Graph.Files = files
-	res.Graph.Normalize()
+	res := withVaultOf(sources(srcs, opts), srcs, files, opts) // vault hook
 	res.Diagnostics = append(res.Diagnostics, diags...)
 	sortDiagnostics(res.Diagnostics)
+	return res
+}
+
+// withVaultOf runs the vault pass (withVault) on an extraction and
+// normalizes the result with its files. With NotesOff there is no pass.
+// In NotesAuto the pass decides from the [[wiki links]] that name other
+// notes whether the notes are a vault; notes with no "[[" anywhere cannot
+// be one, so the pass (a tenth of a cold run) is skipped. Without a pass
+// the second Normalize is skipped too: build's graph is normalized
+// already (Normalize is idempotent), and only Files is new.
+func withVaultOf(res Result, srcs []source, files []string, opts Options) Result {
+	if opts.Notes == NotesOff || opts.Notes == NotesAuto && !slices.ContainsFunc(srcs, func(s source) bool { return bytes.Contains(s.Text, []byte("[[")) }) {
+		res.Graph.Files = slices.Compact(slices.Sorted(slices.Values(files)))
+		return res
+	}
+	res = withVault(res, srcs, files, opts)
+	res.Graph.Files = files
+	res.Graph.Normalize()
 	return res
 }
 
 // Sources runs the stages over cleaned sources: parse and segment every file
 // (pass 1), then find names known from anywhere in the notes (pass 2), then
 // resolve mentions into nodes.
-func Sources(srcs []source, opts Options) Result {
+func Sources(srcs []source, opts Options) Result { return sources(srcs, opts) }
+
+// parsedFile is the output of the per-file stages that need nothing from
+// other files: parse (lines and front matter) and planFile (entry
+// templates).
+type parsedFile struct {
+	lines []line
+	meta  meta
+	plan  filePlan
+}
+
+// sources is Sources. The per-file stages (parse with the word counts,
+// then planFile) run on a pool of GOMAXPROCS goroutines, each writing only
+// its file's slot; the stateful stages (walk, which carries talks, speakers
+// and mentions from one file to the next, pass 2 and resolve) read the
+// slots in input order on one goroutine. So the output is the same for any
+// number of cores.
+//
+// Options.Progress counts three steps per file: parsed, walked, read
+// again by pass 2. (Resolution, the last tenth, comes after.)
+func sources(srcs []source, opts Options) Result {
 	x := newExtractor(opts.Rules)
-	type parsed struct {
-		name  string
-		lines []line
-		meta  meta
+	prog := &progress{f: opts.Progress}
+	prog.grow(3 * len(srcs))
+	ps := make([]parsedFile, len(srcs))
+	workers := poolSize(len(srcs))
+	// The word counts are sums, so each worker counts into its own map
+	// and the maps are added after: no lock, and the same totals in any
+	// order.
+	counts := make([]*extractor, workers)
+	for w := range counts {
+		counts[w] = &extractor{counts: map[string]int{}}
 	}
-	ps := make([]parsed, 0, len(srcs))
-	for _, s := range srcs {
-		lines, m := parse(s)
-		ps = append(ps, parsed{s.Name, lines, m})
-		for _, l := range lines {
+	eachFile(workers, len(srcs), func(w, i int) {
+		p := &ps[i]
+		p.lines, p.meta = parse(srcs[i])
+		for _, l := range p.lines {
 			if l.Kind != kindCode {
-				x.count(l.Text)
+				counts[w].count(l.Text)
 			}
 		}
+		prog.step()
+	})
+	x.counts = counts[0].counts
+	for _, c := range counts[1:] {
+		for k, n := range c.counts {
+			x.counts[k] += n
+		}
 	}
+	// planFile reads the rules and the counts, now complete, and writes
+	// nothing of x: the pool may share x. (go test -race checks it.)
+	eachFile(workers, len(srcs), func(_, i int) {
+		ps[i].plan = x.planFile(srcs[i].Name, ps[i].lines, ps[i].meta)
+	})
 	plans := make([]filePlan, len(ps))
-	for i, p := range ps {
-		plans[i] = x.planFile(p.name, p.lines, p.meta)
+	for i := range ps {
+		plans[i] = ps[i].plan
+		ps[i].plan = filePlan{}
 	}
 	planFolders(plans)
 	for i := range plans {
 		x.plans[plans[i].file] = &plans[i]
 	}
-	for _, p := range ps {
+	for i := range ps {
 		n := len(x.ms)
-		x.walk(p.name, p.lines, p.meta)
+		x.walk(srcs[i].Name, ps[i].lines, ps[i].meta)
 		x.keepToExplicit(n)
+		prog.step()
 	}
 	x.known = x.buildKnown()
 	n := len(x.ctxs)
-	for _, c := range x.ctxs[:n] {
+	for i, c := range x.ctxs[:n] {
+		if i > 0 && c.file != x.ctxs[i-1].file {
+			prog.step() // a file read again (walk keeps a file's lines together)
+		}
 		c.pass2 = true
 		x.findMentions(c)
 	}
+	prog.reach(3 * len(srcs)) // files with no content line, and the last
 	x.titleTopics()
 	g := x.resolve()
 	return Result{Graph: g}

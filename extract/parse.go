@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/notegraph/notegraph/extract/vault"
 	"github.com/yuin/goldmark"
@@ -98,13 +99,17 @@ func parse(src source) ([]line, meta) {
 		}
 		data = blank
 	}
-	p := &parser{src: data}
-	for i, b := range data {
-		if b == '\n' {
-			p.starts = append(p.starts, i+1)
+	p := &parser{src: data, text: string(data)}
+	p.starts = make([]int, 1, bytes.Count(data, []byte("\n"))+1)
+	for i := 0; ; {
+		j := bytes.IndexByte(data[i:], '\n')
+		if j < 0 {
+			break
 		}
+		i += j + 1
+		p.starts = append(p.starts, i)
 	}
-	p.starts = append([]int{0}, p.starts...)
+	p.byNum = make([]*line, len(p.starts)+1)
 	doc := markdown.Parser().Parse(text.NewReader(data))
 	p.block(doc, 0, false)
 	out := make([]line, 0, len(p.lines))
@@ -130,9 +135,11 @@ func parse(src source) ([]line, meta) {
 
 type parser struct {
 	src    []byte
-	starts []int // byte offset of the start of each line
+	text   string // src as a string, once: lines are its substrings, not copies
+	starts []int  // byte offset of the start of each line
 	lines  []*line
-	byNum  map[int]*line
+	byNum  []*line // by line number
+	last   int     // the highest line number recorded
 }
 
 // lineOf returns the 1-based line number of a byte offset.
@@ -146,37 +153,47 @@ func (p *parser) rawLine(n int) string {
 	if n < len(p.starts) {
 		end = p.starts[n] - 1
 	}
-	return string(p.src[start:end])
+	return p.text[start:end]
 }
 
 var breakRE = regexp.MustCompile(`^ {0,3}([-*_])(?:[ \t]*[-*_]){2,}[ \t]*$`)
 
+// segment returns the text of a segment of the source: a substring,
+// unless goldmark pads it (a tab in a code block's indent).
+func (p *parser) segment(s text.Segment) string {
+	if s.Padding > 0 {
+		return string(s.Value(p.src))
+	}
+	return p.text[s.Start:s.Stop]
+}
+
 // findBreak returns the first line after the last recorded one that is a
 // thematic break, or 0.
 func (p *parser) findBreak() int {
-	from := 1
-	for _, l := range p.lines {
-		from = max(from, l.N+1)
-	}
-	for n := from; n <= len(p.starts); n++ {
-		if breakRE.MatchString(p.rawLine(n)) {
+	for n := p.last + 1; n <= len(p.starts); n++ {
+		if l := p.rawLine(n); mayBreak(l) && breakRE.MatchString(l) {
 			return n
 		}
 	}
 	return 0
 }
 
+// mayBreak is a cheap test that l may be a thematic break, so that breakRE
+// runs only on lines that open with a break's character.
+func mayBreak(l string) bool {
+	l = strings.TrimLeft(l, " ")
+	return len(l) >= 3 && (l[0] == '-' || l[0] == '*' || l[0] == '_')
+}
+
 // get returns the line record for line n, creating it with the given shape.
 func (p *parser) get(n int, kind lineKind, depth int, quote bool) *line {
-	if p.byNum == nil {
-		p.byNum = map[int]*line{}
-	}
-	if l, ok := p.byNum[n]; ok {
+	if l := p.byNum[n]; l != nil {
 		return l
 	}
 	l := &line{N: n, Kind: kind, Depth: depth, Quote: quote}
 	p.byNum[n] = l
 	p.lines = append(p.lines, l)
+	p.last = max(p.last, n)
 	return l
 }
 
@@ -208,7 +225,7 @@ func (p *parser) block(n ast.Node, depth int, quote bool) {
 			for i := 0; i < segs.Len(); i++ {
 				s := segs.At(i)
 				l := p.get(p.lineOf(s.Start), kindCode, depth, quote)
-				l.Text = string(s.Value(p.src))
+				l.Text = p.segment(s)
 			}
 		case *ast.ThematicBreak:
 			// goldmark keeps no position for a break: find it in the source
@@ -284,7 +301,7 @@ func (p *parser) inlines(n ast.Node, kind lineKind, depth int, quote bool, first
 			switch c := c.(type) {
 			case *ast.Text:
 				cur = p.lineOf(c.Segment.Start)
-				v := string(c.Segment.Value(p.src))
+				v := p.segment(c.Segment)
 				at(cur).Text += v
 				if into != nil {
 					into.WriteString(v)
@@ -423,7 +440,32 @@ func cleanText(s string) string {
 			return r
 		}, s)
 	}
+	if collapsed(s) {
+		return s
+	}
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// collapsed reports whether s is its own strings.Join(strings.Fields(s), " "):
+// no white space but single ASCII spaces between words. Most lines are, and
+// then cleanText allocates nothing.
+func collapsed(s string) bool {
+	prev := byte(' ') // a space at the start is not collapsed
+	for i := 0; i < len(s); i++ {
+		b := s[i]
+		switch {
+		case b >= utf8.RuneSelf:
+			return false // U+00A0, U+2003, …: let strings.Fields decide
+		case b == ' ':
+			if prev == ' ' {
+				return false
+			}
+		case b == '\t' || b == '\n' || b == '\v' || b == '\f' || b == '\r':
+			return false
+		}
+		prev = b
+	}
+	return prev != ' ' || s == ""
 }
 
 // isPictograph reports whether r is an emoji or a pictographic symbol (or

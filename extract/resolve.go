@@ -71,11 +71,24 @@ func wordsKey(s string) string {
 
 func (x *extractor) buildKnown() *knownIndex {
 	k := &knownIndex{names: map[string]int{}, capOnly: map[string]bool{}}
+	// A name written again changes nothing (its first mention is the one
+	// indexed) unless it is now a person's, which adds the surname: each
+	// name is keyed once as a person's and once as anything else's.
+	type seenName struct {
+		name   string
+		person bool
+	}
+	seen := map[seenName]bool{}
 	for i, m := range x.ms {
 		switch m.typ {
 		case graph.Link, graph.Talk, graph.Event:
 			continue
 		}
+		s := seenName{m.name, m.typ == graph.Person}
+		if seen[s] {
+			continue
+		}
+		seen[s] = true
 		key := wordsKey(m.name)
 		n := strings.Count(key, " ") + 1
 		if len(key) < 3 || n > 4 || x.rules.generic[key] || x.rules.stop[key] || x.rules.labels[key] {
@@ -111,15 +124,22 @@ func (x *extractor) knownNames(c *lineCtx) {
 	for i, w := range ws {
 		low[i] = strings.ToLower(stripPossessive(w.s))
 	}
+	var buf []byte // the key of words i..i+n-1, built without a string per try
 	for i := 0; i < len(ws); i++ {
 		for n := min(k.maxLen, len(ws)-i); n >= 1; n-- {
 			a, b := ws[i].start, ws[i+n-1].end
-			key := strings.Join(low[i:i+n], " ")
-			m, ok := k.names[key]
+			buf = buf[:0]
+			for j, w := range low[i : i+n] {
+				if j > 0 {
+					buf = append(buf, ' ')
+				}
+				buf = append(buf, w...)
+			}
+			m, ok := k.names[string(buf)] // no allocation: the compiler looks up the bytes
 			if !ok || c.taken(a, b) {
 				continue
 			}
-			if n == 1 && k.capOnly[key] && !isCap(ws[i].s) {
+			if n == 1 && k.capOnly[string(buf)] && !isCap(ws[i].s) {
 				continue
 			}
 			if n == 1 && x.ms[m].typ == graph.Person && !isCap(ws[i].s) {
@@ -168,9 +188,14 @@ func (x *extractor) resolve() graph.Graph {
 	personKeys := map[string]int{}
 	talkKeys := map[string]int{}
 	var event = -1
+	keyOf := map[string]string{} // name → foldKey(name): most names are written many times
 	for i, m := range x.ms {
 		cl := class(m.typ)
-		key := foldKey(m.name)
+		key, ok := keyOf[m.name]
+		if !ok {
+			key = foldKey(m.name)
+			keyOf[m.name] = key
+		}
 		if key == "" || m.gone {
 			continue
 		}
@@ -215,6 +240,10 @@ func (x *extractor) resolve() graph.Graph {
 		}
 	})
 	gi := x.groups()
+	prefixKeys := make([]string, len(x.rules.prefixes))
+	for i, p := range x.rules.prefixes {
+		prefixKeys[i] = graph.Slug(p)
+	}
 	for _, key := range keys {
 		i := thingKeys[key]
 		// a thing named like a person or a talk is that person or talk
@@ -243,8 +272,7 @@ func (x *extractor) resolve() graph.Graph {
 			}
 		}
 		// a language or ecosystem prefix: "python-request" → "request(s)"
-		for _, p := range x.rules.prefixes {
-			ps := graph.Slug(p)
+		for _, ps := range prefixKeys {
 			if ps == "" {
 				continue
 			}
@@ -353,11 +381,18 @@ func (x *extractor) build() graph.Graph {
 			}
 		}
 	})
-	for _, r := range roots {
-		ms := groups[r]
-		n := x.node(ms)
-		ids[r] = n.ID
-		g.Nodes = append(g.Nodes, n)
+	prefixes := make([]string, len(x.rules.prefixes))
+	for i, p := range x.rules.prefixes {
+		prefixes[i] = graph.Slug(p) + "-"
+	}
+	// node reads the mentions and writes nothing of x: the groups are
+	// made into nodes on the pool, in the order of their roots.
+	g.Nodes = make([]graph.Node, len(roots))
+	eachFile(poolSize(len(roots)), len(roots), func(_, i int) {
+		g.Nodes[i] = x.node(groups[roots[i]], prefixes)
+	})
+	for i, r := range roots {
+		ids[r] = g.Nodes[i].ID
 	}
 	gave := map[[2]string]bool{}
 	for _, rel := range x.rels {
@@ -365,7 +400,11 @@ func (x *extractor) build() graph.Graph {
 			gave[[2]string{ids[x.find(rel.to)], ids[x.find(rel.from)]}] = true
 		}
 	}
-	for _, rel := range x.rels {
+	// Each edge's evidence is a slice of one backing array: Normalize
+	// copies what it keeps, so one allocation serves every relation.
+	evs := make([]graph.Evidence, len(x.rels))
+	g.Edges = make([]graph.Edge, 0, len(x.rels))
+	for i, rel := range x.rels {
 		a, b := ids[x.find(rel.from)], ids[x.find(rel.to)]
 		if a == "" || b == "" || a == b {
 			continue
@@ -376,7 +415,8 @@ func (x *extractor) build() graph.Graph {
 		if rel.typ == graph.SimilarTo && (strings.HasPrefix(a, "person:") != strings.HasPrefix(b, "person:")) {
 			continue // "Jane, the author of zaplog, says it is like Redis": a person is like no thing
 		}
-		g.Edges = append(g.Edges, graph.Edge{Source: a, Target: b, Type: rel.typ, Evidence: []graph.Evidence{rel.ev}})
+		evs[i] = rel.ev
+		g.Edges = append(g.Edges, graph.Edge{Source: a, Target: b, Type: rel.typ, Evidence: evs[i : i+1 : i+1]})
 	}
 	g.Title = x.title
 	g.Normalize()
@@ -423,7 +463,8 @@ func dropShadowedRelated(edges []graph.Edge) []graph.Edge {
 
 // node makes the node of a group of mentions: its type is the surest hint,
 // its name the form written most often in the surest places.
-func (x *extractor) node(ms []int) graph.Node {
+// prefixes are the slugs of the rules' prefixes, each with its "-".
+func (x *extractor) node(ms []int, prefixes []string) graph.Node {
 	typeScore := map[string]int{}
 	formScore := map[string]int{}
 	var ev []graph.Evidence
@@ -478,15 +519,17 @@ func (x *extractor) node(ms []int) graph.Node {
 		}
 	})
 	slugs := map[string]string{}
-	for _, f := range forms {
-		if _, ok := slugs[graph.Slug(f)]; !ok {
-			slugs[graph.Slug(f)] = f
+	formSlug := make([]string, len(forms))
+	for i, f := range forms {
+		formSlug[i] = graph.Slug(f)
+		if _, ok := slugs[formSlug[i]]; !ok {
+			slugs[formSlug[i]] = f
 		}
 	}
 	moved := map[string]int{}
-	for _, f := range forms {
-		for _, p := range x.rules.prefixes {
-			if rest, ok := strings.CutPrefix(graph.Slug(f), graph.Slug(p)+"-"); ok {
+	for i, f := range forms {
+		for _, p := range prefixes {
+			if rest, ok := strings.CutPrefix(formSlug[i], p); ok {
 				if g, ok := slugs[rest]; ok && g != f {
 					moved[g] += formScore[f]
 					moved[f] -= formScore[f]

@@ -1,11 +1,9 @@
 package extract
 
 import (
-	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/notegraph/notegraph/extract/vault"
@@ -91,9 +89,6 @@ func isVault(paths []string) bool {
 func withVault(res Result, srcs []source, files []string, opts Options) Result {
 	if opts.Notes == NotesOff {
 		return res
-	}
-	if opts.Notes == NotesAuto && !slices.ContainsFunc(srcs, func(s source) bool { return bytes.Contains(s.Text, []byte("[[")) }) {
-		return res // no wiki link at all: not a vault, and no vault pass to pay for (7% of a 1,000-note run)
 	}
 	r := opts.Rules
 	if r == nil {

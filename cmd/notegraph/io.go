@@ -72,11 +72,22 @@ func loadGraph(inputs []string, f extractFlags) (graph.Graph, error) {
 		}
 		opts.Rules = r
 	}
-	bar := newProgress(-1, "extracting")
-	if bar != nil {
+	// The bar appears only for folders of a few hundred notes and more:
+	// smaller ones are extracted in a second or two, and a bar would only
+	// flash. Extraction reports three steps per note (parsed, walked, read
+	// again by pass 2), from several goroutines but one call at a time;
+	// the bar counts notes.
+	var bar *progressbar.ProgressBar
+	if progressOn() {
 		opts.Progress = func(done, total int) {
-			bar.ChangeMax(total)
-			_ = bar.Set(done)
+			if bar == nil {
+				if total < 3*extractBarNotes {
+					return
+				}
+				bar = newProgress(int64(total/3), "extracting")
+			}
+			bar.ChangeMax(total / 3)
+			_ = bar.Set(done / 3)
 		}
 	}
 	res, err := extract.Notes(inputs, opts)
@@ -163,10 +174,18 @@ func writeClose(fh *os.File, path string, write func(io.Writer) error) error {
 	return nil
 }
 
+// extractBarNotes is the number of notes from which extraction shows a
+// progress bar (about two seconds of work).
+const extractBarNotes = 300
+
+// progressOn reports whether progress is shown: stderr is a terminal and
+// -q was not given.
+func progressOn() bool { return !globals.quiet && isatty.IsTerminal(os.Stderr.Fd()) }
+
 // newProgress returns a progress bar on stderr, or nil when stderr is not a
 // terminal or -q was given. max -1 means unknown.
 func newProgress(max int64, desc string) *progressbar.ProgressBar {
-	if globals.quiet || !isatty.IsTerminal(os.Stderr.Fd()) {
+	if !progressOn() {
 		return nil
 	}
 	return progressbar.NewOptions64(max,
