@@ -197,6 +197,9 @@ func (x *extractor) findMentions(c *lineCtx) {
 		c.take(0, len(t))
 		return
 	}
+	if l.Kind == kindCode {
+		return // a code block is code: what it imports is named, nothing else
+	}
 	x.wikilinks(c)
 	x.proseTalk(c)
 	x.acronyms(c)
