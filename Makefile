@@ -48,6 +48,7 @@ setup-browser:
 ## server for the run unless NEO4J_URI is set, and stops it afterwards.
 test: lint setup build
 	./scripts/with-neo4j $(GO) test -timeout 40m ./...
+	$(GO) test github.com/goccy/go-graphviz   # the patched copy's own check (third_party/go-graphviz/NOTEGRAPH.md)
 	./scripts/eval-gate $(BIN)
 
 ## eval: score extraction on the shared corpus of real notes (../shared/eval),
