@@ -49,8 +49,8 @@ func (x *extractor) talkBodies() []*talkBody {
 }
 
 // titleTopics finds the topics a talk's title announces and its notes take
-// up again: "Programming Distributed Systems" whose notes say "distributed
-// systems are hard". A phrase of two or three words from the title counts
+// up again: "Building Resilient Queues" whose notes say "resilient
+// queues are hard". A phrase of two or three words from the title counts
 // when the notes repeat it once, in any inflection ("Parsing Binary Formats"
 // and "parsers for binary formats"); a single longer word when they repeat
 // it twice ("gardens … a garden"). The node takes the notes' spelling.

@@ -236,15 +236,15 @@ func TestPatterns(t *testing.T) {
 		},
 		{
 			name:  "lower-case technical terms in a talk's notes; a verb is no part of one",
-			notes: "# Quiet Systems\n### Ines Duarte\n\n* enable lazy evaluation everywhere\n* a message queue between services\n* Property-based testing finds edge cases\n* fix issues early\n",
-			want:  []string{"Quiet Systems -COVERS-> lazy evaluation", "Quiet Systems -COVERS-> message queue", "Quiet Systems -COVERS-> Property-based testing"},
-			deny:  []string{"enable lazy evaluation:Concept", "fix issues:Concept"},
+			notes: "# Quiet Systems\n### Ines Duarte\n\n* enable write caching everywhere\n* a sidecar cache between services\n* Snapshot testing finds regressions\n* fix flakes early\n",
+			want:  []string{"Quiet Systems -COVERS-> write caching", "Quiet Systems -COVERS-> sidecar cache", "Quiet Systems -COVERS-> Snapshot testing"},
+			deny:  []string{"enable write caching:Concept", "fix flakes:Concept"},
 		},
 		{
 			name:  "one talk per file: the speaker in the title, sub-headings are the talk's notes",
-			notes: "# \"Loops Done Right\" by [Mara Quill](https://example.org/mq)\n\n## Notes about iterators\n* `itertools` helps\n\n## Q&A\n* tried kubectl\n",
-			want:  []string{"Mara Quill -GAVE-> Loops Done Right", "Loops Done Right -COVERS-> itertools", "Loops Done Right -COVERS-> kubectl"},
-			deny:  []string{"Q&A:Talk", "Notes about iterators:Talk"},
+			notes: "# \"Caching Done Right\" by [Mara Quill](https://example.org/mq)\n\n## Notes about caches\n* `cachetools` helps\n\n## Q&A\n* tried kubectl\n",
+			want:  []string{"Mara Quill -GAVE-> Caching Done Right", "Caching Done Right -COVERS-> cachetools", "Caching Done Right -COVERS-> kubectl"},
+			deny:  []string{"Q&A:Talk", "Notes about caches:Talk"},
 		},
 		{
 			name:  "a bare word never merges into a person: an acronym that spells a given name, a name from another file",

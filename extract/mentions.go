@@ -310,7 +310,7 @@ func titleObject(ws []word, i int) bool {
 }
 
 // nameRun reports whether title word i is part of a longer name: after a
-// given name ("Jane Austen") or before another word no dictionary has or an
+// given name ("Mara Quill") or before another word no dictionary has or an
 // acronym ("Travis CI").
 func nameRun(ws []word, i int) bool {
 	if i > 0 && (isFirstName(ws[i-1].s) || isCap(ws[i-1].s) && !isDictWord(ws[i-1].s)) {
@@ -1329,7 +1329,7 @@ func (x *extractor) shapes(c *lineCtx) {
 				}
 			}
 		}
-		// a run of capitalized words: "Python Software Foundation", "Larry Hastings"
+		// a run of capitalized words: "Python Software Foundation", "Ines Duarte"
 		if isCap(s) && !isAcronym(s) && !c.title {
 			j := i + 1
 			for j < len(ws) && j-i < 4 && isCap(ws[j].s) && !ws[j].sentStart && strings.TrimSpace(t[ws[j-1].end:ws[j].start]) == "" && !isAcronym(ws[j].s) &&

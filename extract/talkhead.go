@@ -123,7 +123,7 @@ func (x *extractor) headQuoted(t string) (headSlots, bool) {
 	} else if rest != "" {
 		h.speakers = x.readSpeakers(strings.Trim(rest, "()"), slotLoose)
 		if h.speakers == nil {
-			// `"Quacks" - a graph database`: the rest is the title's too
+			// `"Small Tables" - a column store`: the rest is the title's too
 			h.title = t
 		}
 	}
@@ -484,7 +484,7 @@ func (x *extractor) slotName(s string, st slotStrength) (string, bool) {
 			continue
 		}
 		if len(strings.TrimRight(t, ".")) == 1 && i > 0 && isCap(t) {
-			continue // an initial: "Karen M. Sandler"
+			continue // an initial: "Nora J. Castillo"
 		}
 		for _, r := range t {
 			if !unicode.IsLetter(r) && r != '-' && r != '\'' && r != '’' && r != '.' {
@@ -525,7 +525,7 @@ func (x *extractor) slotName(s string, st slotStrength) (string, bool) {
 			return s, true
 		}
 		// a given name the lexicon lacks: no English word at either end
-		// ("Sven Olsen", not "Infra Chats" or "Open Tracing")
+		// ("Sven Olsen", not "Infra Chats" or "Open Ledgers")
 		if isWord(strings.ToLower(toks[0])) || isWord(strings.ToLower(toks[n-1])) || isCoined(toks[0]) {
 			return "", false
 		}

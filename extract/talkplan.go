@@ -349,7 +349,7 @@ func handleNear(lines []line, head int) ([]slotPerson, []int) {
 }
 
 // fileNameSpeakers reads the speaker from a talk file's name when the name
-// is the title followed by a person's: "loop-faster-jane-doe.md".
+// is the title followed by a person's: "caching-done-right-jane-doe.md".
 func (x *extractor) fileNameSpeakers(file, title string, lines []line) []slotPerson {
 	base := strings.TrimSuffix(path.Base(file), path.Ext(file))
 	stem := strings.Fields(strings.NewReplacer("-", " ", "_", " ").Replace(strings.ToLower(base)))

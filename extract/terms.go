@@ -7,8 +7,8 @@ import (
 )
 
 // terms finds the technical terms a talk's notes write in lower case: one or
-// two modifiers before a head noun from the rules' term_heads ("lazy
-// evaluation", "static code analysis", "message queue"). It runs in a talk's
+// two modifiers before a head noun from the rules' term_heads ("write
+// caching", "static code analysis", "retry queue"). It runs in a talk's
 // notes only, where a phrase of this shape is what the talk covers; outside a
 // talk the same phrase is too often an ordinary description.
 func (x *extractor) terms(c *lineCtx) {
@@ -28,7 +28,7 @@ func (x *extractor) terms(c *lineCtx) {
 		for k > 0 && i-k < 2 {
 			m := ws[k-1]
 			lm := strings.ToLower(m.s)
-			// a sentence's capital is no name's: "Lazy evaluation helps"
+			// a sentence's capital is no name's: "Write caching helps"
 			plain := isLower(m.s) || m.sentStart && isCap(m.s) && isLower(m.s[1:])
 			if !plain || !termWord(strings.ToLower(m.s)) || x.rules.stop[lm] || x.rules.weakModifiers[lm] || x.rules.generic[lm] ||
 				strings.HasSuffix(lm, "ly") || strings.TrimSpace(t[m.end:ws[k].start]) != "" {
@@ -37,7 +37,7 @@ func (x *extractor) terms(c *lineCtx) {
 			k--
 		}
 		if k < i && isVerb(ws[k].s) {
-			k++ // "enable lazy evaluation": the verb is not part of the term
+			k++ // "enable write caching": the verb is not part of the term
 		}
 		if k == i {
 			continue
@@ -51,7 +51,7 @@ func (x *extractor) terms(c *lineCtx) {
 }
 
 // termWord reports whether w can stand in a term: letters, maybe hyphens
-// ("property-based").
+// ("snapshot-based").
 func termWord(w string) bool {
 	if len(w) < 2 || strings.HasPrefix(w, "-") || strings.HasSuffix(w, "-") {
 		return false
