@@ -217,7 +217,7 @@ func isAcronym(w string) bool {
 
 // isCoined reports whether w has the shape of a software name rather than an
 // English word: inner capitals (CPython, ZeroMQ), an underscore
-// (easy_install), a file-like suffix (backbone.js), letters then digits
+// (quick_setup), a file-like suffix (spine.js), letters then digits
 // (libfoo2), or an acronym.
 func isCoined(w string) bool {
 	if len(w) < 2 {
@@ -319,7 +319,7 @@ func nearWord(w string) bool {
 }
 
 // docExt are the endings of documents and pictures: "notes.md" and
-// "diagram.png" name files, not software ("backbone.js" does).
+// "diagram.png" name files, not software ("spine.js" does).
 var docExt = map[string]bool{"md": true, "txt": true, "pdf": true, "png": true, "jpg": true, "jpeg": true,
 	"gif": true, "svg": true, "doc": true, "docx": true, "csv": true, "ppt": true, "pptx": true, "key": true, "mov": true, "mp4": true}
 

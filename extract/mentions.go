@@ -298,7 +298,7 @@ func allDict(ws []word) bool {
 }
 
 // titleObject reports whether word i of a title is what the talk is done
-// in or with: "… in Python", "… with Flask and Django", "… using Spark".
+// in or with: "… in Rust", "… with Sled and Tokio", "… using Kettle".
 func titleObject(ws []word, i int) bool {
 	switch strings.ToLower(ws[i-1].s) {
 	case "in", "with", "using", "via":
@@ -345,7 +345,7 @@ func toolShaped(w string) bool {
 		}
 	}
 	if letters < 2 || digits > letters {
-		return false // "x80-100" is a figure
+		return false // "x40-120" is a figure
 	}
 	return !strings.HasSuffix(w, "-")
 }
@@ -1387,7 +1387,7 @@ func (x *extractor) shapes(c *lineCtx) {
 		case c.title:
 			// in a title, capitals say little ("Taming the Scheduler"): a name
 			// is coined, no dictionary's word, or the object of "in", "with",
-			// "using" ("Web Apps in Python", "with Flask and Django")
+			// "using" ("Web Apps in Rust", "with Sled and Tokio")
 			named = !x.rules.notNames[s] && (isCoined(s) ||
 				isCap(s) && len(s) > 3 && !isDictWord(s) && !isFirstName(s) && !abstract(s) && !nameRun(ws, i) ||
 				isCap(s) && i > 0 && !abstract(s) && titleObject(ws, i) && x.counts[strings.ToLower(s)] >= 2)

@@ -24,7 +24,7 @@ type word struct {
 
 // tokenize splits text into words: a letter, digit, '@' or '#', then
 // letters, digits and the joiners _ . ' ’ + # / -, ending on a letter, digit,
-// '+' or '#' ("backbone.js", "easy_install", "C++", "@jdoe", "x80-100").
+// '+' or '#' ("spine.js", "quick_setup", "C++", "@jdoe", "x40-120").
 // It runs on every line in walk and pass 2, so it makes one allocation, the
 // result, of the exact size: lines keep their words for pass 2 (FuzzTokenize
 // holds it equal to the plain rune-by-rune reading).
@@ -40,7 +40,7 @@ func tokenize(text string) []word {
 		start := len(out) == 0 || lead || strings.ContainsAny(gap, ".!?:;|") || strings.Contains(gap, " - ") || strings.Contains(gap, "–") || strings.Contains(gap, "—")
 		lead = lead && !hasLetter(s)
 		// a trailing dot of an abbreviation or a sentence end is not part of a word
-		// unless the word is dotted inside (backbone.js, e.g.)
+		// unless the word is dotted inside (spine.js, e.g.)
 		out = append(out, word{s: s, start: a, end: b, sentStart: start})
 		prev = b
 	})
@@ -336,7 +336,7 @@ func (x *extractor) allGeneric(toks []string) bool {
 }
 
 // isNameShaped reports whether a single token looks like a name wherever it
-// stands: coined (CPython, easy_install, backbone.js), or capitalized and not
+// stands: coined (CPython, quick_setup, spine.js), or capitalized and not
 // an English word ("Sagrada").
 func (x *extractor) isNameShaped(w string) bool {
 	if x.rules.notNames[w] || x.rules.stop[strings.ToLower(w)] {

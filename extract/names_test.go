@@ -60,7 +60,7 @@ func tokenizeRunes(text string) []word {
 }
 
 var tokenizeSeeds = []string{
-	"", "   ", "backbone.js, easy_install and C++ by @jdoe (x80-100).",
+	"", "   ", "spine.js, quick_setup and C++ by @jdoe (x40-120).",
 	"2031-03-02 Met Ana. She said: use Zig — or Rust – maybe | Go",
 	"Müller’s Ærø straße naïve 東京 タワー", "#tag #a/b c#", "'quoted' -dash- .dot.", "\xff\xfeab\xc3",
 	"e.g. i.e. U.S.A. v1.2.3-rc1+build", "🚀 Launch ❤️ day", "10:30 – 11:00 Keynote",

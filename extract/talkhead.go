@@ -535,7 +535,7 @@ func (x *extractor) slotName(s string, st slotStrength) (string, bool) {
 
 // parenTitle reports whether a parenthetical reads as a title rather than
 // an affiliation or a role: three or more words with a small word among
-// them ("python for humans", "taming the scheduler").
+// them ("caching for beginners", "taming the scheduler").
 func parenTitle(x *extractor, s string) bool {
 	ws := strings.Fields(strings.ToLower(s))
 	if len(ws) < 3 || x.isRole(s) {
