@@ -138,7 +138,9 @@ func (x *extractor) topicGram(gram []string) bool {
 		return false
 	}
 	if n == 1 {
-		return len(gram[0]) >= 5 && !x.rules.generic[gram[0]]
+		// one common word ("testing", "design") is the title's grammar, not
+		// its topic, however often the notes say it
+		return len(gram[0]) >= 5 && !x.rules.generic[gram[0]] && !isWord(gram[0])
 	}
 	for _, w := range gram[:n-1] {
 		if isPlural(w) {

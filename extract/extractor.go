@@ -110,8 +110,10 @@ func (x *extractor) add(c *lineCtx, name, typ string, str int) int {
 }
 
 func (x *extractor) addEv(name, typ string, str int, ev graph.Evidence) int {
-	// an example's stand-in for the reader's value ("YOUR_API_KEY") is no name
-	x.ms = append(x.ms, mention{name: name, typ: typ, str: str, ev: ev, gone: placeholder(name)})
+	// an example's stand-in for the reader's value ("YOUR_API_KEY") is no
+	// name, nor is a file's ("notes.md", "urls.py")
+	gone := placeholder(name) || typ != graph.Link && fileName(name)
+	x.ms = append(x.ms, mention{name: name, typ: typ, str: str, ev: ev, gone: gone})
 	x.uf = append(x.uf, len(x.uf))
 	return len(x.ms) - 1
 }

@@ -323,6 +323,24 @@ func nearWord(w string) bool {
 var docExt = map[string]bool{"md": true, "txt": true, "pdf": true, "png": true, "jpg": true, "jpeg": true,
 	"gif": true, "svg": true, "doc": true, "docx": true, "csv": true, "ppt": true, "pptx": true, "key": true, "mov": true, "mp4": true}
 
+// fileExt are the endings of files that hold text or settings: "models.py",
+// "deploy.yaml" name a file of a project, not software of their own
+// ("spine.js" and "Node.js" do, so js is not one).
+var fileExt = map[string]bool{"py": true, "rb": true, "yaml": true, "yml": true, "json": true, "toml": true,
+	"ini": true, "cfg": true, "conf": true, "html": true, "htm": true, "sh": true, "lock": true, "log": true,
+	"xml": true, "rst": true, "ipynb": true}
+
+// fileName reports whether w is a file's name: a stem and a document's or a
+// project file's ending ("README.md", "urls.py", "diagram.png").
+func fileName(w string) bool {
+	i := strings.LastIndexByte(w, '.')
+	if i <= 0 || strings.ContainsAny(w, "/ ") {
+		return false
+	}
+	ext := strings.ToLower(w[i+1:])
+	return docExt[ext] || fileExt[ext]
+}
+
 // isHash reports whether w is a hexadecimal hash of 7 or more digits with
 // letters and digits both: a commit, a checksum.
 func isHash(w string) bool {

@@ -844,6 +844,9 @@ func (x *extractor) headSplit(c *lineCtx) {
 	if x.rules.labels[strings.ToLower(n)] || x.rules.generic[strings.ToLower(n)] {
 		return
 	}
+	if isLower(n) && isWord(n) && !isCoined(n) {
+		return // "support - …", "map: …": an everyday word heads a note, it names nothing
+	}
 	ws := strings.Fields(n)
 	if len(ws) > 2 && !allNamed(ws) {
 		return
@@ -1274,7 +1277,9 @@ func (x *extractor) toolSuffix(c *lineCtx) {
 		p := ws[i-1]
 		lp := strings.ToLower(p.s)
 		if x.rules.stop[lp] || isWord(lp) && !isCap(p.s) && !isCoined(p.s) {
-			if !(isWord(lp) && len(lp) <= 4 && !x.rules.stop[lp]) {
+			// "the ast module": a short word no dictionary has ("the test
+			// library" names no library)
+			if !(isWord(lp) && len(lp) <= 4 && !x.rules.stop[lp] && !isExactDictWord(lp)) {
 				continue
 			}
 		}
@@ -1405,7 +1410,7 @@ func (x *extractor) shapes(c *lineCtx) {
 			named = true // a coined word used more than once: "git", "deno"
 		case c.e != nil && c.e.kind == entTalk && isLower(s) && len(s) > 2 && !isWord(s) && !isDictWord(s) && !x.typo(s) && !isFirstName(s) && !x.rules.generic[s] && toolShaped(s):
 			named = true // in a talk's notes, a lower-case word no dictionary has: "kubectl", "lz4"
-		case i == 0 && c.l.Item && c.e != nil && c.e.kind == entTalk && isLower(s) && !isWord(s) && !x.rules.generic[s] && len(s) > 3 && isAlpha(strings.ReplaceAll(s, "-", "")):
+		case i == 0 && c.l.Item && c.e != nil && c.e.kind == entTalk && isLower(s) && !isWord(s) && !isExactDictWord(s) && !x.typo(s) && !x.rules.generic[s] && len(s) > 3 && isAlpha(strings.ReplaceAll(s, "-", "")):
 			named = true // a bullet of a talk's notes that opens with a coined word: "xstate all the things"
 		}
 		if !named || !c.take(w.start, w.end) {

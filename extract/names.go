@@ -297,6 +297,9 @@ func (x *extractor) thingName(s string) (string, bool) {
 	if len(toks) == 0 || len(toks) > 4 {
 		return "", false // nothing but spaces once the punctuation is gone
 	}
+	if len(toks) == 1 && fileName(s) {
+		return "", false // "notes.md", "settings.py": a file, not a thing
+	}
 	s = strings.Join(toks, " ")
 	low := strings.ToLower(s)
 	if x.rules.generic[low] || x.rules.labels[low] || x.rules.notNames[s] {

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -1131,6 +1132,7 @@ func (w *walker) tableRow(l *line) bool {
 	si, ok1 := col["speaker"]
 	ti, ok2 := col["title"]
 	if !ok1 || !ok2 || si >= len(l.Cells) || ti >= len(l.Cells) {
+		dropValueCells(l, x.rules.columns)
 		return false
 	}
 	w.cur = nil
@@ -1179,6 +1181,30 @@ func (w *walker) tableRow(l *line) bool {
 	}
 	w.cur = nil
 	return true
+}
+
+// dropValueCells keeps a table row's text to the cells whose column holds
+// names: a column headed "file", "commit", "licence" or "date" holds values
+// ("notes.md", a hash, "MIT (c) 2031 A. Writer"), which name nothing the
+// notes are about.
+func dropValueCells(l *line, columns map[string]string) {
+	var keep []string
+	dropped := false
+	for i, cell := range l.Cells {
+		if i < len(l.Header) && columns[strings.ToLower(strings.Trim(l.Header[i], " *_:"))] == "value" {
+			dropped = true
+			continue
+		}
+		keep = append(keep, cell)
+	}
+	if !dropped {
+		return
+	}
+	l.Text = strings.Join(keep, " | ")
+	l.Codes = slices.DeleteFunc(slices.Clone(l.Codes), func(c string) bool { return !strings.Contains(l.Text, c) })
+	l.Links = slices.DeleteFunc(slices.Clone(l.Links), func(k link) bool {
+		return !strings.Contains(l.Text, k.Text) || k.Text == "" && !strings.Contains(l.Text, k.URL)
+	})
 }
 
 func levelOf(l *line, item bool) int {
