@@ -264,6 +264,11 @@ func TestPatterns(t *testing.T) {
 			deny:  []string{"enable write caching:Concept", "fix flakes:Concept"},
 		},
 		{
+			name:  "a term's modifier may be a word that alone is generic (code, source, demo)",
+			notes: "# Quiet Systems\n### Ines Duarte\n\n* Code review\n* we ran static code analysis daily\n",
+			want:  []string{"Quiet Systems -COVERS-> Code review", "Quiet Systems -COVERS-> static code analysis"},
+		},
+		{
 			name:  "one talk per file: the speaker in the title, sub-headings are the talk's notes",
 			notes: "# \"Caching Done Right\" by [Mara Quill](https://example.org/mq)\n\n## Notes about caches\n* `cachetools` helps\n\n## Q&A\n* tried kubectl\n",
 			want:  []string{"Mara Quill -GAVE-> Caching Done Right", "Caching Done Right -COVERS-> cachetools", "Caching Done Right -COVERS-> kubectl"},

@@ -30,7 +30,7 @@ func (x *extractor) terms(c *lineCtx) {
 			lm := strings.ToLower(m.s)
 			// a sentence's capital is no name's: "Write caching helps"
 			plain := isLower(m.s) || m.sentStart && isCap(m.s) && isLower(m.s[1:])
-			if !plain || !termWord(strings.ToLower(m.s)) || x.rules.stop[lm] || x.rules.weakModifiers[lm] || x.rules.generic[lm] ||
+			if !plain || !termWord(strings.ToLower(m.s)) || x.rules.stop[lm] || x.rules.weakModifiers[lm] ||
 				strings.HasSuffix(lm, "ly") || strings.TrimSpace(t[m.end:ws[k].start]) != "" {
 				break
 			}
