@@ -139,6 +139,12 @@ func TestPatterns(t *testing.T) {
 			deny:  []string{"support:Concept", "support:Tool"},
 		},
 		{
+			name:  "clipped words of software work (config, mgmt, infra) are no names, however often written",
+			notes: "# Quiet Systems\n### Ines Duarte\n\n* infra mgmt is hard\n* the config drifts; infra mgmt again\n* config lives in `vexmq`\n",
+			want:  []string{"Quiet Systems -COVERS-> vexmq"},
+			deny:  []string{"infra:Tool", "mgmt:Tool", "config:Tool", "infra:Concept", "mgmt:Concept", "config:Concept"},
+		},
+		{
 			name:  "a table's value columns (file, commit, licence) name nothing; its other cells are read",
 			notes: "# Sources\n\n| file | about | commit | licence |\n|---|---|---|---|\n| day-one.md | the `vexmq` broker | 3f9a7c21be04d | MIT, (c) 2031 Ana Ruiz |\n",
 			want:  []string{"vexmq:Tool"},

@@ -1384,7 +1384,7 @@ func (x *extractor) shapes(c *lineCtx) {
 				}
 			}
 		}
-		if x.rules.notNames[s] || x.rules.stop[strings.ToLower(s)] || isAcronym(s) && x.rules.generic[strings.ToLower(s)] {
+		if x.rules.notNames[s] || x.rules.stop[strings.ToLower(s)] || isAcronym(s) && x.rules.generic[strings.ToLower(s)] || x.rules.workWords[strings.ToLower(s)] {
 			continue // "API", "URL": ordinary words in capitals
 		}
 		named := false

@@ -302,7 +302,7 @@ func (x *extractor) thingName(s string) (string, bool) {
 	}
 	s = strings.Join(toks, " ")
 	low := strings.ToLower(s)
-	if x.rules.generic[low] || x.rules.labels[low] || x.rules.notNames[s] {
+	if x.rules.generic[low] || x.rules.labels[low] || x.rules.notNames[s] || x.rules.workWords[low] {
 		return "", false
 	}
 	if x.allGeneric(toks) {

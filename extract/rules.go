@@ -50,6 +50,7 @@ type Rules struct {
 	DetailFields  []string            `yaml:"detail_fields"`
 	TermHeads     []string            `yaml:"term_heads"`
 	WeakModifiers []string            `yaml:"weak_modifiers"`
+	WorkWords     []string            `yaml:"work_words"`
 }
 
 var (
@@ -148,6 +149,7 @@ func (r *Rules) Extend(u *Rules) {
 	r.DetailFields = append(r.DetailFields, u.DetailFields...)
 	r.TermHeads = append(r.TermHeads, u.TermHeads...)
 	r.WeakModifiers = append(r.WeakModifiers, u.WeakModifiers...)
+	r.WorkWords = append(r.WorkWords, u.WorkWords...)
 }
 
 // compiled is Rules turned into the sets and patterns the stages use.
@@ -155,6 +157,7 @@ type compiled struct {
 	sections       map[string]string // word → kind
 	labels         map[string]bool
 	generic        map[string]bool
+	workWords      map[string]bool // "config", "mgmt": never a name alone
 	titleSuffix    []string
 	eventWords     map[string]bool
 	cues           []cue // sorted longest phrase first
@@ -273,6 +276,7 @@ func (r *Rules) compile() *compiled {
 		labels:        lowerSet(r.Labels),
 		eventWords:    lowerSet(r.EventWords),
 		generic:       lowerSet(r.Generic),
+		workWords:     lowerSet(r.WorkWords),
 		suffixCues:    map[string]string{},
 		typeWords:     map[string]string{},
 		toolSuffixes:  lowerSet(r.ToolSuffixes),
