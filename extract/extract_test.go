@@ -145,6 +145,18 @@ func TestPatterns(t *testing.T) {
 			deny:  []string{"infra:Tool", "mgmt:Tool", "config:Tool", "infra:Concept", "mgmt:Concept", "config:Concept"},
 		},
 		{
+			name:  "a site's address is no thing; a product named for its site is",
+			notes: "# Quiet Systems\n### Ines Duarte\n\n* see docs.vexmq.org and vexmq-guide.net for more\n* packages ship on Crates.io\n",
+			want:  []string{"Quiet Systems -COVERS-> Crates.io"},
+			deny:  []string{"docs.vexmq.org:Tool", "docs.vexmq.org:Concept", "vexmq-guide.net:Tool", "vexmq-guide.net:Concept"},
+		},
+		{
+			name:  "contractions and a lone capitalized dictionary word on a line name nothing",
+			notes: "# Quiet Systems\n### Ines Duarte\n\n* dont retry forever; dont page at night\n* Malleability\n* Vexmq\n",
+			want:  []string{"Quiet Systems -COVERS-> Vexmq"},
+			deny:  []string{"dont:Tool", "dont:Concept", "Malleability:Concept", "Malleability:Tool"},
+		},
+		{
 			name:  "a table's value columns (file, commit, licence) name nothing; its other cells are read",
 			notes: "# Sources\n\n| file | about | commit | licence |\n|---|---|---|---|\n| day-one.md | the `vexmq` broker | 3f9a7c21be04d | MIT, (c) 2031 Ana Ruiz |\n",
 			want:  []string{"vexmq:Tool"},

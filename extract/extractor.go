@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/notegraph/notegraph/graph"
 )
@@ -112,7 +114,7 @@ func (x *extractor) add(c *lineCtx, name, typ string, str int) int {
 func (x *extractor) addEv(name, typ string, str int, ev graph.Evidence) int {
 	// an example's stand-in for the reader's value ("YOUR_API_KEY") is no
 	// name, nor is a file's ("notes.md", "urls.py")
-	gone := placeholder(name) || typ != graph.Link && fileName(name)
+	gone := placeholder(name) || typ != graph.Link && (fileName(name) || siteName(name))
 	x.ms = append(x.ms, mention{name: name, typ: typ, str: str, ev: ev, gone: gone})
 	x.uf = append(x.uf, len(x.uf))
 	return len(x.ms) - 1
@@ -248,6 +250,29 @@ func (x *extractor) eventName(title string) string {
 	// "KubeCon Notes 2031": a title word before the year
 	if f := strings.Fields(t); len(f) >= 3 && yearRE.MatchString(f[len(f)-1]) && slices.Contains(x.rules.titleSuffix, strings.ToLower(f[len(f)-2])) {
 		t = strings.Join(append(f[:len(f)-2:len(f)-2], f[len(f)-1]), " ")
+	}
+	// "GopherMeet 2031 talk links and notes": the name is the run of
+	// capitalized words and numbers it opens with ("Days of Rust 2031" keeps
+	// its small word)
+	if f := strings.Fields(t); len(f) > 1 {
+		n := 0
+		for n < len(f) {
+			w := f[n]
+			if r, _ := utf8.DecodeRuneInString(strings.TrimPrefix(w, "#")); unicode.IsUpper(r) || unicode.IsDigit(r) {
+				n++
+				continue
+			}
+			if n > 0 && n+1 < len(f) && x.rules.stop[strings.ToLower(w)] {
+				if r, _ := utf8.DecodeRuneInString(f[n+1]); unicode.IsUpper(r) {
+					n += 2
+					continue
+				}
+			}
+			break
+		}
+		if n >= 2 && n < len(f) {
+			t = strings.Join(f[:n], " ") // one capital is a sentence's: "Reading group"
+		}
 	}
 	for changed := true; changed; {
 		changed = false

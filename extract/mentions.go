@@ -367,7 +367,7 @@ func (x *extractor) wholeLineNames(t string) bool {
 		return false // "npm install left-pad": a command
 	}
 	ws := strings.Fields(t)
-	if len(ws) == 1 && isCap(ws[0]) && isWord(low) && !isCoined(ws[0]) {
+	if len(ws) == 1 && isCap(ws[0]) && (isWord(low) || isDictWord(low)) && !isCoined(ws[0]) {
 		return false // "Architecture", "Drawbacks": a section word, not a name
 	}
 	if len(ws) > 1 && isVerb(ws[0]) && !isCoined(ws[0]) && (isLower(ws[0]) || isDictWord(ws[1])) {
@@ -410,6 +410,19 @@ func placeholder(name string) bool {
 	}
 	return false
 }
+
+// siteName reports whether a name is a web site's address written without
+// its scheme ("docs.example.io", "example.org"): an address, not a thing.
+// A capitalized name on a ".io" or ".ai" is a product's ("Crates.io").
+func siteName(name string) bool {
+	if strings.IndexByte(name, '.') <= 0 || strings.Contains(name, " ") || !siteRE.MatchString(name) {
+		return false
+	}
+	ext := strings.ToLower(name[strings.LastIndexByte(name, '.')+1:])
+	return isLower(name) || ext != "io" && ext != "ai" && ext != "app" && ext != "dev"
+}
+
+var siteRE = regexp.MustCompile(`(?i)^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|ly|dev|co|me|ai|app|gl|gov|edu|info|us|uk|de)$`)
 
 // domainRE matches an address written without its scheme: "bit.ly/x",
 // "docs.example.io".

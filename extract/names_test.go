@@ -107,3 +107,19 @@ func TestStripPossessive(t *testing.T) {
 		}
 	}
 }
+
+func TestEventName(t *testing.T) {
+	x := newExtractor(nil)
+	for _, c := range []struct{ title, want string }{
+		{"DevConf Notes", "DevConf"},
+		{"Notes from DevConf 2031", "DevConf 2031"},
+		{"GopherMeet 2031 talk links and notes", "GopherMeet 2031"},
+		{"Days of Rust 2031 recap", "Days of Rust 2031"},
+		{"Rust Valley Meetup #14", "Rust Valley Meetup #14"},
+		{"Reading group, week 12", "Reading group"},
+	} {
+		if got := x.eventName(c.title); got != c.want {
+			t.Errorf("eventName(%q) = %q, want %q", c.title, got, c.want)
+		}
+	}
+}
