@@ -157,6 +157,12 @@ func TestPatterns(t *testing.T) {
 			deny:  []string{"dont:Tool", "dont:Concept", "Malleability:Concept", "Malleability:Tool"},
 		},
 		{
+			name:  "a dash inside a head's word joins the head to a label: the head is the thing",
+			notes: "# Quiet Systems\n### Ines Duarte\n\n* Retry storms–example: a queue that floods Vexmq\n",
+			want:  []string{"Quiet Systems -COVERS-> Retry storms", "Quiet Systems -COVERS-> Vexmq"},
+			deny:  []string{"Retry storms–example:Concept"},
+		},
+		{
 			name:  "a table's value columns (file, commit, licence) name nothing; its other cells are read",
 			notes: "# Sources\n\n| file | about | commit | licence |\n|---|---|---|---|\n| day-one.md | the `vexmq` broker | 3f9a7c21be04d | MIT, (c) 2031 Ana Ruiz |\n",
 			want:  []string{"vexmq:Tool"},

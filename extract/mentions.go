@@ -845,6 +845,11 @@ func (x *extractor) headSplit(c *lineCtx) {
 		return
 	}
 	name, desc = m[1], m[2]
+	// "Trust boundaries–example: …": a dash inside a word (not a hyphen)
+	// joins the head to a label of its own
+	if i := strings.IndexAny(name, "–—"); i > 0 && name[i-1] != ' ' && i+3 < len(name) && name[i+3] != ' ' {
+		name = name[:i]
+	}
 	n, ok := x.thingName(name)
 	if !ok {
 		// "defer statement - …": a keyword and a content word
