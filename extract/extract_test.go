@@ -288,6 +288,12 @@ func TestPatterns(t *testing.T) {
 			deny:  []string{"enable write caching:Concept", "fix flakes:Concept"},
 		},
 		{
+			name:  "a vague head noun makes a description, not a term",
+			notes: "# Quiet Systems\n### Ines Duarte\n\n* batch processing of web services is slow; see the event loop\n",
+			want:  []string{"Quiet Systems -COVERS-> event loop"},
+			deny:  []string{"batch processing:Concept", "web services:Concept"},
+		},
+		{
 			name:  "a term's modifier may be a word that alone is generic (code, source, demo)",
 			notes: "# Quiet Systems\n### Ines Duarte\n\n* Code review\n* we ran static code analysis daily\n",
 			want:  []string{"Quiet Systems -COVERS-> Code review", "Quiet Systems -COVERS-> static code analysis"},
