@@ -143,6 +143,30 @@ func TestPlanFolders(t *testing.T) {
 	}
 }
 
+// An index item is the talk of the file it links to, unless that file, in
+// the same run, is no one talk.
+func TestPlanFoldersIndex(t *testing.T) {
+	x := newExtractor(nil)
+	notes := map[string]string{
+		"conf/README.md": "# Notes\n\n* [Caching Done Right](a.md) by Mara Quill\n* [Hallway Tracks and Booths](booths.md)\n",
+		"conf/a.md":      "# Caching Done Right\n### Mara Quill\n\n* eviction\n",
+		"conf/booths.md": "# Hallway Tracks and Booths\n\n## Quiet Systems - Ines Duarte\n* pages\n\n## Fast Tests - Ana Ruiz\n* speed\n",
+	}
+	var plans []filePlan
+	for _, f := range []string{"conf/README.md", "conf/a.md", "conf/booths.md"} {
+		src, _, _ := clean(f, []byte(notes[f]))
+		lines, m := parse(src)
+		plans = append(plans, x.planFile(f, lines, m))
+	}
+	if len(plans[0].talks) != 2 {
+		t.Fatalf("alone, the index planned %d talks, want 2", len(plans[0].talks))
+	}
+	planFolders(plans)
+	if len(plans[0].talks) != 1 || plans[0].talks[0].slots.title != "Caching Done Right" {
+		t.Errorf("in its folder, the index planned %+v, want only the talk of a.md", plans[0].talks)
+	}
+}
+
 func TestIsVerb(t *testing.T) {
 	for w, want := range map[string]bool{"enable": true, "sends": true, "applies": true, "managing": true, "swapping": true,
 		"built": true, "state": false, "message": false, "lazy": false, "time": false, "data": false} {

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"path"
+	"slices"
 	"strings"
 )
 
@@ -141,6 +142,22 @@ func planFolders(plans []filePlan) {
 		if c.talks >= 2 && 2*c.talks >= c.files-1 {
 			p.talks = []plannedTalk{*p.noSpeaker}
 		}
+	}
+	// an index item is the talk of the file it links to; when that file is
+	// in the run and is no one talk (a collection of keynotes, a list of
+	// tools), the item is no talk either
+	oneTalk := map[string]bool{}
+	inRun := map[string]bool{}
+	for _, p := range plans {
+		inRun[p.file] = true
+		oneTalk[p.file] = len(p.talks) == 1 && p.talks[0].scope == scopeFile
+	}
+	for i := range plans {
+		p := &plans[i]
+		p.talks = slices.DeleteFunc(p.talks, func(t plannedTalk) bool {
+			f, ok := strings.CutPrefix(t.key, "file:")
+			return t.scope == scopeIndex && ok && inRun[f] && !oneTalk[f]
+		})
 	}
 }
 
