@@ -244,6 +244,9 @@ func (x *extractor) wholeLine(c *lineCtx) {
 	coord := len(split) == 2 && isLower(t) && !strings.Contains(t, ",") &&
 		(len(strings.Fields(split[0])) > 1 || isPlural(split[0])) && len(strings.Fields(split[1])) == 1
 	for _, p := range split {
+		if p = strings.TrimSpace(p); p != "" && p[0] >= '0' && p[0] <= '9' {
+			return // "a talk, 45 minutes": a figure among the parts
+		}
 		n, ok := x.thingName(p)
 		if !ok || len(strings.Fields(n)) > 3 || strings.Contains(t, " -") || strings.ContainsAny(n, "=()") {
 			return // "pip install --use-mirrors" is a command
@@ -854,8 +857,8 @@ func (x *extractor) headSplit(c *lineCtx) {
 	if !ok {
 		// "defer statement - …": a keyword and a content word
 		ws := strings.Fields(strings.TrimSpace(name))
-		if len(ws) != 2 || !c.l.Item || !x.rules.stop[strings.ToLower(ws[0])] || x.rules.stop[strings.ToLower(ws[1])] {
-			return
+		if len(ws) != 2 || !c.l.Item || !isLower(ws[0]) || !x.rules.stop[ws[0]] || x.rules.stop[strings.ToLower(ws[1])] || !isAlpha(ws[1]) {
+			return // not "MAY 16", a date
 		}
 		n = strings.Join(ws, " ")
 	}
