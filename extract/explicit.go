@@ -223,6 +223,8 @@ var docNameRules = []struct {
 		func(_ *extractor, w written, _ *line, _ docNames) bool {
 			return strings.ContainsAny(strings.Trim(w.span, "'\"` "), "\"'=:,;<>{}+*%&|!?#\\")
 		}},
+	{anywhere, false, "an error or warning code (QZERR042) is a message's number, not a thing",
+		func(_ *extractor, w written, _ *line, _ docNames) bool { return errorCodeRE.MatchString(w.name) }},
 	{inCode, false, "a call (`connect()`) is a function of the code",
 		func(_ *extractor, w written, _ *line, _ docNames) bool { return strings.Contains(w.span, "(") }},
 	{inCode, false, "a literal (`true`, `null`) or an example's stand-in name (`foo`) names nothing",
@@ -273,6 +275,10 @@ var docNameRules = []struct {
 	{inProse | inLink, false, "a phrase with a function word inside (\"Deploying with containers\", \"limits if unset\") or opened by a lower-case word (\"default settings\") is a heading or a clause",
 		func(x *extractor, w written, _ *line, _ docNames) bool { return x.clauseShaped(w.name) }},
 }
+
+// errorCodeRE matches an error or warning code: four capitals or more, then
+// two digits or more ("QZERR042"; "RFC3164" is a name).
+var errorCodeRE = regexp.MustCompile(`^[A-Z]{4,}[0-9]{2,}$`)
 
 // codeKeywords are the words of programming languages that notes write as
 // words ("the handler can be async").
@@ -408,7 +414,7 @@ func ordinaryForm(w string, compounds bool) bool {
 		}
 	}
 	// "bundler", "formatters", "serializers", "prettifier", "minification"
-	for _, suf := range []string{"ifiers", "ifier", "ification", "izers", "izer", "ization", "isation", "ize", "ise", "ers", "er", "rs", "r", "s"} {
+	for _, suf := range []string{"ifiers", "ifier", "ification", "izers", "izer", "ization", "isation", "ize", "ise", "ers", "er", "rs", "r", "s", "ly"} {
 		if b, ok := strings.CutSuffix(w, suf); ok && len(b) >= 3 && (isWord(b) || isWord(b+"e") || isWord(b+"y") || isWord(strings.TrimSuffix(b, "i")+"y") ||
 			b[len(b)-1] == b[len(b)-2] && isWord(b[:len(b)-1])) { // "formatters"
 			return true

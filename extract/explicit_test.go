@@ -161,10 +161,11 @@ func TestNameShapes(t *testing.T) {
 		{"compoundCapitals", compoundCapitals, []string{"RetryPolicy", "EventSink"}, []string{"Postgres", "CRDT", "Retry Policy"}},
 		{"fileShaped", fileShaped, []string{"setup.js", "app.py", "notes.md"}, []string{"Node.js", "v1.2", "a.b.c"}},
 		{"ordinaryForm with compounds", func(s string) bool { return ordinaryForm(s, true) },
-			[]string{"timeout", "stringified", "bundler", "serializers", "prettifier", "namespace", "preload"},
+			[]string{"timeout", "stringified", "bundler", "serializers", "prettifier", "namespace", "preload", "lazily"},
 			[]string{"kubectl", "zaplog", "vexlo", "quorra-kit"}},
 		{"ordinaryForm without compounds", func(s string) bool { return ordinaryForm(s, false) },
 			[]string{"retry", "formatters", "redacted"}, []string{"namespace", "deeptool", "kubectl"}},
+		{"errorCodeRE", errorCodeRE.MatchString, []string{"QZERR042", "WARNX1234"}, []string{"RFC3164", "ES2020", "Q3"}},
 		{"innerPossessive", innerPossessive, []string{"Acme's client"}, []string{"Acme's", "Acme client"}},
 	}
 	for _, tt := range tests {
