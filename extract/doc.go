@@ -42,7 +42,14 @@
 // A file that holds no talk keeps to what its notes make explicit (links,
 // code, cue phrases, coined names): the shape finders' loose mentions are
 // dropped there (keepToExplicit), since in a manual or a diary capitals and
-// short lines are UI labels and imperatives, not names.
+// short lines are UI labels and imperatives, not names. A file's talks
+// count only when its plan holds them or they head a fifth of its
+// headings: a manual's "Setup with Docker" is no talk. Even explicit names
+// are weighed there by how they are written (explicit.go, docNameRules, one
+// line each on why): a code span that is an English word, a member, an
+// identifier of the docs' own code or an option is no tool; a table of
+// contents names sections; a cue phrase's object stays. A new class of
+// junk in docs is one row of docNameRules and one TestManualNames row.
 //
 // # Adding a note shape
 //

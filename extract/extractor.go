@@ -22,7 +22,7 @@ type mention struct {
 	// (a link, code, a cue phrase); kept only in files that read as talk
 	// notes (keepToExplicit)
 	loose bool
-	gone  bool // dropped by keepToExplicit: no node, no edge
+	gone  bool // dropped (keepToExplicit, keepExplicit): no node, no edge
 }
 
 type relation struct {
@@ -84,6 +84,10 @@ type extractor struct {
 	// talkByFile maps a talk's identity ("file:NAME") to its first mention:
 	// an index page's item and the talk's own file are one talk.
 	talkByFile map[string]int
+	// explicitOnly holds the lines of the files that do not read as talk
+	// notes (keepToExplicit), by file name: keepExplicit reads them again
+	// once pass 2 is done.
+	explicitOnly map[string][]line
 }
 
 func newExtractor(r *Rules) *extractor {
@@ -97,7 +101,8 @@ func newExtractor(r *Rules) *extractor {
 		prose:   proseSpeaker{m: -1},
 		plans:   map[string]*filePlan{},
 
-		talkByFile: map[string]int{},
+		talkByFile:   map[string]int{},
+		explicitOnly: map[string][]line{},
 	}
 }
 

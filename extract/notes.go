@@ -153,13 +153,13 @@ func sources(srcs []source, opts Options) Result {
 		x.plans[plans[i].file] = &plans[i]
 	}
 	for i := range ps {
-		n := len(x.ms)
+		n, r := len(x.ms), len(x.rels)
 		x.walk(srcs[i].Name, ps[i].lines, ps[i].meta)
-		x.keepToExplicit(n)
+		x.keepToExplicit(n, r, srcs[i].Name, ps[i].lines)
 		prog.step()
 	}
 	x.known = x.buildKnown()
-	n := len(x.ctxs)
+	n, pass1 := len(x.ctxs), len(x.ms)
 	for i, c := range x.ctxs[:n] {
 		if i > 0 && c.file != x.ctxs[i-1].file {
 			prog.step() // a file read again (walk keeps a file's lines together)
@@ -167,6 +167,7 @@ func sources(srcs []source, opts Options) Result {
 		c.pass2 = true
 		x.findMentions(c)
 	}
+	x.keepExplicit(pass1)
 	prog.reach(3 * len(srcs)) // files with no content line, and the last
 	x.titleTopics()
 	g := x.resolve()

@@ -51,6 +51,8 @@ type Rules struct {
 	TermHeads     []string            `yaml:"term_heads"`
 	WeakModifiers []string            `yaml:"weak_modifiers"`
 	WorkWords     []string            `yaml:"work_words"`
+	CodeRoles     []string            `yaml:"code_roles"`
+	DocWords      []string            `yaml:"doc_words"`
 }
 
 var (
@@ -150,6 +152,8 @@ func (r *Rules) Extend(u *Rules) {
 	r.TermHeads = append(r.TermHeads, u.TermHeads...)
 	r.WeakModifiers = append(r.WeakModifiers, u.WeakModifiers...)
 	r.WorkWords = append(r.WorkWords, u.WorkWords...)
+	r.CodeRoles = append(r.CodeRoles, u.CodeRoles...)
+	r.DocWords = append(r.DocWords, u.DocWords...)
 }
 
 // compiled is Rules turned into the sets and patterns the stages use.
@@ -194,6 +198,11 @@ type compiled struct {
 	// termHeads end technical terms; weakModifiers make none with them
 	termHeads     map[string]bool
 	weakModifiers map[string]bool
+	// codeRoles follow a code span that is the code's own name: "the
+	// `retries` option" (explicit.go)
+	codeRoles map[string]bool
+	// docWords are what a project's docs call their own parts ("readme")
+	docWords map[string]bool
 }
 
 // examplesHint is a cheap test that text may hold an examples phrase, so
@@ -290,6 +299,8 @@ func (r *Rules) compile() *compiled {
 		detailFields:  lowerSet(r.DetailFields),
 		termHeads:     lowerSet(r.TermHeads),
 		weakModifiers: lowerSet(r.WeakModifiers),
+		codeRoles:     lowerSet(r.CodeRoles),
+		docWords:      lowerSet(r.DocWords),
 	}
 	for _, q := range r.QuestionLeads {
 		if ws := strings.Fields(strings.ToLower(q)); len(ws) > 0 {

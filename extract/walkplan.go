@@ -114,21 +114,19 @@ func (w *walker) startPlanned(t *plannedTalk, l *line) {
 	w.active = append(w.active, activeTalk{t: t, e: e})
 }
 
-// keepToExplicit drops the loose mentions of a file that holds no talk
-// (mentions from index first on): a product manual, a diary, a reading list
-// are not talk notes, and in them capitals, short lines and bullet subjects
-// are UI labels, shortcuts and imperatives ("Click Create") far more often
-// than names. What the notes make explicit stays: links, code, cue phrases,
-// coined names, front matter.
-func (x *extractor) keepToExplicit(first int) {
-	for i := first; i < len(x.ms); i++ {
-		if x.ms[i].typ == graph.Talk {
-			return // the file reads as talk notes
-		}
+// keepToExplicit marks a file that holds no talk (its mentions from index
+// first on, relations from firstRel) as explicit only: a product manual, a
+// diary, a reading list are not talk notes, and in them capitals, short
+// lines and bullet subjects are UI labels, shortcuts and imperatives
+// ("Click Create") far more often than names. The talks its head lines
+// seemed to hold go now; keepExplicit, once pass 2 is done, keeps of the
+// rest what the notes make explicit: links, code, cue phrases, coined
+// names, front matter, and even those only where they name a thing
+// (explicit.go).
+func (x *extractor) keepToExplicit(first, firstRel int, file string, lines []line) {
+	if x.readsAsTalkNotes(first, file, lines) {
+		return
 	}
-	for i := first; i < len(x.ms); i++ {
-		if x.ms[i].loose {
-			x.ms[i].gone = true
-		}
-	}
+	x.dropChanceTalks(first, firstRel)
+	x.explicitOnly[file] = lines
 }
