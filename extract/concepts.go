@@ -109,7 +109,10 @@ func (x *extractor) titleTopics() {
 						at = append(at, first)
 					}
 				}
-				if len(hits) == 0 || n == 1 && times < 2 {
+				// one word counts when the notes repeat it; a common one
+				// ("testing", "design") only when they keep coming back to
+				// it, as to a product named by a word ("Vault on k8s")
+				if len(hits) == 0 || n == 1 && times < 2 || n == 1 && isWord(gram[0]) && times < 5 {
 					continue
 				}
 				for k, c := range hits {
@@ -138,9 +141,7 @@ func (x *extractor) topicGram(gram []string) bool {
 		return false
 	}
 	if n == 1 {
-		// one common word ("testing", "design") is the title's grammar, not
-		// its topic, however often the notes say it
-		return len(gram[0]) >= 5 && !x.rules.generic[gram[0]] && !isWord(gram[0])
+		return len(gram[0]) >= 5 && !x.rules.generic[gram[0]]
 	}
 	for _, w := range gram[:n-1] {
 		if isPlural(w) {
