@@ -142,7 +142,13 @@ var clockRE = regexp.MustCompile(`^(?:\d{1,2}[:.h]\d{2}(?:\s*(?:am|pm|AM|PM))?(?
 // trimTalkHead drops what stands before a talk's title and is not part of
 // it: a time ("10:30 –") and a kind ("Keynote:").
 func (x *extractor) trimTalkHead(t string) string {
-	t = clockRE.ReplaceAllString(strings.TrimSpace(t), "")
+	t = strings.TrimSpace(t)
+	if t != "" && t[0] >= '0' && t[0] <= '9' { // clockRE starts with a digit
+		t = clockRE.ReplaceAllString(t, "")
+	}
+	if !strings.ContainsAny(t, ":-–—") { // talkKind ends with one of these
+		return strings.TrimSpace(t)
+	}
 	if m := x.rules.talkKind.FindStringIndex(t); m != nil && m[1] < len(t) {
 		t = t[m[1]:]
 	}
