@@ -82,6 +82,9 @@ type extractor struct {
 	// talkByFile maps a talk's identity ("file:NAME") to its first mention:
 	// an index page's item and the talk's own file are one talk.
 	talkByFile map[string]int
+	// log, when set, records the reads and writes of the maps above that
+	// other files share: the extractor walks one file (walkmerge.go).
+	log *walkLog
 }
 
 func newExtractor(r *Rules) *extractor {
