@@ -156,17 +156,25 @@ func sources(srcs []source, opts Options) Result {
 	// Each file is walked on its own (walkFile, on the pool), then joined
 	// in input order (mergeWalk); a file the corpus would have walked
 	// another way is walked again here, on x, as one extractor over all
-	// files would have (walkmerge.go).
+	// files would have (walkmerge.go). The merge runs beside the walks,
+	// taking each file as soon as it and those before it are walked: a
+	// file's own result is dropped once merged, so the walks' results and
+	// the corpus's copy of them are not all held at once.
 	walked := make([]*extractor, len(ps))
-	rewalked := 0
-	eachFile(workers, len(srcs), func(_, i int) {
-		if !mergeWalks {
-			return
+	done := make([]chan struct{}, len(ps))
+	for i := range done {
+		done[i] = make(chan struct{})
+	}
+	go eachFile(workers, len(srcs), func(_, i int) {
+		if mergeWalks {
+			walked[i] = x.walkFile(srcs[i].Name, ps[i].lines, ps[i].meta)
 		}
-		walked[i] = x.walkFile(srcs[i].Name, ps[i].lines, ps[i].meta)
 		prog.step()
+		close(done[i])
 	})
+	rewalked := 0
 	for i := range ps {
+		<-done[i]
 		if walked[i] == nil || rewalkFile != nil && rewalkFile(i) || !x.mergeWalk(walked[i]) {
 			n := len(x.ms)
 			x.walk(srcs[i].Name, ps[i].lines, ps[i].meta)
