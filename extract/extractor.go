@@ -88,6 +88,9 @@ type extractor struct {
 	// notes (keepToExplicit), by file name: keepExplicit reads them again
 	// once pass 2 is done.
 	explicitOnly map[string][]line
+	// log, when set, records the reads and writes of the maps above that
+	// other files share: the extractor walks one file (walkmerge.go).
+	log *walkLog
 }
 
 func newExtractor(r *Rules) *extractor {

@@ -106,9 +106,7 @@ var (
 	headDashRE  = regexp.MustCompile(`^(.{1,48}?)\s+[-–—]{1,2}(?:\s+(.*))?$`)
 	headColonRE = regexp.MustCompile(`^([^:]{1,48}):\s+(.+)$`)
 	headCommaRE = regexp.MustCompile(`^([^,]{1,30}),\s+(.+)$`)
-	// a line of code: a call, an assignment, a statement ending in ';'
-	codeLineRE = regexp.MustCompile(`^[\w.]+\(.*\)\s*;?$|^[\w.]+\s*(?:=|:=)\s*[\w.]+\(|;\s*$`)
-	headParRE  = regexp.MustCompile(`^([^()]{1,48}?)\s*\(([^()]*)\)\s*[.:]?$`)
+	headParRE   = regexp.MustCompile(`^([^()]{1,48}?)\s*\(([^()]*)\)\s*[.:]?$`)
 )
 
 // acronymOf reports whether acr abbreviates the words of exp: its letters are
@@ -1315,7 +1313,7 @@ func (x *extractor) toolSuffix(c *lineCtx) {
 // sentence start, people's names.
 func (x *extractor) shapes(c *lineCtx) {
 	t := c.l.Text
-	if strings.ContainsAny(t, "(=;") && codeLineRE.MatchString(t) {
+	if isCodeLine(t) {
 		return // "dis.dis(methodname)": code, not notes
 	}
 	ws := c.words()

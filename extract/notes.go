@@ -101,11 +101,12 @@ type parsedFile struct {
 }
 
 // sources is Sources. The per-file stages (parse with the word counts,
-// then planFile) run on a pool of GOMAXPROCS goroutines, each writing only
-// its file's slot; the stateful stages (walk, which carries talks, speakers
-// and mentions from one file to the next, pass 2 and resolve) read the
-// slots in input order on one goroutine. So the output is the same for any
-// number of cores.
+// planFile, and walk, each file on an extractor of its own) run on a pool
+// of GOMAXPROCS goroutines, each writing only its file's slot; the stages
+// that need the corpus (the ordered merge of the walks, which carries
+// talks, speakers and events from one file to the next, pass 2 and
+// resolve) read the slots in input order on one goroutine. So the output
+// is the same for any number of cores.
 //
 // Options.Progress counts three steps per file: parsed, walked, read
 // again by pass 2. (Resolution, the last tenth, comes after.)
@@ -152,11 +153,38 @@ func sources(srcs []source, opts Options) Result {
 	for i := range plans {
 		x.plans[plans[i].file] = &plans[i]
 	}
-	for i := range ps {
-		n, r := len(x.ms), len(x.rels)
-		x.walk(srcs[i].Name, ps[i].lines, ps[i].meta)
-		x.keepToExplicit(n, r, srcs[i].Name, ps[i].lines)
+	// Each file is walked on its own (walkFile, on the pool), then joined
+	// in input order (mergeWalk); a file the corpus would have walked
+	// another way is walked again here, on x, as one extractor over all
+	// files would have (walkmerge.go). The merge runs beside the walks,
+	// taking each file as soon as it and those before it are walked: a
+	// file's own result is dropped once merged, so the walks' results and
+	// the corpus's copy of them are not all held at once.
+	walked := make([]*extractor, len(ps))
+	done := make([]chan struct{}, len(ps))
+	for i := range done {
+		done[i] = make(chan struct{})
+	}
+	go eachFile(workers, len(srcs), func(_, i int) {
+		if mergeWalks {
+			walked[i] = x.walkFile(srcs[i].Name, ps[i].lines, ps[i].meta)
+		}
 		prog.step()
+		close(done[i])
+	})
+	rewalked := 0
+	for i := range ps {
+		<-done[i]
+		if walked[i] == nil || rewalkFile != nil && rewalkFile(i) || !x.mergeWalk(walked[i]) {
+			n, r := len(x.ms), len(x.rels)
+			x.walk(srcs[i].Name, ps[i].lines, ps[i].meta)
+			x.keepToExplicit(n, r, srcs[i].Name, ps[i].lines)
+			rewalked++
+		}
+		walked[i] = nil
+	}
+	if opts.Logger != nil {
+		opts.Logger.Debug("walk", "files", len(ps), "walked again", rewalked)
 	}
 	x.known = x.buildKnown()
 	n, pass1 := len(x.ctxs), len(x.ms)

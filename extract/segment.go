@@ -143,7 +143,13 @@ var clockRE = regexp.MustCompile(`^(?:\d{1,2}[:.h]\d{2}(?:\s*(?:am|pm|AM|PM))?(?
 // trimTalkHead drops what stands before a talk's title and is not part of
 // it: a time ("10:30 –") and a kind ("Keynote:").
 func (x *extractor) trimTalkHead(t string) string {
-	t = clockRE.ReplaceAllString(strings.TrimSpace(t), "")
+	t = strings.TrimSpace(t)
+	if t != "" && t[0] >= '0' && t[0] <= '9' { // clockRE starts with a digit
+		t = clockRE.ReplaceAllString(t, "")
+	}
+	if !strings.ContainsAny(t, ":-–—") { // talkKind ends with one of these
+		return strings.TrimSpace(t)
+	}
 	if m := x.rules.talkKind.FindStringIndex(t); m != nil && m[1] < len(t) {
 		t = t[m[1]:]
 	}
@@ -992,9 +998,9 @@ func (w *walker) headLine(i int, l *line, item bool) bool {
 // opens more notes of that talk.
 func (w *walker) resume(t string, l *line) bool {
 	x := w.x
-	e, ok := x.talks[graph.Slug(t)]
+	e, ok := x.lookTalk(graph.Slug(t))
 	if !ok {
-		e, ok = x.talks[graph.Slug(x.trimTalkHead(t))]
+		e, ok = x.lookTalk(graph.Slug(x.trimTalkHead(t)))
 	}
 	if !ok || e.talk < 0 {
 		return false
@@ -1319,7 +1325,7 @@ func (w *walker) resumeOrPerson(people []string, l *line, level int) {
 	for _, p := range people {
 		ids = append(ids, x.addEv(p, graph.Person, 8, ev))
 	}
-	if e, ok := x.byPer[graph.Slug(people[0])]; ok {
+	if e, ok := x.lookPerson(graph.Slug(people[0])); ok {
 		r := &entry{kind: e.kind, talk: e.talk, speakers: ids, subject: e.subject, level: level}
 		if e.talk >= 0 {
 			t := x.addEv(x.ms[e.talk].name, graph.Talk, 1, ev)
@@ -1336,7 +1342,7 @@ func (w *walker) resumeOrPerson(people []string, l *line, level int) {
 	}
 	e := &entry{kind: entPerson, talk: -1, speakers: ids, subject: ids[0], level: level}
 	for _, p := range people {
-		x.byPer[graph.Slug(p)] = e
+		x.setPerson(graph.Slug(p), e)
 	}
 	w.cur = e
 }
@@ -1370,23 +1376,10 @@ func (w *walker) startTalk(people []string, title string, l *line, level int) {
 			x.relate(t, graph.At, em, ev)
 		}
 	}
-	var prev *entry
-	if e, ok := x.talks[key]; ok && x.sameSpeakers(e, people) {
-		// the same title by the same speakers (or by nobody named) is one
-		// talk; two speakers' talks of one title are two
-		prev = e
-	} else if len(people) > 0 {
-		if e, ok := x.byPer[graph.Slug(people[0])]; ok && e.talk >= 0 {
-			old := graph.Slug(x.ms[e.talk].name)
-			if strings.HasPrefix(old, key) || strings.HasPrefix(key, old) {
-				prev = e
-			}
-		} else if ok && e.talk < 0 {
-			// the speaker was seen without a title: this is their talk
-			e.talk = t
-			e.kind = entTalk
-			e.subject = t
-		}
+	byTitle, bySpeaker := x.talkLookups(key, people)
+	prev, adopt := x.priorTalk(key, people, byTitle, bySpeaker)
+	if adopt != nil {
+		adopt.adopt(t)
 	}
 	if prev != nil && prev.talk >= 0 {
 		x.union(t, prev.talk)
@@ -1400,13 +1393,62 @@ func (w *walker) startTalk(people []string, title string, l *line, level int) {
 	tc := &lineCtx{file: w.file, l: &line{N: l.N, Text: title, Raw: l.Raw}, e: e, head: -1, title: true}
 	x.findMentions(tc)
 	x.ctxs = append(x.ctxs, tc)
+	x.startWrites(key, people, prev, e)
+	x.logStart(key, people, t, e, byTitle, bySpeaker, prev, adopt)
+	w.cur = e
+}
+
+// talkLookups returns the entries startTalk decides from: the talk of
+// the title key and the latest talk of the first speaker (nil for none).
+func (x *extractor) talkLookups(key string, people []string) (byTitle, bySpeaker *entry) {
+	byTitle = x.talks[key]
+	if len(people) > 0 {
+		bySpeaker = x.byPer[graph.Slug(people[0])]
+	}
+	return byTitle, bySpeaker
+}
+
+// priorTalk decides whether a talk starting with key and people is one
+// seen before (prev), or the talk of a speaker seen without a title
+// (adopt, whose entry becomes the talk's). It reads the entries and the
+// mentions only, so the ordered merge (walkmerge.go) can decide again on
+// the whole corpus what one file's walk decided on its own.
+func (x *extractor) priorTalk(key string, people []string, byTitle, bySpeaker *entry) (prev, adopt *entry) {
+	if e := byTitle; e != nil && x.sameSpeakers(e, people) {
+		// the same title by the same speakers (or by nobody named) is one
+		// talk; two speakers' talks of one title are two
+		return e, nil
+	}
+	if e := bySpeaker; len(people) > 0 && e != nil {
+		if e.talk >= 0 {
+			old := graph.Slug(x.ms[e.talk].name)
+			if strings.HasPrefix(old, key) || strings.HasPrefix(key, old) {
+				return e, nil
+			}
+			return nil, nil
+		}
+		// the speaker was seen without a title: this is their talk
+		return nil, e
+	}
+	return nil, nil
+}
+
+// adopt makes a speaker's entry the entry of their talk t.
+func (e *entry) adopt(t int) {
+	e.talk = t
+	e.kind = entTalk
+	e.subject = t
+}
+
+// startWrites records a started talk e under its title key (unless it
+// continues prev) and as its speakers' latest.
+func (x *extractor) startWrites(key string, people []string, prev, e *entry) {
 	if prev == nil {
 		x.talks[key] = e
 	}
 	for _, p := range people {
 		x.byPer[graph.Slug(strings.TrimPrefix(p, "@"))] = e
 	}
-	w.cur = e
 }
 
 // sameSpeakers reports whether a talk entry and a new head's people may be
@@ -1431,6 +1473,6 @@ func (w *walker) addSpeakers(e *entry, people []string, l *line) {
 		id := w.x.addEv(p, graph.Person, 9, ev)
 		e.speakers = append(e.speakers, id)
 		w.x.relate(id, graph.Gave, e.talk, ev)
-		w.x.byPer[graph.Slug(p)] = e
+		w.x.setPerson(graph.Slug(p), e)
 	}
 }

@@ -92,11 +92,7 @@ func (w *walker) startPlanned(t *plannedTalk, l *line) {
 		}
 	}
 	if t.key != "" {
-		if prev, ok := x.talkByFile[t.key]; ok {
-			x.union(prev, e.talk)
-		} else {
-			x.talkByFile[t.key] = e.talk
-		}
+		x.fileTalk(t.key, e.talk)
 	}
 	for k, s := range t.slots.speakers {
 		if k >= len(e.speakers) {
