@@ -194,10 +194,14 @@ func sources(srcs []source, opts Options) Result {
 		}
 		c.pass2 = true
 		x.findMentions(c)
+		c.toks = nil // read once more at most (titleTopics reads its own words)
 	}
 	x.keepExplicit(pass1)
 	prog.reach(3 * len(srcs)) // files with no content line, and the last
 	x.titleTopics()
+	// the lines and their contexts are read no more: let resolution and the
+	// graph have their memory
+	x.ctxs, x.explicitOnly, ps = nil, nil, nil
 	g := x.resolve()
 	return Result{Graph: g}
 }

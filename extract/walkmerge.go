@@ -145,6 +145,9 @@ func (x *extractor) walkFile(file string, lines []line, m meta) *extractor {
 	}
 	f.walk(file, lines, m)
 	f.keepToExplicit(0, 0, file, lines)
+	for _, c := range f.ctxs {
+		c.toks = nil // pass 2 tokenizes again: held for every line of the corpus, tokens were a quarter of the heap
+	}
 	return f
 }
 
