@@ -71,7 +71,7 @@ func TestVaultHook(t *testing.T) {
 	for _, want := range []string{
 		"Rosa Lindqvist GAVE Quiet Systems",
 		"Rosa Lindqvist WORKS_AT Lumen Works",
-		"Northwind Summit 2031 HAS_TALK Quiet Systems",
+		"Quiet Systems AT Northwind Summit 2031",
 		"Ada Quint CREATED Orrery",
 		"Home Base LINKS_TO Orrery",
 		"Home Base EMBEDS diagram.png",
@@ -236,4 +236,23 @@ func noteNodes(g graph.Graph) int {
 		}
 	}
 	return n
+}
+
+// Two notes with one name, both named like one thing the notes extract: the
+// first (by path) is the thing, the other stays a note of its own.
+func TestVaultTwoNotesOneThing(t *testing.T) {
+	notes := []Source{
+		{Name: "guides/Zorblat.md", Text: []byte("# Zorblat\n\nZorblat keeps secrets; see [[setup/Zorblat]].\n")},
+		{Name: "setup/Zorblat.md", Text: []byte("# Zorblat\n\nInstall `zorblat` with the [[Zorblat]] guide.\n")},
+	}
+	g := Texts(notes, Options{Notes: NotesOn}).Graph
+	paths := map[string]string{}
+	for _, n := range g.Nodes {
+		if p := n.Props["path"]; p != "" {
+			paths[p] = n.ID
+		}
+	}
+	if len(paths) != 2 || paths["guides/Zorblat.md"] == paths["setup/Zorblat.md"] {
+		t.Fatalf("two notes named Zorblat gave nodes %v, want two nodes", paths)
+	}
 }

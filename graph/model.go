@@ -37,7 +37,6 @@ const (
 	SimilarTo = "SIMILAR_TO" // thing → thing
 	RelatedTo = "RELATED_TO" // generic: discussed together
 	Uses      = "USES"       // thing → thing ("uses", "based on")
-	HasTalk   = "HAS_TALK"   // Event → Talk
 	At        = "AT"         // Talk → Event it was given at
 	LinksTo   = "LINKS_TO"   // anything → Link (URL); Note → Note, Note → Attachment
 	// Vault relations.

@@ -100,9 +100,9 @@ func focus(g graph.Graph, measure []float64, n int) map[string]bool {
 				// The event a talk was given at comes first and free of the
 				// quota: one node shared by all the conference's talks.
 				group = append(group, talk)
-				group = append(group, best(talk, func(typ string, _ int) bool { return typ == graph.At || typ == graph.HasTalk })...)
+				group = append(group, best(talk, func(typ string, _ int) bool { return typ == graph.At })...)
 				covers := best(talk, func(typ string, j int) bool {
-					return typ != graph.Gave && typ != graph.At && typ != graph.HasTalk && !isPerson(j)
+					return typ != graph.Gave && typ != graph.At && !isPerson(j)
 				})
 				group = append(group, covers[:min(coversPerTalk, len(covers))]...)
 			}

@@ -67,7 +67,6 @@ var edgeStyles = map[string]edgeStyle{
 	graph.Uses:      {"#499894", "solid"},
 	graph.SimilarTo: {"#b6992d", "dashed"},
 	graph.RelatedTo: {"#bab0ac", "dotted"},
-	graph.HasTalk:   {"#e15759", "solid"},
 	graph.At:        {"#d37295", "solid"},
 	graph.LinksTo:   {"#9d7660", "dashed"},
 	taggedType:      {"#79706e", "dashed"},
@@ -78,7 +77,7 @@ var edgeStyles = map[string]edgeStyle{
 var defaultEdgeStyle = edgeStyle{"#9c9c9c", "solid"}
 
 var relationOrder = []string{graph.Gave, graph.Covers, graph.Created, graph.WorksAt, graph.Uses, graph.SimilarTo,
-	graph.RelatedTo, graph.HasTalk, graph.At, graph.LinksTo, taggedType, mentionedIn, linkedType}
+	graph.RelatedTo, graph.At, graph.LinksTo, taggedType, mentionedIn, linkedType}
 
 func edgeStyleOf(typ string) edgeStyle {
 	if s, ok := edgeStyles[typ]; ok {

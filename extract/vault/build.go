@@ -33,7 +33,7 @@ type Keys struct {
 	Talk         []string // a note with one is a talk; its values are the Persons who GAVE it
 	Person       []string // Persons: GAVE the note when it is a talk, else CREATED it
 	Organization []string // Organizations: the speakers WORKS_AT them, else the note is RELATED_TO them
-	Event        []string // Events: HAS_TALK the note when it is a talk, else the note is RELATED_TO them
+	Event        []string // Events: the note is AT them when it is a talk, else RELATED_TO them
 	Type         []string // the value names the node type the note is ("person", "talk", "tool", …)
 }
 
@@ -402,6 +402,9 @@ func (b *builder) identify() {
 			}
 		}
 	}
+	// a thing is one note at most: of two notes named "Importer" in two
+	// folders, the first (by path) is the Tool, the other stays a Note
+	claimed := map[string]bool{}
 	for _, n := range slices.Concat(b.notes, b.order) {
 		names := []string{n.name}
 		for _, o := range append([]string{n.s.H1, n.stem}, n.aliases...) { // aliases resolve entities too
@@ -413,6 +416,9 @@ func (b *builder) identify() {
 		var best *graph.Node
 		for _, nm := range names {
 			for _, c := range typed[fold(nm)] {
+				if claimed[c.ID] {
+					continue
+				}
 				if best == nil || identityLess(c, *best, n.path) {
 					best = &c
 				}
@@ -422,6 +428,7 @@ func (b *builder) identify() {
 		switch {
 		case best != nil:
 			n.canon, n.typ = best.ID, best.Type
+			claimed[best.ID] = true
 		case fm != "" && fm != graph.Note:
 			n.typ = fm
 			n.canon = graph.ID(fm, n.name)
@@ -585,7 +592,7 @@ func (b *builder) typed(n *note) {
 	}
 	for _, e := range events {
 		if talk {
-			b.edges = append(b.edges, graph.Edge{Source: e.id, Target: n.id, Type: graph.HasTalk, Evidence: []graph.Evidence{e.ev}})
+			b.edges = append(b.edges, graph.Edge{Source: n.id, Target: e.id, Type: graph.At, Evidence: []graph.Evidence{e.ev}})
 		} else {
 			b.edges = append(b.edges, graph.Edge{Source: n.id, Target: e.id, Type: graph.RelatedTo, Evidence: []graph.Evidence{e.ev}})
 		}
