@@ -74,12 +74,16 @@ func (ix *index) resolve(target, dir string) int {
 		return i
 	}
 	best := -1
+	name := path.Base(strings.ReplaceAll(strings.TrimSpace(target), "\\", "/"))
+	if isNoteFile(strings.ToLower(name)) {
+		name = strings.TrimSuffix(name, path.Ext(name))
+	}
 	for _, i := range ix.byStem[path.Base(t)] {
 		k := ix.notes[i].key
 		if !strings.HasSuffix(k, "/"+t) {
 			continue
 		}
-		if best < 0 || ix.better(i, best, dir) {
+		if best < 0 || ix.better(i, best, dir, name) {
 			best = i
 		}
 	}
@@ -93,13 +97,24 @@ func (ix *index) resolve(target, dir string) int {
 }
 
 // better reports whether note i is a better reading of an ambiguous link
-// from folder dir than note j: its own folder, then the shorter path.
-func (ix *index) better(i, j int, dir string) bool {
+// from folder dir than note j: its own folder, then the file named as the
+// link writes it, case and all (of "Backlinks.md" and "backlinks.md" side
+// by side, [[backlinks]] is the second), then the shorter path.
+func (ix *index) better(i, j int, dir, name string) bool {
 	a, b := ix.notes[i], ix.notes[j]
 	if (a.dir == dir) != (b.dir == dir) {
 		return a.dir == dir
 	}
+	if ea, eb := stemOf(a.path) == name, stemOf(b.path) == name; ea != eb {
+		return ea
+	}
 	return cmp.Or(cmp.Compare(len(a.path), len(b.path)), strings.Compare(a.path, b.path)) < 0
+}
+
+// stemOf is a note's file name without its extension, as written.
+func stemOf(p string) string {
+	b := path.Base(p)
+	return strings.TrimSuffix(b, path.Ext(b))
 }
 
 // resolveFile returns the note a Markdown link's destination names: a path

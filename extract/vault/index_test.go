@@ -11,7 +11,7 @@ import (
 // 1.13.7 (see index.go).
 func TestResolve(t *testing.T) {
 	paths := []string{"Note.md", "b/Note.md", "a/b/Note.md", "zzzz/Note.md", "Projects/Plan.md", "Archive/Plan.md",
-		"People/Ada Quint.md", "deep/x/Leaf.md", "v1.2 notes.md"}
+		"People/Ada Quint.md", "deep/x/Leaf.md", "v1.2 notes.md", "Guides/Working With Tabs.md", "Guides/Working with tabs.md"}
 	var notes []*note
 	for _, p := range paths {
 		b := &builder{ids: map[string]bool{}}
@@ -38,6 +38,9 @@ func TestResolve(t *testing.T) {
 		{"../x/Leaf", "deep/y/z.md", "deep/x/Leaf.md"},
 		{"Ada", "x.md", "People/Ada Quint.md"}, // a bare alias (ours; see index.go)
 		{"v1.2 notes", "x.md", "v1.2 notes.md"},
+		{"Working with tabs", "x.md", "Guides/Working with tabs.md"}, // two names a case apart: the one written so
+		{"Working With Tabs", "x.md", "Guides/Working With Tabs.md"},
+		{"working with TABS", "x.md", "Guides/Working With Tabs.md"}, // neither: the first by path
 		{"Missing", "x.md", ""},
 		{"y/Leaf", "x.md", ""},
 	}
