@@ -128,12 +128,7 @@ func TestPlanFolders(t *testing.T) {
 		"conf/b.md": "# Quiet Systems\n### Ines Duarte\n\n* pages\n",
 		"conf/c.md": "# Diving into Tensors\n\n* shapes\n",
 	}
-	var plans []filePlan
-	for _, f := range []string{"conf/a.md", "conf/b.md", "conf/c.md"} {
-		src, _, _ := clean(f, []byte(notes[f]))
-		lines, m := parse(src)
-		plans = append(plans, x.planFile(f, lines, m))
-	}
+	plans := planEach(x, notes, "conf/a.md", "conf/b.md", "conf/c.md")
 	if len(plans[2].talks) != 0 {
 		t.Fatalf("alone, c.md planned %d talks", len(plans[2].talks))
 	}
@@ -152,12 +147,7 @@ func TestPlanFoldersIndex(t *testing.T) {
 		"conf/a.md":      "# Caching Done Right\n### Mara Quill\n\n* eviction\n",
 		"conf/booths.md": "# Hallway Tracks and Booths\n\n## Quiet Systems - Ines Duarte\n* pages\n\n## Fast Tests - Ana Ruiz\n* speed\n",
 	}
-	var plans []filePlan
-	for _, f := range []string{"conf/README.md", "conf/a.md", "conf/booths.md"} {
-		src, _, _ := clean(f, []byte(notes[f]))
-		lines, m := parse(src)
-		plans = append(plans, x.planFile(f, lines, m))
-	}
+	plans := planEach(x, notes, "conf/README.md", "conf/a.md", "conf/booths.md")
 	if len(plans[0].talks) != 2 {
 		t.Fatalf("alone, the index planned %d talks, want 2", len(plans[0].talks))
 	}
@@ -174,4 +164,15 @@ func TestIsVerb(t *testing.T) {
 			t.Errorf("isVerb(%q) = %v, want %v", w, got, want)
 		}
 	}
+}
+
+// planEach plans the files of notes, by name, in the order given.
+func planEach(x *extractor, notes map[string]string, files ...string) []filePlan {
+	var plans []filePlan
+	for _, f := range files {
+		src, _, _ := clean(f, []byte(notes[f]))
+		lines, m := parse(src)
+		plans = append(plans, x.planFile(f, lines, m))
+	}
+	return plans
 }
