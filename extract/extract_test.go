@@ -163,6 +163,12 @@ func TestPatterns(t *testing.T) {
 			deny:  []string{"Retry storms–example:Concept"},
 		},
 		{
+			name:  "a comma list that is mostly names: its other one-word items are names too, unless English has them",
+			notes: "# Quiet Systems\n### Ines Duarte\n\n* backends: vexmq, zorbdb, `quorumd`, postgres, ssh, tokens\n",
+			want:  []string{"Quiet Systems -COVERS-> postgres", "Quiet Systems -COVERS-> ssh", "Quiet Systems -COVERS-> vexmq"},
+			deny:  []string{"tokens:Tool", "tokens:Concept"},
+		},
+		{
 			name:  "a table's value columns (file, commit, licence) name nothing; its other cells are read",
 			notes: "# Sources\n\n| file | about | commit | licence |\n|---|---|---|---|\n| day-one.md | the `vexmq` broker | 3f9a7c21be04d | MIT, (c) 2031 Ana Ruiz |\n",
 			want:  []string{"vexmq:Tool"},

@@ -217,7 +217,97 @@ func (x *extractor) findMentions(c *lineCtx) {
 	x.wholeLine(c)
 	x.terms(c)
 	x.shapes(c)
+	x.listPeers(c)
 	c.loose = false
+}
+
+// listPeers reads a comma list whose items are mostly names already
+// ("support: mysql, mssql, postgres, ssh", "(tls, tokens, approle)"): its
+// other one-word items are names of the same kind, unless English has
+// them ("tokens"). A list is one kind of thing; a given name or a word of a
+// large dictionary among them ("cassandra", "ssh") is its peers' kind.
+func (x *extractor) listPeers(c *lineCtx) {
+	t := c.l.Text
+	if strings.Count(t, ",") < 2 {
+		return
+	}
+	for _, seg := range listSegments(t) {
+		type item struct{ a, b int }
+		var items []item
+		for a := seg[0]; a < seg[1]; {
+			b := strings.IndexByte(t[a:seg[1]], ',')
+			if b < 0 {
+				b = seg[1]
+			} else {
+				b += a
+			}
+			i, j := a, b
+			for i < j && t[i] == ' ' {
+				i++
+			}
+			for j > i && t[j-1] == ' ' {
+				j--
+			}
+			items = append(items, item{i, j})
+			a = b + 1
+		}
+		if len(items) < 3 {
+			continue
+		}
+		named, typ := 0, ""
+		types := map[string]int{}
+		for _, it := range items {
+			if m := c.mentionAt(it.a, it.b); m >= 0 && x.ms[m].typ != graph.Link && x.ms[m].typ != graph.Person {
+				named++
+				types[x.ms[m].typ]++
+			}
+		}
+		if 2*named < len(items) || named == len(items) {
+			continue
+		}
+		for k, n := range types {
+			if n > types[typ] || n == types[typ] && k < typ {
+				typ = k
+			}
+		}
+		for _, it := range items {
+			w := t[it.a:it.b]
+			if it.a >= it.b || c.taken(it.a, it.b) || strings.ContainsAny(w, " ()[]:;") || !isAlpha(strings.ReplaceAll(w, "-", "")) ||
+				len(w) < 2 || isWord(w) || x.rules.stop[strings.ToLower(w)] || x.rules.generic[strings.ToLower(w)] || x.rules.workWords[strings.ToLower(w)] {
+				continue
+			}
+			if !c.take(it.a, it.b) {
+				continue
+			}
+			x.attach(c, x.add(c, w, typ, 3), false)
+		}
+	}
+}
+
+// listSegments are the parts of a line that may hold one comma list: the
+// text after a label ("support: a, b, c"), each parenthesized part, and
+// the whole line otherwise.
+func listSegments(t string) [][2]int {
+	var out [][2]int
+	rest := [2]int{0, len(t)}
+	if k := strings.Index(t, ": "); k > 0 && k < 30 {
+		rest[0] = k + 2
+	}
+	for i := rest[0]; i < len(t); i++ {
+		if t[i] != '(' {
+			continue
+		}
+		j := strings.IndexByte(t[i:], ')')
+		if j < 0 {
+			break
+		}
+		out = append(out, [2]int{i + 1, i + j})
+		i += j
+	}
+	if len(out) == 0 {
+		out = append(out, rest)
+	}
+	return out
 }
 
 // wholeLine reads a short line that is nothing but names: "Clint",
