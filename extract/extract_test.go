@@ -175,6 +175,12 @@ func TestPatterns(t *testing.T) {
 			deny:  []string{"day-one.md:Concept", "day-one.md:Tool", "MIT:Organization", "MIT:Concept", "Ana Ruiz:Person"},
 		},
 		{
+			name:  "a credits table's contributor handles are no tools; the packages beside them are",
+			notes: "# Thanks\n\n| Contributor | Packages |\n|---|---|\n| quillfox42 | `vexmq-client` |\n",
+			want:  []string{"vexmq-client:Tool"},
+			deny:  []string{"quillfox42:Tool", "quillfox42:Concept", "quillfox42:Person"},
+		},
+		{
 			name:  "a file's name is no tool: notes.md, settings.py; a library's .js is",
 			notes: "## Quiet Queues\n_Ana Ruiz_\n\n* keep the routes in Routes.py and the plan in PLAN.md\n* the charts come from Plotly.js\n",
 			want:  []string{"Quiet Queues -COVERS-> Plotly.js"},
