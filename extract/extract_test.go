@@ -176,7 +176,7 @@ func TestPatterns(t *testing.T) {
 		},
 		{
 			name:  "a credits table's contributor handles are no tools; the packages beside them are",
-			notes: "# Thanks\n\n| Contributor | Packages |\n|---|---|\n| quillfox42 | `vexmq-client` |\n",
+			notes: "# Thanks\n\n| Contributor | Packages |\n|---|---|\n| quillfox42 | the `vexmq-client` package |\n",
 			want:  []string{"vexmq-client:Tool"},
 			deny:  []string{"quillfox42:Tool", "quillfox42:Concept", "quillfox42:Person"},
 		},
