@@ -169,6 +169,12 @@ func TestPatterns(t *testing.T) {
 			deny:  []string{"tokens:Tool", "tokens:Concept"},
 		},
 		{
+			name:  "under Talks, a quoted saying over its notes is no talk; a quoted title is",
+			notes: "# DevConf 2031\n\n## Talks\n\n* \"Measure twice before you cut the cache\"\n  * a proverb the keynote liked\n* \"Who needs a queue?\" Nobody, until later\n  * more notes\n* \"Quiet Queues at Scale\"\n  * backpressure\n",
+			want:  []string{"Quiet Queues at Scale:Talk"},
+			deny:  []string{"Measure twice before you cut the cache:Talk", "Who needs a queue?\" Nobody, until later:Talk", "Who needs a queue?:Talk"},
+		},
+		{
 			name:  "a table's value columns (file, commit, licence) name nothing; its other cells are read",
 			notes: "# Sources\n\n| file | about | commit | licence |\n|---|---|---|---|\n| day-one.md | the `vexmq` broker | 3f9a7c21be04d | MIT, (c) 2031 Ana Ruiz |\n",
 			want:  []string{"vexmq:Tool"},

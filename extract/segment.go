@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/notegraph/notegraph/graph"
 )
@@ -74,6 +75,40 @@ func (x *extractor) unlistedPeople(s string) []string {
 
 // isTitle reports whether s can be a talk's title: at least two words, not
 // a sentence of notes.
+// quotation reports whether a line is a saying in quotes rather than a
+// quoted title: the quote asks or exclaims, prose follows it, or it is
+// written as a sentence ("Cross the river by feeling the stones") where a
+// title capitalizes its words.
+func quotation(t string) bool {
+	r, size := utf8.DecodeRuneInString(t)
+	var closer rune
+	switch r {
+	case '"':
+		closer = '"'
+	case '“':
+		closer = '”'
+	default:
+		return false
+	}
+	rest := t[size:]
+	end := strings.IndexRune(rest, closer)
+	if end < 0 {
+		return false
+	}
+	q, after := strings.TrimSpace(rest[:end]), strings.TrimSpace(rest[end+utf8.RuneLen(closer):])
+	if strings.HasSuffix(q, "?") || strings.HasSuffix(q, "!") || after != "" && !strings.HasPrefix(after, "by ") && !strings.HasPrefix(after, "(") && !strings.HasPrefix(after, "-") && !strings.HasPrefix(after, "–") && !strings.HasPrefix(after, "—") {
+		return true
+	}
+	ws := strings.Fields(q)
+	lower := 0
+	for _, w := range ws[1:] {
+		if isLower(w) && len(w) > 3 {
+			lower++
+		}
+	}
+	return len(ws) >= 4 && 2*lower >= len(ws)-1
+}
+
 func (x *extractor) isTitle(s string) bool {
 	ws := strings.Fields(s)
 	if len(ws) < 2 || len(ws) > 20 || len(s) > 160 {
@@ -918,7 +953,7 @@ func (w *walker) headLine(i int, l *line, item bool) bool {
 			return true
 		}
 	}
-	if item && w.sec == "talk" && l.Depth == 1 && x.isTitle(t) && len(l.Links) == 0 {
+	if item && w.sec == "talk" && l.Depth == 1 && x.isTitle(t) && len(l.Links) == 0 && !quotation(t) {
 		// "- Scaling the Index" in a Talks section, its speaker in a
 		// sub-item ("- Speaker: Jane Doe") or nowhere
 		if n := w.next(i); n != nil && n.Item && n.Depth > l.Depth {
