@@ -110,6 +110,11 @@ func TestPatterns(t *testing.T) {
 			want:  []string{"sqlkit:Tool", "zoxide:Tool", "sqlkit -SIMILAR_TO-> Ormly"},
 		},
 		{
+			name:  "a year alone makes no event of notes that hold no talk",
+			notes: "# Goals 2031\n\n* read more about `vexmq`\n* run a marathon\n",
+			deny:  []string{"Goals 2031:Event"},
+		},
+		{
 			name:  "the front matter's title repeated as the first heading is the title, not a thing",
 			notes: "---\ntitle: GoNorth 2031 recap\n---\n\n# GoNorth 2031 recap\n\nThree days in Tromsø.\n",
 			want:  []string{"GoNorth 2031:Event"},

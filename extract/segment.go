@@ -573,13 +573,18 @@ func (w *walker) title(t string, ev graph.Evidence) {
 	low := strings.ToLower(name)
 	// a year makes a title an event ("RustFest 2031"), a bare date does not
 	isEvent := yearRE.MatchString(name) && strings.ContainsFunc(name, unicode.IsLetter)
+	// (a title the writer marked as notes of it, "GoNorth 2031 recap", is one)
+	byYear := isEvent && name == strings.TrimSpace(t)
 	for _, f := range strings.Fields(low) {
 		if w.x.rules.eventWords[f] {
-			isEvent = true
+			isEvent, byYear = true, false
 		}
 	}
 	if isEvent && name != "" {
 		m := w.x.addEv(name, graph.Event, 10, ev)
+		// a year alone ("Goals 2031", "Trip 2031") makes an event of notes
+		// that hold talks; in a diary or a list it is a date
+		w.x.ms[m].loose = byYear
 		if _, ok := w.x.eventM[name]; !ok {
 			w.x.eventM[name] = m
 		}
