@@ -180,6 +180,12 @@ func TestPatterns(t *testing.T) {
 			deny:  []string{"Measure twice before you cut the cache:Talk", "Who needs a queue?\" Nobody, until later:Talk", "Who needs a queue?:Talk"},
 		},
 		{
+			name:  "a sub-heading of a talk's notes names its topic; a generic or descriptive one names none",
+			notes: "# Quiet Systems\n### Ines Duarte\n\n## Backoff strategies\n* spend them wisely\n\n## Major takeaways\n* fewer pages\n\n## Features of vexmq\n* fast\n\n## Zorbly tool\n* a dashboard\n\n## Q&A\n* none\n",
+			want:  []string{"Quiet Systems -COVERS-> Backoff strategies", "Quiet Systems -COVERS-> Zorbly"},
+			deny:  []string{"Major takeaways:Concept", "Features of vexmq:Concept", "Zorbly tool:Tool", "Zorbly tool:Concept", "Q&A:Concept"},
+		},
+		{
 			name:  "a table's value columns (file, commit, licence) name nothing; its other cells are read",
 			notes: "# Sources\n\n| file | about | commit | licence |\n|---|---|---|---|\n| day-one.md | the `vexmq` broker | 3f9a7c21be04d | MIT, (c) 2031 Ana Ruiz |\n",
 			want:  []string{"vexmq:Tool"},

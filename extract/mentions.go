@@ -314,16 +314,31 @@ func listSegments(t string) [][2]int {
 // "make & ninja", "Build Tools Installer".
 func (x *extractor) wholeLine(c *lineCtx) {
 	t := c.l.Text
+	off := 0 // where t starts in the line
 	// "run: nomad, consul": a label, then a list of names
 	labelled := false
 	if k := strings.Index(t, ": "); k > 0 && len(strings.Fields(t[:k])) <= 2 && strings.Contains(t[k:], ", ") && len(c.spans) == 0 {
-		t, labelled = t[k+2:], true
+		t, labelled, off = t[k+2:], true, k+2
 	}
 	if len(c.spans) > 0 || len(strings.Fields(t)) > 5 {
 		return
 	}
 	if !x.wholeLineNames(t) {
 		return
+	}
+	// a sub-heading of a talk's notes names what that part is about: "Story
+	// problems", "Coding challenges" (not "Notes", "Q&A")
+	subhead := c.l.Kind == kindHeading && c.e != nil && c.e.kind == entTalk && !c.title && !x.genericHeading(t)
+	if subhead {
+		ws := strings.Fields(strings.ToLower(strings.Trim(t, " :*_.!?")))
+		last := strings.TrimSuffix(ws[len(ws)-1], "s")
+		if len(ws) > 3 || slices.ContainsFunc(ws, func(w string) bool { return w == "of" || w == "vs" || w == "vs." || w == "and" }) ||
+			len(ws) > 1 && (x.rules.generic[last] || x.rules.generic[ws[len(ws)-1]] || x.rules.detailFields[ws[len(ws)-1]] || x.rules.workWords[ws[len(ws)-1]]) {
+			return // "Features of pytest", "Major takeaways", "Django apps": what the part says, not a topic
+		}
+		if len(ws) == 2 && x.rules.toolSuffixes[ws[1]] || len(ws) == 2 && ws[1] == "tool" {
+			t = strings.Fields(t)[0] // "Nondescript tool": the tool is "Nondescript"
+		}
 	}
 	var parts []string
 	split := splitPeople(t)
@@ -340,7 +355,7 @@ func (x *extractor) wholeLine(c *lineCtx) {
 			return // "pip install --use-mirrors" is a command
 		}
 		ws := strings.Fields(n)
-		if len(ws) > 1 && !allNamed(ws) && !isLower(n) {
+		if len(ws) > 1 && !allNamed(ws) && !isLower(n) && !(subhead && sentenceCase(ws)) {
 			return
 		}
 		for _, w := range ws[1:] {
@@ -356,7 +371,7 @@ func (x *extractor) wholeLine(c *lineCtx) {
 		}
 		parts = append(parts, n)
 	}
-	off := len(c.l.Text) - len(t)
+
 	for _, n := range parts {
 		i := strings.Index(t, n)
 		if i < 0 || !c.take(off+i, off+i+len(n)) {
@@ -369,6 +384,12 @@ func (x *extractor) wholeLine(c *lineCtx) {
 		typ, str := x.typeHint(n, "")
 		x.attach(c, x.add(c, n, typ, str+1), false)
 	}
+}
+
+// sentenceCase reports whether words are written as a sentence: a capital
+// on the first word only ("Coding challenges").
+func sentenceCase(ws []string) bool {
+	return len(ws) > 1 && isCap(ws[0]) && isLower(ws[0][1:]) && isLower(strings.Join(ws[1:], " "))
 }
 
 // typo reports whether w is a one-off misspelling of a word: one edit from
