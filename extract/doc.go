@@ -18,7 +18,10 @@
 //	          agrees on one-talk files (planFolders)
 //	heads     the talk-head reader (talkhead.go): one head line → slots
 //	          (title, speakers, affiliations, handle, kind)
-//	walk      every line in its entry (segment.go, walkplan.go): in a
+//	walk      every line in its entry (segment.go, walkplan.go), each
+//	          file on its own extractor on the pool, merged in file order
+//	          (walkmerge.go), so the output is the same on any number of
+//	          cores: in a
 //	          planned file the plan alone opens talks and sub-headings are
 //	          the talk's notes; other files are read by the line shapes of
 //	          segment.go (fields, tables, "Name (Title)", prose talks)
@@ -26,8 +29,11 @@
 //	          the finders of findMentions in their order: links and code
 //	          first (their words are not names), then definitions and cue
 //	          phrases, then the finders that read word shapes (short lines,
-//	          technical terms, capitals, coined words); a finder claims its
-//	          span with lineCtx.take, so no two finders name one span
+//	          technical terms, capitals, coined words, then the peers of a
+//	          comma list of names); a finder claims its span with
+//	          lineCtx.take, so no two finders name one span. What is never a
+//	          name alone sits in rules.yaml (generic, work_words, stopwords),
+//	          and a table's value columns (file, commit, licence) are not read
 //	relate    structure gives GAVE, WORKS_AT (a speaker slot's affiliation),
 //	          AT (a talk and its event) and COVERS (everything in a talk's
 //	          notes); cue phrases give CREATED, WORKS_AT, SIMILAR_TO, USES,
