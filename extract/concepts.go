@@ -111,7 +111,7 @@ func (x *extractor) titleTopics() {
 				}
 				// one word counts when the notes repeat it; a common one
 				// ("testing", "design") only when they keep coming back to
-				// it, as to a product named by a word ("Vault on k8s")
+				// it, as to a product named by a word ("Lantern on k8s")
 				if len(hits) == 0 || n == 1 && times < 2 || n == 1 && isWord(gram[0]) && times < 5 {
 					continue
 				}
