@@ -534,11 +534,15 @@ func siteName(name string) bool {
 	return isLower(name) || ext != "io" && ext != "ai" && ext != "app" && ext != "dev"
 }
 
-var siteRE = regexp.MustCompile(`(?i)^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|ly|dev|co|me|ai|app|gl|gov|edu|info|us|uk|de)$`)
+// siteTLDs are the endings of web addresses that notes write without a
+// scheme (domainRE, siteRE).
+const siteTLDs = `com|org|net|io|ly|do|dev|co|me|ai|app|gl|gov|edu|info|sh|to|us|uk|de`
+
+var siteRE = regexp.MustCompile(`(?i)^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:` + siteTLDs + `)$`)
 
 // domainRE matches an address written without its scheme: "bit.ly/x",
 // "docs.example.io".
-var domainRE = regexp.MustCompile(`(?i)\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|ly|do|dev|co|me|ai|app|gl|gov|edu|info|sh|to|us|uk|de)(?:/\S*)?\b`)
+var domainRE = regexp.MustCompile(`(?i)\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:` + siteTLDs + `)(?:/\S*)?\b`)
 
 // links turns URLs into Link nodes, repository and package URLs into tools,
 // and short link texts into things.
