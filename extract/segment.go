@@ -1170,7 +1170,7 @@ func (w *walker) tableRow(l *line) bool {
 	x := w.x
 	col := map[string]int{}
 	for i, h := range l.Header {
-		k, ok := x.rules.columns[strings.ToLower(strings.Trim(h, " *_:"))]
+		k, ok := columnKind(x.rules.columns, h)
 		if _, seen := col[k]; ok && !seen {
 			col[k] = i
 		}
@@ -1229,6 +1229,21 @@ func (w *walker) tableRow(l *line) bool {
 	return true
 }
 
+// columnKind is what a table header names (rules' columns): "speaker",
+// "title", "organization", "value".
+func columnKind(columns map[string]string, header string) (string, bool) {
+	k, ok := columns[strings.ToLower(strings.Trim(header, " *_:"))]
+	return k, ok
+}
+
+// header is the header of column i of a table row, or "".
+func header(l *line, i int) string {
+	if i < len(l.Header) {
+		return l.Header[i]
+	}
+	return ""
+}
+
 // dropValueCells keeps a table row's text to the cells whose column holds
 // names: a column headed "file", "commit", "licence" or "date" holds values
 // ("notes.md", a hash, "MIT (c) 2031 A. Writer"), which name nothing the
@@ -1237,7 +1252,7 @@ func dropValueCells(l *line, columns map[string]string) {
 	var keep []string
 	dropped := false
 	for i, cell := range l.Cells {
-		if i < len(l.Header) && columns[strings.ToLower(strings.Trim(l.Header[i], " *_:"))] == "value" {
+		if k, _ := columnKind(columns, header(l, i)); k == "value" {
 			dropped = true
 			continue
 		}
