@@ -699,7 +699,7 @@ func (x *extractor) proseTalk(c *lineCtx) {
 	if len(low) != len(t) {
 		return
 	}
-	for _, v := range x.rules.talkVerbs.find(low) {
+	for _, v := range x.rules.talkVerbs.find(low, x.rules.cueMask(low)) {
 		m := proseWhoRE.FindStringSubmatchIndex(t[:v[0]])
 		if m == nil {
 			// "She also showed ArviZ": the speaker of the sentence before, in
@@ -1021,8 +1021,9 @@ func (x *extractor) cues(c *lineCtx) {
 	if c.cont != "" {
 		findIn = low + " " // a cue may end a wrapped line
 	}
+	mask := x.rules.cueMask(findIn)
 	for _, cu := range x.rules.cues {
-		for _, ph := range cu.find(findIn) {
+		for _, ph := range cu.find(findIn, mask) {
 			m := []int{ph[0], ph[1] + 1, ph[0], ph[1]}
 			rest := ""
 			if m[1] <= len(t) {

@@ -164,7 +164,9 @@ type compiled struct {
 	workWords      map[string]bool // "config", "mgmt": never a name alone
 	titleSuffix    []string
 	eventWords     map[string]bool
-	cues           []cue // sorted longest phrase first
+	cues           []cue             // sorted longest phrase first
+	cueFirst       map[string]uint64 // first word of a cue or talk verb → its bit (indexCues)
+	cueFirstLen    int               // the longest first word
 	suffixCues     map[string]string
 	examples       *regexp.Regexp
 	examplePhrases []string
@@ -220,13 +222,23 @@ func (c *compiled) examplesHint(text string) bool {
 type cue struct {
 	rel     string
 	phrases []string // lower case, single-spaced
+	// bits has each phrase's bit in compiled.cueFirst, the bit of its first
+	// word; 0 for a phrase that may start inside a word ("'s talk on"),
+	// which is always looked for
+	bits []uint64
 }
 
 // find returns the [start, end) of each whole-word occurrence of the cue's
-// phrases in low (the lower-cased text), each followed by a space.
-func (cu cue) find(low string) [][2]int {
+// phrases in low (the lower-cased text), each followed by a space. Only the
+// phrases whose first word is in mask (compiled.cueMask of low, or a
+// superset) are looked for: a phrase found starts a word that is its first
+// word, so a phrase whose first word low lacks cannot be found.
+func (cu cue) find(low string, mask uint64) [][2]int {
 	var out [][2]int
-	for _, p := range cu.phrases {
+	for j, p := range cu.phrases {
+		if b := cu.bits[j]; b != 0 && mask&b == 0 {
+			continue
+		}
 		from := 0
 		for {
 			i := strings.Index(low[from:], p)
@@ -244,6 +256,50 @@ func (cu cue) find(low string) [][2]int {
 		}
 	}
 	return out
+}
+
+// cueMask returns the bits (compiled.cueFirst) of the cue phrases' first
+// words that start a word of low and are followed by a space: one scan of
+// the line and a lookup per word, where looking for every phrase would scan
+// it once per phrase.
+func (c *compiled) cueMask(low string) uint64 {
+	var m uint64
+	for a := 0; a < len(low); a++ {
+		if a > 0 && isWordByte(low[a-1]) || low[a] == ' ' {
+			continue
+		}
+		e := strings.IndexByte(low[a:], ' ')
+		if e < 0 {
+			break // no space after: no phrase ends here or later
+		}
+		if e <= c.cueFirstLen {
+			m |= c.cueFirst[low[a:a+e]]
+		}
+	}
+	return m
+}
+
+// indexCues gives each cue phrase's first word a bit (cueFirst, cue.bits).
+// Past 64 first words, the rest share the last bit: a shared bit makes
+// find look for more phrases than the line may hold, never fewer.
+func (c *compiled) indexCues(cus []*cue) {
+	c.cueFirst = map[string]uint64{}
+	for _, cu := range cus {
+		cu.bits = make([]uint64, len(cu.phrases))
+		for j, p := range cu.phrases {
+			if p == "" || p[0] == '\'' {
+				continue
+			}
+			w, _, _ := strings.Cut(p, " ")
+			b, ok := c.cueFirst[w]
+			if !ok {
+				b = 1 << min(len(c.cueFirst), 63)
+				c.cueFirst[w] = b
+				c.cueFirstLen = max(c.cueFirstLen, len(w))
+			}
+			cu.bits[j] = b
+		}
+	}
 }
 
 func isWordByte(b byte) bool {
@@ -353,6 +409,11 @@ func (r *Rules) compile() *compiled {
 		a, b := c.talkVerbs.phrases[i], c.talkVerbs.phrases[j]
 		return len(a) > len(b) || len(a) == len(b) && a < b
 	})
+	cus := []*cue{&c.talkVerbs}
+	for i := range c.cues {
+		cus = append(cus, &c.cues[i])
+	}
+	c.indexCues(cus)
 	c.talkKind = phraseRE(`^(?:`, r.TalkKinds, `)(?:\s+#?\d{1,3})?\s*[:\-–—]\s*`)
 	c.kindByOn = phraseRE(`^(?:(?:a|an|the)\s+)?(?:`, r.TalkKinds, `)\s+by\s+(.+?)\s+(?:on|about)\s+(.+?)\.?$`)
 	c.columns = map[string]string{}

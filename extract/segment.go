@@ -439,7 +439,8 @@ func (x *extractor) proseHead(l *line) ([]string, string, bool) {
 			}
 		}
 	}
-	for _, v := range x.rules.talkVerbs.find(strings.ToLower(t)) {
+	low := strings.ToLower(t)
+	for _, v := range x.rules.talkVerbs.find(low, x.rules.cueMask(low)) {
 		m := proseWhoRE.FindStringSubmatchIndex(t[:v[0]])
 		if m == nil {
 			continue
