@@ -167,6 +167,7 @@ type compiled struct {
 	cues           []cue             // sorted longest phrase first
 	cueFirst       map[string]uint64 // first word of a cue or talk verb → its bit (indexCues)
 	cueFirstLen    int               // the longest first word
+	cueStart       [256]bool         // the first bytes of cueFirst's words
 	suffixCues     map[string]string
 	examples       *regexp.Regexp
 	examplePhrases []string
@@ -264,17 +265,21 @@ func (cu cue) find(low string, mask uint64) [][2]int {
 // it once per phrase.
 func (c *compiled) cueMask(low string) uint64 {
 	var m uint64
-	for a := 0; a < len(low); a++ {
-		if a > 0 && isWordByte(low[a-1]) || low[a] == ' ' {
-			continue
-		}
-		e := strings.IndexByte(low[a:], ' ')
+	for s := 0; s < len(low); {
+		e := strings.IndexByte(low[s:], ' ')
 		if e < 0 {
 			break // no space after: no phrase ends here or later
 		}
-		if e <= c.cueFirstLen {
-			m |= c.cueFirst[low[a:a+e]]
+		e += s
+		// every word start of the space-free run low[s:e]: its start and
+		// each byte after one that is no word's ("(created", "/uses")
+		for a := s; a < e; a++ {
+			if a > s && isWordByte(low[a-1]) || !c.cueStart[low[a]] || e-a > c.cueFirstLen {
+				continue
+			}
+			m |= c.cueFirst[low[a:e]]
 		}
+		s = e + 1
 	}
 	return m
 }
@@ -296,6 +301,7 @@ func (c *compiled) indexCues(cus []*cue) {
 				b = 1 << min(len(c.cueFirst), 63)
 				c.cueFirst[w] = b
 				c.cueFirstLen = max(c.cueFirstLen, len(w))
+				c.cueStart[w[0]] = true
 			}
 			cu.bits[j] = b
 		}
