@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -171,12 +172,12 @@ type compiled struct {
 	suffixCues     map[string]string
 	examples       *regexp.Regexp
 	examplePhrases []string
-	speakerCue     *regexp.Regexp
+	speakerCue     *anchored
 	columns        map[string]string // table header → speaker, title, organization
 	talkVerbs      cue
 	talkIntro      *regexp.Regexp
-	talkKind       *regexp.Regexp
-	kindByOn       *regexp.Regexp    // "Lightning talk by Jane Doe on Fast Builds"
+	talkKind       *anchored
+	kindByOn       *anchored         // "Lightning talk by Jane Doe on Fast Builds"
 	kindBy         *regexp.Regexp    // "Keynote by "
 	typeWords      map[string]string // word → type
 	toolSuffixes   map[string]bool
@@ -321,6 +322,63 @@ func lowerSet(ws []string) map[string]bool {
 }
 
 // phraseRE matches any of the phrases as whole words, longest first.
+// anchored is a phrase regexp that matches only at a text's start
+// (phraseRE with a "^" prefix) with the bytes its match may start with: a
+// text that starts with another byte is not run through the regexp, which
+// for most lines of notes is all the regexp would do.
+type anchored struct {
+	re    *regexp.Regexp
+	all   bool // a phrase is empty: every text may match
+	start [256]bool
+}
+
+// anchor returns re guarded by the first bytes of the phrases that open
+// its matches, in either case. A byte of a non-ASCII rune always runs re:
+// (?i) folds 'k' with U+212A and 's' with U+017F. An empty phrase matches
+// anywhere, so it turns the guard off.
+func anchor(re *regexp.Regexp, phrases ...[]string) *anchored {
+	a := &anchored{re: re}
+	for b := utf8.RuneSelf; b < 256; b++ {
+		a.start[b] = true
+	}
+	for _, ps := range phrases {
+		for _, p := range ps {
+			p = strings.TrimSpace(p)
+			if p == "" {
+				a.all = true
+				continue
+			}
+			c := p[0]
+			a.start[c] = true
+			switch {
+			case 'a' <= c && c <= 'z':
+				a.start[c-'a'+'A'] = true
+			case 'A' <= c && c <= 'Z':
+				a.start[c-'A'+'a'] = true
+			}
+		}
+	}
+	return a
+}
+
+func (a *anchored) may(t string) bool { return a.all || t != "" && a.start[t[0]] }
+
+func (a *anchored) FindStringIndex(t string) []int {
+	if !a.may(t) {
+		return nil
+	}
+	return a.re.FindStringIndex(t)
+}
+
+func (a *anchored) FindStringSubmatch(t string) []string {
+	if !a.may(t) {
+		return nil
+	}
+	return a.re.FindStringSubmatch(t)
+}
+
+func (a *anchored) MatchString(t string) bool { return a.may(t) && a.re.MatchString(t) }
+
 func phraseRE(prefix string, ps []string, suffix string) *regexp.Regexp {
 	ps = append([]string(nil), ps...)
 	sort.Slice(ps, func(i, j int) bool {
@@ -420,8 +478,8 @@ func (r *Rules) compile() *compiled {
 		cus = append(cus, &c.cues[i])
 	}
 	c.indexCues(cus)
-	c.talkKind = phraseRE(`^(?:`, r.TalkKinds, `)(?:\s+#?\d{1,3})?\s*[:\-–—]\s*`)
-	c.kindByOn = phraseRE(`^(?:(?:a|an|the)\s+)?(?:`, r.TalkKinds, `)\s+by\s+(.+?)\s+(?:on|about)\s+(.+?)\.?$`)
+	c.talkKind = anchor(phraseRE(`^(?:`, r.TalkKinds, `)(?:\s+#?\d{1,3})?\s*[:\-–—]\s*`), r.TalkKinds)
+	c.kindByOn = anchor(phraseRE(`^(?:(?:a|an|the)\s+)?(?:`, r.TalkKinds, `)\s+by\s+(.+?)\s+(?:on|about)\s+(.+?)\.?$`), r.TalkKinds, []string{"a", "an", "the"})
 	c.columns = map[string]string{}
 	for kind, ws := range r.Columns {
 		for _, w := range ws {
@@ -430,7 +488,7 @@ func (r *Rules) compile() *compiled {
 	}
 	c.talkIntro = phraseRE(`(?:^|[\s(])`, r.TalkIntros, `\s*,?\s*`)
 	c.kindBy = phraseRE(`^\s*(?:`, r.TalkKinds, `)\s+(?:by|from|with)\s+`)
-	c.speakerCue = phraseRE(`^(?:`, r.SpeakerCues, `)\s*[:\-–—]?\s+`)
+	c.speakerCue = anchor(phraseRE(`^(?:`, r.SpeakerCues, `)\s*[:\-–—]?\s+`), r.SpeakerCues)
 	for typ, ws := range r.TypeWords {
 		for _, w := range ws {
 			c.typeWords[strings.ToLower(w)] = typ

@@ -295,7 +295,7 @@ func (x *extractor) parseTalkHead(l *line, pos personStrength) (talkHead, bool) 
 	} else if m := headSepRE.FindStringSubmatch(t); m != nil {
 		left, right := strings.TrimSpace(m[1]), strings.TrimSpace(m[2])
 		// "Noor Haddad (@noorh) - Rails at Scale", "Jane Doe (Initech) — Title"
-		if pm := trailParenRE.FindStringSubmatch(left); pm != nil && x.isTitle(right) {
+		if pm := trailParen(left); pm != nil && x.isTitle(right) {
 			if ps := x.people(pm[1], strongPos); ps != nil {
 				h := talkHead{people: ps, title: right}
 				if inner := strings.TrimSpace(pm[2]); !strings.HasPrefix(inner, "@") {
@@ -935,7 +935,7 @@ func (w *walker) headLine(i int, l *line, item bool) bool {
 	}
 	if item && (w.event != "" || w.sec == "talk") {
 		// "- Lightning talk by Jane Doe on fast builds"
-		if m := x.rules.kindByOn.FindStringSubmatch(t); m != nil {
+		if m := x.rules.kindByOn.FindStringSubmatch(t); hasWordBy(t) && m != nil {
 			if ps := x.people(m[1], strongPos); ps != nil && x.isTitle(strings.TrimSpace(m[2])) {
 				w.startTalk(ps, strings.TrimSpace(m[2]), l, levelOf(l, item))
 				return true
@@ -1059,13 +1059,45 @@ func (w *walker) resume(t string, l *line) bool {
 // fieldRE is a field line: "Title: Fast Builds", "Company: Initech".
 var fieldRE = regexp.MustCompile(`^([\p{L} ]{2,20}?)\s*::?\s+(\S.*)$`) // "Speaker: …", Logseq's "speaker:: …"
 
+// fieldMatch is fieldRE.FindStringSubmatch(t) for a line that may be a
+// field: its first colon stands after two bytes or more, all letters or
+// spaces. Most lines are not, and the regexp is not run on them.
+func fieldMatch(t string) []string {
+	k := strings.IndexByte(t, ':')
+	if k < 2 {
+		return nil
+	}
+	for i := 0; i < k; i++ {
+		if c := t[i]; c < utf8.RuneSelf && !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == ' ' || c == '\t' || c == '\f' || c == '\r' || c == '\n') {
+			return nil
+		}
+	}
+	return fieldRE.FindStringSubmatch(t)
+}
+
+// hasWordBy reports whether t may hold the word "by" in any case: where
+// kindByOn can match.
+func hasWordBy(t string) bool {
+	for i := strings.IndexAny(t, "bB"); i >= 0 && i+1 < len(t); {
+		if t[i+1] == 'y' || t[i+1] == 'Y' {
+			return true
+		}
+		j := strings.IndexAny(t[i+1:], "bB")
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
+}
+
 // field reads a line that gives a talk's title or its speakers'
 // organization as a field, named as table columns are (rules.yaml columns):
 // "Title: Fast Builds" opens the talk under a heading that did not name it
 // ("### Episode 12"); "Company: Initech" is where the speakers work.
 func (w *walker) field(l *line, opens bool) bool {
 	x := w.x
-	m := fieldRE.FindStringSubmatch(strings.TrimSpace(l.Text))
+	m := fieldMatch(strings.TrimSpace(l.Text))
 	if m == nil {
 		return false
 	}
@@ -1156,7 +1188,7 @@ func (w *walker) field(l *line, opens bool) bool {
 func (w *walker) speakerNear(l *line) bool {
 	for i := sort.Search(len(w.lines), func(i int) bool { return w.lines[i].N >= l.N-2 }); i < len(w.lines) && w.lines[i].N <= l.N+2; i++ {
 		if o := &w.lines[i]; o != l {
-			if m := fieldRE.FindStringSubmatch(strings.TrimSpace(o.Text)); m != nil && w.x.rules.speakerCue.MatchString(strings.ToLower(m[1])+": ") {
+			if m := fieldMatch(strings.TrimSpace(o.Text)); m != nil && w.x.rules.speakerCue.MatchString(strings.ToLower(m[1])+": ") {
 				return true
 			}
 		}

@@ -160,7 +160,7 @@ func (x *extractor) headParen(t string) (headSlots, bool) {
 	if !strings.HasSuffix(t, ")") {
 		return headSlots{}, false
 	}
-	m := trailParenRE.FindStringSubmatch(t)
+	m := trailParen(t)
 	if m == nil {
 		return headSlots{}, false
 	}
@@ -327,13 +327,29 @@ func (x *extractor) readSpeakers(s string, st slotStrength) []slotPerson {
 	return out
 }
 
+// atHandle is slotHandleRE's match in p, run only when p holds an '@'.
+func atHandle(p string) []int {
+	if strings.IndexByte(p, '@') < 0 {
+		return nil
+	}
+	return slotHandleRE.FindStringSubmatchIndex(p)
+}
+
+// trailParen is trailParenRE's match in p, run only when p ends with ')'.
+func trailParen(p string) []string {
+	if !strings.HasSuffix(p, ")") {
+		return nil
+	}
+	return trailParenRE.FindStringSubmatch(p)
+}
+
 // readPerson reads one part of a speaker slot: a name with an optional
 // handle, "(Org)", "@ Org", ", Role, Org" or " - Role - Org" — or, when
 // every comma-separated piece is a name, several people. last says the part
 // ends a list of people ("A, B and C"), so its commas separate names.
 func (x *extractor) readPerson(p string, st slotStrength, last bool) []slotPerson {
 	handle := ""
-	if m := slotHandleRE.FindStringSubmatchIndex(p); strings.IndexByte(p, '@') >= 0 && m != nil {
+	if m := atHandle(p); m != nil {
 		handle = "@" + p[m[2]:m[3]]
 		p = strings.TrimSpace(p[:m[0]] + " " + p[m[1]:])
 		p = strings.TrimSpace(strings.TrimRight(p, ","))
@@ -342,7 +358,7 @@ func (x *extractor) readPerson(p string, st slotStrength, last bool) []slotPerso
 		}
 	}
 	org := ""
-	if m := trailParenRE.FindStringSubmatch(p); strings.HasSuffix(p, ")") && m != nil {
+	if m := trailParen(p); m != nil {
 		p, org = strings.TrimSpace(m[1]), x.orgOf(m[2])
 	}
 	if i := strings.Index(p, " @ "); i > 0 {

@@ -1,0 +1,71 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestCueMask checks that the first-word guard finds what looking for every
+// phrase finds: a line's mask never leaves out a phrase the line holds.
+func TestCueMask(t *testing.T) {
+	c := compiledRules(nil)
+	lines := []string{
+		"Jane Doe works at Initech and created quillpad ",
+		"(created by the zorkq team) ",
+		"similar to: lexo, like kettlr ",
+		"the speaker's talk on fast builds ",
+		"co-created winpipe; inspired by flatbuf ",
+		"nothing here ",
+		"worksat initech, works  at nothing ",
+		"Sam presented 'Quiet Queues' and walked us through it",
+		"ümlaut created quillpad ",
+		"",
+	}
+	all := ^uint64(0)
+	for _, l := range lines {
+		low := strings.ToLower(l)
+		mask := c.cueMask(low)
+		for _, cu := range append(slices.Clone(c.cues), c.talkVerbs) {
+			if got, want := cu.find(low, mask), cu.find(low, all); !slices.Equal(got, want) {
+				t.Errorf("%q, %s: guarded %v, unguarded %v", l, cu.rel, got, want)
+			}
+		}
+	}
+	if c.cueMask("plain words only ") != 0 {
+		t.Error("a line with no cue word has a mask")
+	}
+}
+
+// FuzzGuards holds each regexp's cheap guard to the regexp itself: a
+// guarded call finds what the regexp finds, on any text.
+func FuzzGuards(f *testing.F) {
+	for _, s := range []string{
+		"Speaker: Jane Doe", "speaker:: Jane", "Ünïcode Feld: wert", "12: no", "a:b",
+		"Keynote: The Next Decade", "Talk 3 – Fast Builds", "ſession: x", "KEYNOTE — x",
+		"Lightning talk by Jane Doe on fast builds", "a panel BY Sam Lee about queues.",
+		"Jane Doe (Initech)", "Jane (@jdoe)", "@jdoe", "by Jane Doe", "Presenter - Sam",
+	} {
+		f.Add(s)
+	}
+	c := compiledRules(nil)
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := fieldMatch(s), fieldRE.FindStringSubmatch(s); !slices.Equal(got, want) {
+			t.Errorf("fieldMatch(%q) = %q, fieldRE %q", s, got, want)
+		}
+		if got, want := trailParen(s), trailParenRE.FindStringSubmatch(s); !slices.Equal(got, want) {
+			t.Errorf("trailParen(%q) = %q, trailParenRE %q", s, got, want)
+		}
+		if got, want := atHandle(s), slotHandleRE.FindStringSubmatchIndex(s); !slices.Equal(got, want) {
+			t.Errorf("atHandle(%q) = %v, slotHandleRE %v", s, got, want)
+		}
+		for _, a := range []*anchored{c.talkKind, c.kindByOn, c.speakerCue} {
+			if got, want := a.FindStringIndex(s), a.re.FindStringIndex(s); !slices.Equal(got, want) {
+				t.Errorf("%s on %q: guarded %v, regexp %v", a.re, s, got, want)
+			}
+		}
+		if m := c.kindByOn.re.FindStringSubmatch(s); m != nil && !hasWordBy(s) {
+			t.Errorf("kindByOn matches %q, hasWordBy says no", s)
+		}
+	})
+}
