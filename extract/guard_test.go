@@ -69,3 +69,22 @@ func FuzzGuards(f *testing.F) {
 		}
 	})
 }
+
+// FuzzHeadMatch holds headDash and headColon to the regexps they stand for.
+func FuzzHeadMatch(f *testing.F) {
+	for _, s := range []string{
+		"zorkq - fast queues", "a -- b", "a --- b", "a -b", "a -", "Trust boundaries–example: x",
+		"x — y", "abc:  ", "abc: \n", "a: b", ":x", "a:b", "a:  \n ", "one two three - four\nfive",
+		strings.Repeat("é", 47) + " - x", strings.Repeat("a", 49) + " - x", "\xff - x", "a\t-\tb", "a - \n",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := headDash(s), headDashRE.FindStringSubmatch(s); !slices.Equal(got, want) {
+			t.Errorf("headDash(%q) = %q, headDashRE %q", s, got, want)
+		}
+		if got, want := headColon(s), headColonRE.FindStringSubmatch(s); !slices.Equal(got, want) {
+			t.Errorf("headColon(%q) = %q, headColonRE %q", s, got, want)
+		}
+	})
+}

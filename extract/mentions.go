@@ -102,7 +102,9 @@ var (
 	expParRE = regexp.MustCompile(`\b([A-Za-z][A-Za-z-]*(?:\s+[A-Za-z][A-Za-z-]*){1,6})\s*\(([A-Z][A-Za-z0-9]*[A-Z])\)`)
 	// "import dis", "from tinyweb import get"
 	importRE = regexp.MustCompile(`^(?:>+\s*)?(?:from\s+([A-Za-z_][\w.]*)\s+import\b|import\s+([A-Za-z_][\w.]*)\s*$|(?:require|use)\s*\(?\s*['"]([\w./@-]+)['"])`)
-	// "X - description", "X – description", "X: description"
+	// "X - description", "X – description", "X: description"; the
+	// first two are read by headDash and headColon (headmatch.go), these
+	// are what they stand for (FuzzHeadMatch)
 	headDashRE  = regexp.MustCompile(`^(.{1,48}?)\s+[-–—]{1,2}(?:\s+(.*))?$`)
 	headColonRE = regexp.MustCompile(`^([^:]{1,48}):\s+(.+)$`)
 	headCommaRE = regexp.MustCompile(`^([^,]{1,30}),\s+(.+)$`)
@@ -933,21 +935,21 @@ func (x *extractor) headSplit(c *lineCtx) {
 	var name, desc string
 	var m []string
 	// the comma form only for short, name-shaped heads: "Sagrada, mozilla's queue"
-	match := func(re *regexp.Regexp, need bool) []string {
+	match := func(re func(string) []string, need bool) []string {
 		if !need {
 			return nil
 		}
-		return re.FindStringSubmatch(t)
+		return re(t)
 	}
-	if m = match(headDashRE, strings.Contains(t, " -") || strings.ContainsAny(t, "–—")); m == nil {
-		if m = match(headColonRE, strings.Contains(t, ":")); m == nil {
-			if m = match(headParRE, strings.HasSuffix(strings.TrimRight(t, ".: "), ")")); m != nil {
+	if m = match(headDash, strings.Contains(t, " -") || strings.ContainsAny(t, "–—")); m == nil {
+		if m = match(headColon, strings.Contains(t, ":")); m == nil {
+			if m = match(headParRE.FindStringSubmatch, strings.HasSuffix(strings.TrimRight(t, ".: "), ")")); m != nil {
 				if ws := strings.Fields(m[1]); len(ws) > 1 && !allNamed(ws) {
 					m = nil // "GIL protects (imagine …)" is a sentence
 				}
 			}
 			if m == nil {
-				if m = match(headCommaRE, strings.Contains(t, ",")); m != nil {
+				if m = match(headCommaRE.FindStringSubmatch, strings.Contains(t, ",")); m != nil {
 					// only a name-shaped head: "Sagrada, a queue", not "First, …"
 					ws := strings.Fields(m[1])
 					if len(ws) > 2 || !x.isNameShaped(ws[0]) && !(len(ws) == 2 && allNamed(ws)) {

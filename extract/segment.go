@@ -873,9 +873,9 @@ func (w *walker) thingEntry(l *line, text, typ string, str, level int) {
 	name, desc := text, ""
 	if m := headParRE.FindStringSubmatch(text); m != nil {
 		name, desc = m[1], m[2]
-	} else if m := headDashRE.FindStringSubmatch(text); m != nil {
+	} else if m := headDash(text); m != nil {
 		name, desc = m[1], m[2]
-	} else if m := headColonRE.FindStringSubmatch(text); m != nil {
+	} else if m := headColon(text); m != nil {
 		name, desc = m[1], m[2]
 	}
 	n, ok := x.thingName(name)

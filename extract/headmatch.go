@@ -1,0 +1,103 @@
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// headSplit reads most lines of notes through headDashRE and headColonRE;
+// these are the two regexps written out as scans (FuzzHeadMatch holds them
+// to the regexps on any text). Each returns what FindStringSubmatch returns:
+// nil, or the whole text, the head and the description.
+
+// isReSpace is RE2's \s: [\t\n\f\r ].
+func isReSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+
+// spaceRun returns the end of the run of \s bytes that starts at i.
+func spaceRun(t string, i int) int {
+	for i < len(t) && isReSpace(t[i]) {
+		i++
+	}
+	return i
+}
+
+// headDash is headDashRE `^(.{1,48}?)\s+[-–—]{1,2}(?:\s+(.*))?$`: the
+// shortest head of one to 48 runes followed by spaces, one or two dashes,
+// and the end or spaces and the description.
+func headDash(t string) []string {
+	for p, runes := 0, 0; p < len(t) && runes < 48; {
+		if t[p] == '\n' {
+			return nil // '.' stops at a newline
+		}
+		_, size := utf8.DecodeRuneInString(t[p:])
+		p += size
+		runes++
+		q := spaceRun(t, p)
+		if q == p {
+			continue
+		}
+		r, dashes := q, 0
+		for dashes < 2 {
+			if n := dashAt(t, r); n > 0 {
+				r += n
+				dashes++
+				continue
+			}
+			break
+		}
+		if dashes == 0 {
+			continue
+		}
+		// two dashes where a third follows, or one where a second
+		// follows: the next byte is a dash, neither end nor space
+		if r == len(t) {
+			return []string{t, t[:p], ""}
+		}
+		s := spaceRun(t, r)
+		if s == r {
+			continue
+		}
+		if strings.IndexByte(t[s:], '\n') >= 0 {
+			continue // '.*' cannot reach the end
+		}
+		return []string{t, t[:p], t[s:]}
+	}
+	return nil
+}
+
+// dashAt returns the length of the dash ('-', '–' or '—') at t[i], or 0.
+func dashAt(t string, i int) int {
+	if i < len(t) && t[i] == '-' {
+		return 1
+	}
+	if strings.HasPrefix(t[i:], "–") || strings.HasPrefix(t[i:], "—") {
+		return 3
+	}
+	return 0
+}
+
+// headColon is headColonRE `^([^:]{1,48}):\s+(.+)$`: the text before its
+// first colon, one to 48 runes, then spaces and a description.
+func headColon(t string) []string {
+	k := strings.IndexByte(t, ':')
+	if k < 1 || utf8.RuneCountInString(t[:k]) > 48 {
+		return nil
+	}
+	j := k + 1
+	w := spaceRun(t, j)
+	if w == j {
+		return nil
+	}
+	if rest := t[w:]; rest != "" {
+		if strings.IndexByte(rest, '\n') >= 0 {
+			return nil
+		}
+		return []string{t, t[:k], rest}
+	}
+	// only spaces follow: '.+' takes the last of them, unless it is a
+	// newline or the only one
+	if w-j >= 2 && t[len(t)-1] != '\n' {
+		return []string{t, t[:k], t[len(t)-1:]}
+	}
+	return nil
+}
