@@ -188,9 +188,9 @@ func (x *extractor) count(text string) {
 	if strings.Contains(text, "://") || strings.Contains(text, "www.") {
 		text = urlRE.ReplaceAllString(text, " ")
 	}
-	for _, w := range tokenize(text) {
-		x.counts[strings.ToLower(stripPossessive(w.s))]++
-	}
+	eachWord(text, func(a, b int) { // tokenize's words, without their slice
+		x.counts[strings.ToLower(stripPossessive(text[a:b]))]++
+	})
 }
 
 // sectionKind returns the kind of section a heading announces, if any.

@@ -88,3 +88,13 @@ func FuzzHeadMatch(f *testing.F) {
 		}
 	})
 }
+
+func TestContainsFold(t *testing.T) {
+	for _, s := range []string{"Talk BY Jane", "talk by jane", " by ", "by", "Walk With Me", "a b y", "ÄBY by", "\xff by \xff", "witH", " wItH "} {
+		for _, sub := range []string{" by ", " with "} {
+			if got, want := containsFold(s, sub), strings.Contains(strings.ToLower(s), sub); got != want {
+				t.Errorf("containsFold(%q, %q) = %v, want %v", s, sub, got, want)
+			}
+		}
+	}
+}

@@ -147,26 +147,51 @@ func (x *extractor) mayNamePerson(l *line, t string) bool {
 	if len(l.Links) > 0 || strings.Contains(t, "@") {
 		return true
 	}
-	low := strings.ToLower(t)
-	if strings.Contains(low, " by ") || strings.Contains(low, " with ") {
+	if containsFold(t, " by ") || containsFold(t, " with ") {
 		return true
 	}
-	fs := strings.Fields(t)
 	if strings.ContainsAny(t, "—–(") || strings.Contains(t, " - ") {
 		// a separator and two capitalized words: the name may be one the
 		// lexicon lacks (unlistedPeople)
-		for i := 1; i < len(fs); i++ {
-			if isCap(strings.Trim(fs[i-1], "(")) && isCap(strings.Trim(fs[i], "),")) {
+		prev := ""
+		for f := range strings.FieldsSeq(t) {
+			if prev != "" && isCap(strings.Trim(prev, "(")) && isCap(strings.Trim(f, "),")) {
 				return true
 			}
+			prev = f
 		}
 	}
-	for i, f := range fs {
+	i := 0
+	for f := range strings.FieldsSeq(t) {
 		if i == 16 {
 			break
 		}
 		w := strings.Trim(f, "*_~\"“”:;,.!?()[]'’")
 		if (i == 0 || isCap(w)) && isFirstName(w) {
+			return true
+		}
+		i++
+	}
+	return false
+}
+
+// containsFold reports whether t holds sub, an ASCII lower-case word, in
+// any case: strings.Contains(strings.ToLower(t), sub) without the copy.
+// Only ASCII letters fold; a rune that folds to one ('K', Kelvin sign, to
+// 'k') does not match, as strings.ToLower would make it.
+func containsFold(t, sub string) bool {
+	for i := 0; i+len(sub) <= len(t); i++ {
+		j := 0
+		for ; j < len(sub); j++ {
+			c := t[i+j]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != sub[j] {
+				break
+			}
+		}
+		if j == len(sub) {
 			return true
 		}
 	}
