@@ -1521,7 +1521,8 @@ func (x *extractor) shapes(c *lineCtx) {
 				}
 			}
 		}
-		if x.rules.notNames[s] || x.rules.stop[strings.ToLower(s)] || isAcronym(s) && x.rules.generic[strings.ToLower(s)] || x.rules.workWords[strings.ToLower(s)] {
+		low := strings.ToLower(s)
+		if x.rules.notNames[s] || x.rules.stop[low] || isAcronym(s) && x.rules.generic[low] || x.rules.workWords[low] {
 			continue // "API", "URL": ordinary words in capitals
 		}
 		named := false
@@ -1532,10 +1533,10 @@ func (x *extractor) shapes(c *lineCtx) {
 			// "using" ("Web Apps in Rust", "with Sled and Tokio")
 			named = !x.rules.notNames[s] && (isCoined(s) ||
 				isCap(s) && len(s) > 3 && !isDictWord(s) && !isFirstName(s) && !abstract(s) && !nameRun(ws, i) ||
-				isCap(s) && i > 0 && !abstract(s) && titleObject(ws, i) && x.counts[strings.ToLower(s)] >= 2)
+				isCap(s) && i > 0 && !abstract(s) && titleObject(ws, i) && x.counts[low] >= 2)
 		case isCoined(s):
 			named = true
-		case x.rules.generic[strings.ToLower(s)] && isWord(s) && !isCoined(s):
+		case x.rules.generic[low] && isWord(s) && !isCoined(s):
 			// "13:30 Lunch", "the Q&A Break": words of the day
 		case isCap(s) && !w.sentStart && !isFirstName(s) && len(s) > 1:
 			named = true
@@ -1543,7 +1544,7 @@ func (x *extractor) shapes(c *lineCtx) {
 			named = true
 		case isCap(s) && w.sentStart && i+1 < len(ws) && singularVerb[ws[i+1].s] && strings.HasSuffix(s, "s") && !isExactWord(s) && !isFirstName(s) && len(s) > 3:
 			named = true // "Polars is faster": a plural-looking word with a singular verb is a name
-		case !isWord(s) && !x.typo(s) && x.counts[strings.ToLower(s)] >= 2 && len(s) > 2 && !isFirstName(s) && isAlpha(s):
+		case !isWord(s) && !x.typo(s) && x.counts[low] >= 2 && len(s) > 2 && !isFirstName(s) && isAlpha(s):
 			named = true // a coined word used more than once: "git", "deno"
 		case c.e != nil && c.e.kind == entTalk && isLower(s) && len(s) > 2 && !isWord(s) && !isDictWord(s) && !x.typo(s) && !isFirstName(s) && !x.rules.generic[s] && toolShaped(s):
 			named = true // in a talk's notes, a lower-case word no dictionary has: "kubectl", "lz4"

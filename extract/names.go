@@ -367,8 +367,8 @@ func abstract(w string) bool {
 
 // typeHint guesses a thing's type from its name's shape and the words around it.
 func (x *extractor) typeHint(name, context string) (string, int) {
-	for _, w := range strings.Fields(strings.ToLower(context)) {
-		w = strings.Trim(w, ".,;:()[]")
+	for w := range strings.FieldsSeq(context) {
+		w = strings.ToLower(strings.Trim(w, ".,;:()[]"))
 		if t, ok := x.rules.typeWords[w]; ok {
 			return t, 4
 		}
