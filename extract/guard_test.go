@@ -98,3 +98,18 @@ func TestContainsFold(t *testing.T) {
 		}
 	}
 }
+
+// FuzzFirstWords holds firstWords to the head of tokenize's words.
+func FuzzFirstWords(f *testing.F) {
+	for _, s := range []string{"the `ferrocene` toolchain.", "2031-03-02 Met Jane. Then", "a b c d e", "C++ and C#", "x-", "é.ü... q"} {
+		f.Add(s, 2)
+	}
+	f.Fuzz(func(t *testing.T, s string, n int) {
+		n = 1 + (n&7+8)%8
+		all := tokenize(s)
+		want := all[:min(n, len(all))]
+		if got := firstWords(s, n); !slices.Equal(got, want) {
+			t.Errorf("firstWords(%q, %d) = %v, tokenize's head %v", s, n, got, want)
+		}
+	})
+}

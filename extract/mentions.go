@@ -1164,7 +1164,7 @@ func (x *extractor) versus(c *lineCtx) {
 		// an English word is a name only where it is not part of a longer
 		// phrase: "go-fuzz vs native fuzzing" sets fuzzing against fuzzing
 		if rw {
-			if nx := tokenize(t[m[1]+ob:]); len(nx) > 0 && isLower(nx[0].s) && !x.rules.stop[nx[0].s] && strings.TrimSpace(t[m[1]+ob:m[1]+ob+nx[0].start]) == "" {
+			if nx := firstWords(t[m[1]+ob:], 1); len(nx) > 0 && isLower(nx[0].s) && !x.rules.stop[nx[0].s] && strings.TrimSpace(t[m[1]+ob:m[1]+ob+nx[0].start]) == "" {
 				side(m[2], m[3], false) // the name on the left is still one
 				continue
 			}
@@ -1292,7 +1292,7 @@ func (x *extractor) lineSubject(c *lineCtx, at int) int {
 // objectAfter returns the name that starts text: a run of up to four words
 // that stops at punctuation or a function word.
 func (x *extractor) objectAfter(text string) (string, int, int) {
-	ws := tokenize(text)
+	ws := firstWords(text, 4) // an object is four words at most
 	if len(ws) == 0 || ws[0].start > 2 {
 		return "", 0, 0
 	}
@@ -1305,7 +1305,7 @@ func (x *extractor) objectAfter(text string) (string, int, int) {
 			return "", 0, 0
 		}
 		next := ""
-		if nw := tokenize(rest[b:]); len(nw) > 0 {
+		if nw := firstWords(rest[b:], 1); len(nw) > 0 {
 			next = strings.ToLower(nw[0].s)
 		}
 		_, typed := x.rules.typeWords[next]
@@ -1591,7 +1591,7 @@ var singularVerb = map[string]bool{"is": true, "was": true, "has": true, "does":
 
 // wordAfter returns the word that follows t[:at] after spaces only, or "".
 func wordAfter(t string, at int) string {
-	if ws := tokenize(t[at:min(len(t), at+64)]); len(ws) > 0 && strings.TrimSpace(t[at:at+ws[0].start]) == "" {
+	if ws := firstWords(t[at:min(len(t), at+64)], 1); len(ws) > 0 && strings.TrimSpace(t[at:at+ws[0].start]) == "" {
 		return ws[0].s
 	}
 	return ""

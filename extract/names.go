@@ -88,6 +88,26 @@ func runeWordClass(r rune) uint8 {
 
 // eachWord calls f with the span of each word of text, in order.
 func eachWord(text string, f func(a, b int)) {
+	eachWordWhile(text, func(a, b int) bool { f(a, b); return true })
+}
+
+// firstWords is tokenize(text)[:n] (or all of it, when shorter), read no
+// further than its n-th word: a word's span and sentStart depend on the
+// text before it only.
+func firstWords(text string, n int) []word {
+	k, end := 0, 0
+	eachWordWhile(text, func(_, b int) bool {
+		k, end = k+1, b
+		return k < n
+	})
+	if k == 0 {
+		return nil
+	}
+	return tokenize(text[:end])
+}
+
+// eachWordWhile is eachWord that stops when f returns false.
+func eachWordWhile(text string, f func(a, b int) bool) {
 	class := func(i int) (uint8, int) {
 		if b := text[i]; b < utf8.RuneSelf {
 			return asciiWord[b], 1
@@ -117,7 +137,9 @@ func eachWord(text string, f func(a, b int)) {
 			}
 		}
 		if lastEnd > start {
-			f(start, lastEnd)
+			if !f(start, lastEnd) {
+				return
+			}
 			i = lastEnd
 		} else {
 			i = j
