@@ -44,7 +44,7 @@ func FuzzGuards(f *testing.F) {
 		"Speaker: Jane Doe", "speaker:: Jane", "Ünïcode Feld: wert", "12: no", "a:b",
 		"Keynote: The Next Decade", "Talk 3 – Fast Builds", "ſession: x", "KEYNOTE — x",
 		"Lightning talk by Jane Doe on fast builds", "a panel BY Sam Lee about queues.",
-		"Jane Doe (Initech)", "Jane (@jdoe)", "@jdoe", "by Jane Doe", "Presenter - Sam",
+		"Jane Doe (Initech)", "Jane (@jdoe)", "@jdoe", "by Jane Doe", "Presenter - Sam", "  Keynote by Jane: x", "\tworkshop with Sam - y",
 	} {
 		f.Add(s)
 	}
@@ -59,7 +59,7 @@ func FuzzGuards(f *testing.F) {
 		if got, want := atHandle(s), slotHandleRE.FindStringSubmatchIndex(s); !slices.Equal(got, want) {
 			t.Errorf("atHandle(%q) = %v, slotHandleRE %v", s, got, want)
 		}
-		for _, a := range []*anchored{c.talkKind, c.kindByOn, c.speakerCue} {
+		for _, a := range []*anchored{c.talkKind, c.kindByOn, c.speakerCue, c.kindBy} {
 			if got, want := a.FindStringIndex(s), a.re.FindStringIndex(s); !slices.Equal(got, want) {
 				t.Errorf("%s on %q: guarded %v, regexp %v", a.re, s, got, want)
 			}

@@ -178,7 +178,7 @@ type compiled struct {
 	talkIntro      *regexp.Regexp
 	talkKind       *anchored
 	kindByOn       *anchored         // "Lightning talk by Jane Doe on Fast Builds"
-	kindBy         *regexp.Regexp    // "Keynote by "
+	kindBy         *anchored         // "Keynote by "
 	typeWords      map[string]string // word → type
 	toolSuffixes   map[string]bool
 	prefixes       []string
@@ -327,9 +327,11 @@ func lowerSet(ws []string) map[string]bool {
 // text that starts with another byte is not run through the regexp, which
 // for most lines of notes is all the regexp would do.
 type anchored struct {
-	re    *regexp.Regexp
-	all   bool // a phrase is empty: every text may match
-	start [256]bool
+	re  *regexp.Regexp
+	all bool // a phrase is empty: every text may match
+	// skipSpace: the regexp allows spaces before its phrase (`^\s*`)
+	skipSpace bool
+	start     [256]bool
 }
 
 // anchor returns re guarded by the first bytes of the phrases that open
@@ -361,7 +363,12 @@ func anchor(re *regexp.Regexp, phrases ...[]string) *anchored {
 	return a
 }
 
-func (a *anchored) may(t string) bool { return a.all || t != "" && a.start[t[0]] }
+func (a *anchored) may(t string) bool {
+	if a.skipSpace {
+		t = t[spaceRun(t, 0):]
+	}
+	return a.all || t != "" && a.start[t[0]]
+}
 
 func (a *anchored) FindStringIndex(t string) []int {
 	if !a.may(t) {
@@ -487,7 +494,8 @@ func (r *Rules) compile() *compiled {
 		}
 	}
 	c.talkIntro = phraseRE(`(?:^|[\s(])`, r.TalkIntros, `\s*,?\s*`)
-	c.kindBy = phraseRE(`^\s*(?:`, r.TalkKinds, `)\s+(?:by|from|with)\s+`)
+	c.kindBy = anchor(phraseRE(`^\s*(?:`, r.TalkKinds, `)\s+(?:by|from|with)\s+`), r.TalkKinds)
+	c.kindBy.skipSpace = true
 	c.speakerCue = anchor(phraseRE(`^(?:`, r.SpeakerCues, `)\s*[:\-–—]?\s+`), r.SpeakerCues)
 	for typ, ws := range r.TypeWords {
 		for _, w := range ws {

@@ -180,7 +180,20 @@ func (x *extractor) mayNamePerson(l *line, t string) bool {
 // Only ASCII letters fold; a rune that folds to one ('K', Kelvin sign, to
 // 'k') does not match, as strings.ToLower would make it.
 func containsFold(t, sub string) bool {
+	if sub == "" {
+		return true
+	}
+	jump := sub[0] < 'a' || sub[0] > 'z' // no case: find it with IndexByte
 	for i := 0; i+len(sub) <= len(t); i++ {
+		if jump {
+			k := strings.IndexByte(t[i:], sub[0])
+			if k < 0 {
+				return false
+			}
+			if i += k; i+len(sub) > len(t) {
+				return false
+			}
+		}
 		j := 0
 		for ; j < len(sub); j++ {
 			c := t[i+j]
