@@ -161,20 +161,13 @@ func sources(srcs []source, opts Options) Result {
 	// file's own result is dropped once merged, so the walks' results and
 	// the corpus's copy of them are not all held at once.
 	walked := make([]*extractor, len(ps))
-	done := make([]chan struct{}, len(ps))
-	for i := range done {
-		done[i] = make(chan struct{})
-	}
-	go eachFile(workers, len(srcs), func(_, i int) {
+	rewalked := 0
+	inOrder(workers, len(srcs), func(_, i int) {
 		if mergeWalks {
 			walked[i] = x.walkFile(srcs[i].Name, ps[i].lines, ps[i].meta)
 		}
 		prog.step()
-		close(done[i])
-	})
-	rewalked := 0
-	for i := range ps {
-		<-done[i]
+	}, func(i int) {
 		if walked[i] == nil || rewalkFile != nil && rewalkFile(i) || !x.mergeWalk(walked[i]) {
 			n, r := len(x.ms), len(x.rels)
 			x.walk(srcs[i].Name, ps[i].lines, ps[i].meta)
@@ -182,7 +175,7 @@ func sources(srcs []source, opts Options) Result {
 			rewalked++
 		}
 		walked[i] = nil
-	}
+	})
 	if opts.Logger != nil {
 		opts.Logger.Debug("walk", "files", len(ps), "walked again", rewalked)
 	}
