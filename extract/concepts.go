@@ -55,79 +55,107 @@ func (x *extractor) talkBodies() []*talkBody {
 // and "parsers for binary formats"); a single longer word when they repeat
 // it twice ("gardens … a garden"). The node takes the notes' spelling.
 // Then the title's own concept words count without repetition (titleWords).
+//
+// The bodies are read on the pool (bodyTopics; a line is in one body) and
+// their mentions added in body order (pass2.go).
 func (x *extractor) titleTopics() {
-	for _, b := range x.talkBodies() {
-		ws := strings.Fields(strings.ToLower(b.name))
-		for i := range ws {
-			ws[i] = strings.Trim(ws[i], ".,:;!?()[]\"'‘’“”")
+	bodies := x.talkBodies()
+	hits := make([][]spanHit, len(bodies))
+	workers := poolSize(len(bodies))
+	if !pooledPass2 {
+		workers = 1
+	}
+	inOrder(workers, len(bodies), func(_, i int) {
+		hits[i] = x.bodyTopics(bodies[i])
+	}, func(i int) {
+		x.addHits(hits[i])
+		hits[i], bodies[i] = nil, nil
+	})
+}
+
+// bodyTopics returns the mentions titleTopics finds in one talk's body
+// and title, in the order it adds them. It reads only the rules, the
+// events' mentions (x.eventM) and the body's lines, and gives back the
+// spans it takes on them.
+func (x *extractor) bodyTopics(b *talkBody) []spanHit {
+	ws := strings.Fields(strings.ToLower(b.name))
+	for i := range ws {
+		ws[i] = strings.Trim(ws[i], ".,:;!?()[]\"'‘’“”")
+	}
+	type lineWords struct {
+		c     *lineCtx
+		n0    int // the line's spans before the body was read
+		spans [][2]int
+		words []string // lower case, possessive dropped
+		low   string
+	}
+	var body []lineWords
+	for _, c := range b.lines {
+		low := strings.ToLower(c.l.Text)
+		if len(low) != len(c.l.Text) {
+			continue // case folding moved byte offsets
 		}
-		type lineWords struct {
-			c     *lineCtx
-			spans [][2]int
-			words []string // lower case, possessive dropped
-			low   string
+		spans := plainWords(low)
+		folded := make([]string, len(spans))
+		for k, sp := range spans {
+			folded[k] = stripPossessive(low[sp[0]:sp[1]])
 		}
-		var body []lineWords
-		for _, c := range b.lines {
-			low := strings.ToLower(c.l.Text)
-			if len(low) != len(c.l.Text) {
-				continue // case folding moved byte offsets
+		body = append(body, lineWords{c, len(c.spans), spans, folded, low})
+	}
+	var out []spanHit
+	for n := 3; n >= 1; n-- {
+		for i := 0; i+n <= len(ws); i++ {
+			gram := ws[i : i+n]
+			if !x.topicGram(gram) {
+				continue
 			}
-			spans := plainWords(low)
-			folded := make([]string, len(spans))
-			for k, sp := range spans {
-				folded[k] = stripPossessive(low[sp[0]:sp[1]])
-			}
-			body = append(body, lineWords{c, spans, folded, low})
-		}
-		for n := 3; n >= 1; n-- {
-			for i := 0; i+n <= len(ws); i++ {
-				gram := ws[i : i+n]
-				if !x.topicGram(gram) {
-					continue
-				}
-				var hits []*lineCtx
-				var at [][2]int
-				times := 0
-				for _, lw := range body {
-					first := [2]int{-1, -1}
-					for j := 0; j+n <= len(lw.spans); j++ {
-						if lw.words[j][0] != gram[0][0] {
-							continue // every inflection keeps the first letter
-						}
-						sp, ok := matchGram(lw.low, lw.spans[j:j+n], lw.words[j:j+n], gram)
-						if !ok {
-							continue
-						}
-						times++
-						if first[0] < 0 && !lw.c.taken(sp[0], sp[1]) {
-							first = sp
-						}
+			var hits []*lineCtx
+			var at [][2]int
+			times := 0
+			for _, lw := range body {
+				first := [2]int{-1, -1}
+				for j := 0; j+n <= len(lw.spans); j++ {
+					if lw.words[j][0] != gram[0][0] {
+						continue // every inflection keeps the first letter
 					}
-					if first[0] >= 0 {
-						hits = append(hits, lw.c)
-						at = append(at, first)
+					sp, ok := matchGram(lw.low, lw.spans[j:j+n], lw.words[j:j+n], gram)
+					if !ok {
+						continue
+					}
+					times++
+					if first[0] < 0 && !lw.c.taken(sp[0], sp[1]) {
+						first = sp
 					}
 				}
-				// one word counts when the notes repeat it; a common one
-				// ("testing", "design") only when they keep coming back to
-				// it, as to a product named by a word ("Lantern on k8s")
-				if len(hits) == 0 || n == 1 && times < 2 || n == 1 && isWord(gram[0]) && times < 5 {
-					continue
-				}
-				for k, c := range hits {
-					c.take(at[k][0], at[k][1])
-					name := c.l.Text[at[k][0]:at[k][1]]
-					typ, str := x.typeHint(name, "")
-					x.attach(c, x.add(c, name, typ, str), false)
+				if first[0] >= 0 {
+					hits = append(hits, lw.c)
+					at = append(at, first)
 				}
 			}
-		}
-		if b.title != nil {
-			x.titleEvent(b.title, b.event)
-			x.titleWords(b.title)
+			// one word counts when the notes repeat it; a common one
+			// ("testing", "design") only when they keep coming back to
+			// it, as to a product named by a word ("Lantern on k8s")
+			if len(hits) == 0 || n == 1 && times < 2 || n == 1 && isWord(gram[0]) && times < 5 {
+				continue
+			}
+			for k, c := range hits {
+				c.take(at[k][0], at[k][1])
+				name := c.l.Text[at[k][0]:at[k][1]]
+				typ, str := x.typeHint(name, "")
+				out = append(out, spanHit{c: c, a: at[k][0], b: at[k][1], take: true, name: name, typ: typ, str: str, join: -1})
+			}
 		}
 	}
+	if tc := b.title; tc != nil {
+		n0 := len(tc.spans)
+		out = x.titleEvent(tc, b.event, out)
+		out = x.titleWords(tc, out)
+		tc.untake(n0)
+	}
+	for _, lw := range body {
+		lw.c.untake(lw.n0)
+	}
+	return out
 }
 
 // topicGram reports whether words of a title can name a topic: no function
@@ -230,8 +258,9 @@ func sameStem(a, b string, loose bool) bool {
 // titleWords finds the words of a talk's title that name an idea by their
 // form alone, repeated in the notes or not: an abstract noun ("Computing
 // and reliability"), by the endings in the rules' concept_suffixes. They
-// are concepts the talk COVERS, with the title's line as evidence.
-func (x *extractor) titleWords(tc *lineCtx) {
+// are concepts the talk COVERS, with the title's line as evidence. It
+// appends them to hits for addHits.
+func (x *extractor) titleWords(tc *lineCtx, hits []spanHit) []spanHit {
 	t := tc.l.Text
 	for _, w := range tc.words() {
 		s := stripPossessive(w.s)
@@ -249,8 +278,9 @@ func (x *extractor) titleWords(tc *lineCtx) {
 		if r, _ := utf8.DecodeRuneInString(name); unicode.IsUpper(r) && isLower(name[1:]) {
 			name = strings.ToLower(name) // the capital is the title's, not the word's
 		}
-		x.attach(tc, x.add(tc, name, graph.Concept, 3), false)
+		hits = append(hits, spanHit{c: tc, a: w.start, b: w.start + len(s), take: true, name: name, typ: graph.Concept, str: 3, join: -1})
 	}
+	return hits
 }
 
 // conceptWord reports whether a lower-case word ends like an abstract noun
@@ -483,15 +513,15 @@ func (x *extractor) linkPhrase(c *lineCtx, text string) {
 
 // titleEvent finds the event's own name in a talk's title, however spaced
 // ("A Decade of Devconf" at "DevConf 2031"): such a talk is about the
-// event, and COVERS it.
-func (x *extractor) titleEvent(tc *lineCtx, event string) {
+// event, and COVERS it. It appends the mention to hits for addHits.
+func (x *extractor) titleEvent(tc *lineCtx, event string, hits []spanHit) []spanHit {
 	ev, ok := x.eventM[event]
 	if !ok {
-		return
+		return hits
 	}
 	base := squash(yearRE.ReplaceAllString(event, ""))
 	if len(base) < 4 {
-		return
+		return hits
 	}
 	ws := tc.words()
 	for i := range ws {
@@ -506,14 +536,12 @@ func (x *extractor) titleEvent(tc *lineCtx, event string) {
 			}
 			a, b := ws[i].start, ws[j].end
 			if !tc.take(a, b) {
-				return
+				return hits
 			}
-			m := x.add(tc, tc.l.Text[a:b], graph.Event, 5)
-			x.union(m, ev)
-			x.attach(tc, m, false)
-			return
+			return append(hits, spanHit{c: tc, a: a, b: b, take: true, name: tc.l.Text[a:b], typ: graph.Event, str: 5, join: ev})
 		}
 	}
+	return hits
 }
 
 // squash lower-cases s and keeps only its letters and digits.

@@ -34,6 +34,10 @@
 //	          lineCtx.take, so no two finders name one span. What is never a
 //	          name alone sits in rules.yaml (generic, work_words, stopwords),
 //	          and a table's value columns (file, commit, licence) are not read
+//	pass 2    every line again, for the names found anywhere in the notes
+//	          (knownNames), then each talk's notes for the topics its title
+//	          announces (titleTopics): read on the pool, their mentions
+//	          added in line order (pass2.go)
 //	relate    structure gives GAVE, WORKS_AT (a speaker slot's affiliation),
 //	          AT (a talk and its event) and COVERS (everything in a talk's
 //	          notes); cue phrases give CREATED, WORKS_AT, SIMILAR_TO, USES,

@@ -104,9 +104,10 @@ type parsedFile struct {
 // planFile, and walk, each file on an extractor of its own) run on a pool
 // of GOMAXPROCS goroutines, each writing only its file's slot; the stages
 // that need the corpus (the ordered merge of the walks, which carries
-// talks, speakers and events from one file to the next, pass 2 and
-// resolve) read the slots in input order on one goroutine. So the output
-// is the same for any number of cores.
+// talks, speakers and events from one file to the next, and resolve) read
+// the slots in input order on one goroutine. Pass 2 reads lines on the
+// pool too, and adds their mentions in line order (pass2.go). So the
+// output is the same for any number of cores.
 //
 // Options.Progress counts three steps per file: parsed, walked, read
 // again by pass 2. (Resolution, the last tenth, comes after.)
@@ -161,20 +162,13 @@ func sources(srcs []source, opts Options) Result {
 	// file's own result is dropped once merged, so the walks' results and
 	// the corpus's copy of them are not all held at once.
 	walked := make([]*extractor, len(ps))
-	done := make([]chan struct{}, len(ps))
-	for i := range done {
-		done[i] = make(chan struct{})
-	}
-	go eachFile(workers, len(srcs), func(_, i int) {
+	rewalked := 0
+	inOrder(workers, len(srcs), func(_, i int) {
 		if mergeWalks {
 			walked[i] = x.walkFile(srcs[i].Name, ps[i].lines, ps[i].meta)
 		}
 		prog.step()
-		close(done[i])
-	})
-	rewalked := 0
-	for i := range ps {
-		<-done[i]
+	}, func(i int) {
 		if walked[i] == nil || rewalkFile != nil && rewalkFile(i) || !x.mergeWalk(walked[i]) {
 			n, r := len(x.ms), len(x.rels)
 			x.walk(srcs[i].Name, ps[i].lines, ps[i].meta)
@@ -182,20 +176,12 @@ func sources(srcs []source, opts Options) Result {
 			rewalked++
 		}
 		walked[i] = nil
-	}
+	})
 	if opts.Logger != nil {
 		opts.Logger.Debug("walk", "files", len(ps), "walked again", rewalked)
 	}
-	x.known = x.buildKnown()
-	n, pass1 := len(x.ctxs), len(x.ms)
-	for i, c := range x.ctxs[:n] {
-		if i > 0 && c.file != x.ctxs[i-1].file {
-			prog.step() // a file read again (walk keeps a file's lines together)
-		}
-		c.pass2 = true
-		x.findMentions(c)
-		c.toks = nil // read once more at most (titleTopics reads its own words)
-	}
+	pass1 := len(x.ms)
+	x.pass2(prog) // on the pool, merged in line order (pass2.go)
 	x.keepExplicit(pass1)
 	prog.reach(3 * len(srcs)) // files with no content line, and the last
 	x.titleTopics()

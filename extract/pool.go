@@ -46,6 +46,35 @@ func eachFile(workers, n int, f func(w, i int)) {
 	wg.Wait()
 }
 
+// inOrder runs work(w, i) for every i in [0, n) on the pool, as eachFile
+// does, and merge(i) on the calling goroutine in input order, each as soon
+// as work(i) and every merge before it are done. So the stages that join
+// the slots in order (the walk's merge, pass 2's mentions) run beside the
+// stages that fill them, and merge can drop a slot once joined: the slots
+// are not all held at once. work must write only its slot i (and worker
+// w's state) and read nothing merge writes; merge may read slot i.
+func inOrder(workers, n int, work func(w, i int), merge func(i int)) {
+	if workers <= 1 {
+		for i := range n {
+			work(0, i)
+			merge(i)
+		}
+		return
+	}
+	done := make([]chan struct{}, n)
+	for i := range done {
+		done[i] = make(chan struct{})
+	}
+	go eachFile(workers, n, func(w, i int) {
+		work(w, i)
+		close(done[i])
+	})
+	for i := range n {
+		<-done[i]
+		merge(i)
+	}
+}
+
 // progress serializes the calls of Options.Progress, which the pool's
 // goroutines make concurrently: the callback sees done rise by one per
 // call and never runs twice at once.

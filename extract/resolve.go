@@ -51,11 +51,18 @@ func class(typ string) string {
 // knownIndex maps the folded words of names seen in a strong position to a
 // mention of them, for pass 2.
 type knownIndex struct {
-	names map[string]int // "python requests" → mention
+	names map[string]knownName // "python requests" → its mention
 	// capOnly marks one-word names that are common English words ("flask",
 	// "drift"): they are found only where they are written with a capital.
 	capOnly map[string]bool
 	maxLen  int
+}
+
+// knownName is what pass 2 reads of a known name's mention: kept here, it
+// need not read x.ms while pass 2 adds to it (pass2.go).
+type knownName struct {
+	m         int
+	name, typ string
 }
 
 func wordsKey(s string) string {
@@ -70,7 +77,7 @@ func wordsKey(s string) string {
 }
 
 func (x *extractor) buildKnown() *knownIndex {
-	k := &knownIndex{names: map[string]int{}, capOnly: map[string]bool{}}
+	k := &knownIndex{names: map[string]knownName{}, capOnly: map[string]bool{}}
 	// A name written again changes nothing (its first mention is the one
 	// indexed) unless it is now a person's, which adds the surname: each
 	// name is keyed once as a person's and once as anything else's.
@@ -95,7 +102,7 @@ func (x *extractor) buildKnown() *knownIndex {
 			continue
 		}
 		if _, ok := k.names[key]; !ok {
-			k.names[key] = i
+			k.names[key] = knownName{i, m.name, m.typ}
 		}
 		if n == 1 && isWord(key) {
 			k.capOnly[key] = true
@@ -107,7 +114,7 @@ func (x *extractor) buildKnown() *knownIndex {
 			last := ws[len(ws)-1]
 			if len(ws) > 1 && len(last) > 2 && !isWord(last) {
 				if _, ok := k.names[last]; !ok {
-					k.names[last] = i
+					k.names[last] = knownName{i, m.name, m.typ}
 					k.capOnly[last] = true
 				}
 			}
@@ -117,8 +124,14 @@ func (x *extractor) buildKnown() *knownIndex {
 }
 
 // knownNames (pass 2) finds in a line the names seen elsewhere in the notes.
-func (x *extractor) knownNames(c *lineCtx) {
-	k := x.known
+func (x *extractor) knownNames(c *lineCtx) { x.addHits(x.known.find(c, nil)) }
+
+// find appends to hits the names of k on c's line, in the order
+// knownNames adds them. It reads only k and the line, and gives back the
+// spans it takes (addHits takes them again), so that pass 2 can read
+// lines on the pool while their mentions are added in order (pass2.go).
+func (k *knownIndex) find(c *lineCtx, hits []spanHit) []spanHit {
+	n0 := len(c.spans)
 	ws := c.words()
 	low := make([]string, len(ws))
 	for i, w := range ws {
@@ -135,25 +148,22 @@ func (x *extractor) knownNames(c *lineCtx) {
 				}
 				buf = append(buf, w...)
 			}
-			m, ok := k.names[string(buf)] // no allocation: the compiler looks up the bytes
+			kn, ok := k.names[string(buf)] // no allocation: the compiler looks up the bytes
 			if !ok || c.taken(a, b) {
 				continue
 			}
 			if n == 1 && k.capOnly[string(buf)] && !isCap(ws[i].s) {
 				continue
 			}
-			if n == 1 && x.ms[m].typ == graph.Person && !isCap(ws[i].s) {
+			if n == 1 && kn.typ == graph.Person && !isCap(ws[i].s) {
 				continue
 			}
 			c.take(a, b)
-			typ := x.ms[m].typ
 			surface := stripPossessive(c.l.Text[a:b])
-			if c.title && isLower(x.ms[m].name) {
+			if c.title && isLower(kn.name) {
 				surface = strings.ToLower(surface) // Title Case: the capitals are the title's
 			}
-			j := x.add(c, surface, typ, 0)
-			x.union(j, m)
-			x.attach(c, j, c.head >= 0 && a > 0)
+			hits = append(hits, spanHit{c: c, a: a, b: b, take: true, name: surface, typ: kn.typ, join: kn.m, inDesc: c.head >= 0 && a > 0})
 			i += n - 1
 			break
 		}
@@ -172,12 +182,12 @@ func (x *extractor) knownNames(c *lineCtx) {
 		if first == "www" || first == "docs" || first == "blog" || first == "en" {
 			continue
 		}
-		if m, ok := k.names[first]; ok && x.ms[m].typ != graph.Person {
-			j := x.add(c, x.ms[m].name, x.ms[m].typ, 0)
-			x.union(j, m)
-			x.attach(c, j, false)
+		if kn, ok := k.names[first]; ok && kn.typ != graph.Person {
+			hits = append(hits, spanHit{c: c, name: kn.name, typ: kn.typ, join: kn.m})
 		}
 	}
+	c.untake(n0)
+	return hits
 }
 
 // resolve groups mentions into nodes (one per real thing) and relations into
