@@ -55,7 +55,18 @@ type knownIndex struct {
 	// capOnly marks one-word names that are common English words ("flask",
 	// "drift"): they are found only where they are written with a capital.
 	capOnly map[string]bool
-	maxLen  int
+	// words holds each name's first word with the most words of a name
+	// that opens with it: find tries no key that no name could have.
+	words map[string]int
+}
+
+func (k *knownIndex) add(key string, n int, kn knownName) {
+	if _, ok := k.names[key]; ok {
+		return
+	}
+	k.names[key] = kn
+	first, _, _ := strings.Cut(key, " ")
+	k.words[first] = max(k.words[first], n)
 }
 
 // knownName is what pass 2 reads of a known name's mention: kept here, it
@@ -77,7 +88,7 @@ func wordsKey(s string) string {
 }
 
 func (x *extractor) buildKnown() *knownIndex {
-	k := &knownIndex{names: map[string]knownName{}, capOnly: map[string]bool{}}
+	k := &knownIndex{names: map[string]knownName{}, capOnly: map[string]bool{}, words: map[string]int{}}
 	// A name written again changes nothing (its first mention is the one
 	// indexed) unless it is now a person's, which adds the surname: each
 	// name is keyed once as a person's and once as anything else's.
@@ -101,20 +112,17 @@ func (x *extractor) buildKnown() *knownIndex {
 		if len(key) < 3 || n > 4 || x.rules.generic[key] || x.rules.stop[key] || x.rules.labels[key] {
 			continue
 		}
-		if _, ok := k.names[key]; !ok {
-			k.names[key] = knownName{i, m.name, m.typ}
-		}
+		k.add(key, n, knownName{i, m.name, m.typ})
 		if n == 1 && isWord(key) {
 			k.capOnly[key] = true
 		}
-		k.maxLen = max(k.maxLen, n)
 		if m.typ == graph.Person {
 			// a surname alone names the person: "Okafor's implementation"
 			ws := strings.Fields(key)
 			last := ws[len(ws)-1]
 			if len(ws) > 1 && len(last) > 2 && !isWord(last) {
 				if _, ok := k.names[last]; !ok {
-					k.names[last] = knownName{i, m.name, m.typ}
+					k.add(last, 1, knownName{i, m.name, m.typ})
 					k.capOnly[last] = true
 				}
 			}
@@ -139,7 +147,11 @@ func (k *knownIndex) find(c *lineCtx, hits []spanHit) []spanHit {
 	}
 	var buf []byte // the key of words i..i+n-1, built without a string per try
 	for i := 0; i < len(ws); i++ {
-		for n := min(k.maxLen, len(ws)-i); n >= 1; n-- {
+		most, ok := k.words[low[i]]
+		if !ok {
+			continue // no name opens with this word
+		}
+		for n := min(most, len(ws)-i); n >= 1; n-- {
 			a, b := ws[i].start, ws[i+n-1].end
 			buf = buf[:0]
 			for j, w := range low[i : i+n] {
