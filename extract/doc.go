@@ -75,6 +75,16 @@
 // names, cue phrases, role words, term heads) go in rules.yaml, not in code.
 // Never copy text from anyone's real notes into tests or rules: invent.
 //
+// # Speed
+//
+// Every line of every note passes through the finders, so the per-line
+// path keeps to scans and lookups. A regexp there runs behind a guard that
+// says cheaply when it cannot match (the first bytes of an anchored
+// phrase regexp, rules.go anchored; a colon where a field needs one), or
+// is written out as a scan (headmatch.go); a cue phrase is looked for only
+// when its first word is on the line (cueMask). Each guard and scan is held
+// to its regexp by a fuzz test (guard_test.go): a new one gets a row there.
+//
 // The words the stages look for (section names, cue phrases, stop-words,
 // merges and vetoes) are Rules, with documented built-in defaults
 // (rules.yaml) that a user extends with --rules FILE. The general-language
