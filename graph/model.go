@@ -162,13 +162,16 @@ func (g *Graph) Normalize() {
 		c.Evidence = slices.Clone(e.Evidence)
 		edges[e.Key()] = &c
 	}
-	g.Nodes = g.Nodes[:0]
+	// New slices of the merged sizes, not g's reused: g's may be far
+	// longer (an extractor's graph has an edge per relation before the
+	// merge), and their tails would keep every old edge's evidence alive.
+	g.Nodes = make([]Node, 0, len(nodes))
 	for _, n := range nodes {
 		n.Aliases = cleanAliases(n.Name, n.Aliases)
 		n.Evidence = cleanEvidence(n.Evidence)
 		g.Nodes = append(g.Nodes, *n)
 	}
-	g.Edges = g.Edges[:0]
+	g.Edges = make([]Edge, 0, len(edges))
 	for _, e := range edges {
 		e.Evidence = cleanEvidence(e.Evidence)
 		g.Edges = append(g.Edges, *e)
@@ -219,11 +222,23 @@ func cleanAliases(name string, as []string) []string {
 	return slices.Compact(out)
 }
 
+func compareEvidence(a, b Evidence) int {
+	return cmp.Or(strings.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), strings.Compare(a.Text, b.Text))
+}
+
+// CleanEvidence sorts ev in place and drops repeats: the order Normalize
+// gives every node's and edge's evidence. A producer that cleans its lists
+// itself (on many cores) spares Normalize the sorts: a sorted list is only
+// checked.
+func CleanEvidence(ev []Evidence) []Evidence {
+	if !slices.IsSortedFunc(ev, compareEvidence) {
+		slices.SortFunc(ev, compareEvidence)
+	}
+	return slices.Compact(ev)
+}
+
 func cleanEvidence(ev []Evidence) []Evidence {
-	slices.SortFunc(ev, func(a, b Evidence) int {
-		return cmp.Or(strings.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), strings.Compare(a.Text, b.Text))
-	})
-	ev = slices.Compact(ev)
+	ev = CleanEvidence(ev)
 	if ev == nil {
 		ev = []Evidence{}
 	}
