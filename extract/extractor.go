@@ -13,9 +13,9 @@ import (
 // mention is one place where the notes name something.
 type mention struct {
 	name string
-	typ  string // type hint; "" when unknown
-	str  int    // how sure the type hint is (0–10)
-	ev   graph.Evidence
+	typ  string          // type hint; "" when unknown
+	str  int             // how sure the type hint is (0–10)
+	ev   *graph.Evidence // shared by every mention and relation of its line (evidence)
 	url  bool
 	// loose: found by a finder that reads shapes of words (capitals, short
 	// lines, subjects) rather than something the notes make explicit
@@ -28,7 +28,7 @@ type mention struct {
 type relation struct {
 	from, to int // mention indices
 	typ      string
-	ev       graph.Evidence
+	ev       *graph.Evidence
 }
 
 type entryKind uint8
@@ -119,7 +119,7 @@ func (x *extractor) add(c *lineCtx, name, typ string, str int) int {
 	return m
 }
 
-func (x *extractor) addEv(name, typ string, str int, ev graph.Evidence) int {
+func (x *extractor) addEv(name, typ string, str int, ev *graph.Evidence) int {
 	// an example's stand-in for the reader's value ("YOUR_API_KEY") is no
 	// name, nor is a file's ("notes.md", "urls.py")
 	gone := placeholder(name) || typ != graph.Link && (fileName(name) || siteName(name))
@@ -128,7 +128,7 @@ func (x *extractor) addEv(name, typ string, str int, ev graph.Evidence) int {
 	return len(x.ms) - 1
 }
 
-func (x *extractor) relate(a int, typ string, b int, ev graph.Evidence) {
+func (x *extractor) relate(a int, typ string, b int, ev *graph.Evidence) {
 	if a < 0 || b < 0 || a == b {
 		return
 	}

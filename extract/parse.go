@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/notegraph/notegraph/extract/vault"
+	"github.com/notegraph/notegraph/graph"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -51,6 +52,7 @@ type line struct {
 	// header row (nil for the header row itself and outside tables).
 	Cells  []string
 	Header []string
+	ev     *graph.Evidence // made once by evidence, shared by the line's mentions and relations
 }
 
 type link struct {

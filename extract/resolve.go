@@ -428,7 +428,7 @@ func (x *extractor) build() graph.Graph {
 			edgeOf[k] = i
 			g.Edges = append(g.Edges, graph.Edge{Source: a, Target: b, Type: rel.typ})
 		}
-		g.Edges[i].Evidence = append(g.Edges[i].Evidence, rel.ev)
+		g.Edges[i].Evidence = append(g.Edges[i].Evidence, *rel.ev)
 	}
 	// sorted here, on the pool, Normalize only checks the order
 	eachFile(poolSize(len(g.Edges)), len(g.Edges), func(_, i int) {
@@ -496,7 +496,7 @@ func (x *extractor) node(ms []int, prefixes []string) graph.Node {
 		default:
 			typeScore[m.typ] += 1 + m.str
 		}
-		ev = append(ev, m.ev)
+		ev = append(ev, *m.ev)
 	}
 	for _, i := range ms {
 		m := x.ms[i]
