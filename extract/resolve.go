@@ -455,10 +455,23 @@ func dropShadowedRelated(edges []graph.Edge) []graph.Edge {
 		}
 		return a, b
 	}
+	// Only the typed edges between the ends of a RELATED_TO edge can
+	// shadow one: index their evidence alone (144 RELATED_TO edges among
+	// 54k on 10k generated notes).
+	related := map[[2]string]bool{}
+	for _, e := range edges {
+		if e.Type == graph.RelatedTo {
+			a, b := pair(e.Source, e.Target)
+			related[[2]string{a, b}] = true
+		}
+	}
 	typed := map[at]bool{}
 	for _, e := range edges {
 		if e.Type != graph.RelatedTo {
 			a, b := pair(e.Source, e.Target)
+			if !related[[2]string{a, b}] {
+				continue
+			}
 			for _, ev := range e.Evidence {
 				typed[at{a, b, ev.File, ev.Line}] = true
 			}
