@@ -10,12 +10,14 @@ import (
 	"github.com/notegraph/notegraph/graph"
 )
 
-// mention is one place where the notes name something.
+// mention is one place where the notes name something. There are
+// millions (1.4M on 10k generated notes): the small fields are packed
+// together, after the words (48 bytes).
 type mention struct {
 	name string
 	typ  string          // type hint; "" when unknown
-	str  int             // how sure the type hint is (0–10)
 	ev   *graph.Evidence // shared by every mention and relation of its line (evidence)
+	str  int8            // how sure the type hint is (0–10; 100 for the name a rules merge gives)
 	url  bool
 	// loose: found by a finder that reads shapes of words (capitals, short
 	// lines, subjects) rather than something the notes make explicit
@@ -25,8 +27,10 @@ type mention struct {
 	gone  bool // dropped (keepToExplicit, keepExplicit): no node, no edge
 }
 
+// relation is a statement that links two mentions (32 bytes: 1.9M of them
+// on 10k generated notes).
 type relation struct {
-	from, to int // mention indices
+	from, to int32 // mention indices
 	typ      string
 	ev       *graph.Evidence
 }
@@ -64,7 +68,7 @@ type extractor struct {
 	rules *compiled
 	ms    []mention
 	rels  []relation
-	uf    []int // union-find parent over ms
+	uf    []int32 // union-find parent over ms
 
 	counts map[string]int // lower-case word counts over all notes, URLs excluded
 	ctxs   []*lineCtx     // content lines, read again by pass 2
@@ -123,8 +127,8 @@ func (x *extractor) addEv(name, typ string, str int, ev *graph.Evidence) int {
 	// an example's stand-in for the reader's value ("YOUR_API_KEY") is no
 	// name, nor is a file's ("notes.md", "urls.py")
 	gone := placeholder(name) || typ != graph.Link && (fileName(name) || siteName(name))
-	x.ms = append(x.ms, mention{name: name, typ: typ, str: str, ev: ev, gone: gone})
-	x.uf = append(x.uf, len(x.uf))
+	x.ms = append(x.ms, mention{name: name, typ: typ, str: int8(str), ev: ev, gone: gone})
+	x.uf = append(x.uf, int32(len(x.uf)))
 	return len(x.ms) - 1
 }
 
@@ -132,7 +136,7 @@ func (x *extractor) relate(a int, typ string, b int, ev *graph.Evidence) {
 	if a < 0 || b < 0 || a == b {
 		return
 	}
-	x.rels = append(x.rels, relation{from: a, to: b, typ: typ, ev: ev})
+	x.rels = append(x.rels, relation{from: int32(a), to: int32(b), typ: typ, ev: ev})
 }
 
 // attach relates a new mention to the entry it stands in (COVERS for a

@@ -15,9 +15,9 @@ import (
 func foldKey(s string) string { return graph.Slug(s) }
 
 func (x *extractor) find(i int) int {
-	for x.uf[i] != i {
+	for int(x.uf[i]) != i {
 		x.uf[i] = x.uf[x.uf[i]]
-		i = x.uf[i]
+		i = int(x.uf[i])
 	}
 	return i
 }
@@ -32,9 +32,9 @@ func (x *extractor) union(a, b int) {
 		return
 	}
 	if ra < rb {
-		x.uf[rb] = ra
+		x.uf[rb] = int32(ra)
 	} else {
-		x.uf[ra] = rb
+		x.uf[ra] = int32(rb)
 	}
 }
 
@@ -314,7 +314,7 @@ func (x *extractor) resolve() graph.Graph {
 			x.ms[x.find(first)].name = group[0]
 			x.ms[first].str = 100
 			x.ms = append(x.ms, mention{name: group[0], typ: x.ms[first].typ, str: 100, ev: x.ms[first].ev})
-			x.uf = append(x.uf, len(x.uf))
+			x.uf = append(x.uf, int32(len(x.uf)))
 			x.union(len(x.ms)-1, first)
 		}
 	}
@@ -397,7 +397,7 @@ func (x *extractor) build() graph.Graph {
 	gave := map[[2]string]bool{}
 	for _, rel := range x.rels {
 		if rel.typ == graph.Gave {
-			gave[[2]string{ids[x.find(rel.to)], ids[x.find(rel.from)]}] = true
+			gave[[2]string{ids[x.find(int(rel.to))], ids[x.find(int(rel.from))]}] = true
 		}
 	}
 	// Relations between the same two groups with the same type are one
@@ -410,7 +410,7 @@ func (x *extractor) build() graph.Graph {
 	}
 	edgeOf := map[edgeKey]int{}
 	for _, rel := range x.rels {
-		ra, rb := x.find(rel.from), x.find(rel.to)
+		ra, rb := x.find(int(rel.from)), x.find(int(rel.to))
 		a, b := ids[ra], ids[rb]
 		if a == "" || b == "" || a == b {
 			continue
@@ -507,7 +507,7 @@ func (x *extractor) node(ms []int, prefixes []string) graph.Node {
 			}
 		case "":
 		default:
-			typeScore[m.typ] += 1 + m.str
+			typeScore[m.typ] += 1 + int(m.str)
 		}
 		ev = append(ev, *m.ev)
 	}
@@ -516,7 +516,7 @@ func (x *extractor) node(ms []int, prefixes []string) graph.Node {
 		if hard != "" && m.typ != hard {
 			continue // a talk is named by its titles, not by a repository that holds its slides
 		}
-		formScore[m.name] += 1 + m.str
+		formScore[m.name] += 1 + int(m.str)
 	}
 	typ := hard
 	if typ == "" {
@@ -672,7 +672,7 @@ func (x *extractor) neighbours() map[int]map[int]bool {
 		nb[a][b] = true
 	}
 	for _, r := range x.rels {
-		a, b := x.find(r.from), x.find(r.to)
+		a, b := x.find(int(r.from)), x.find(int(r.to))
 		if x.ms[a].typ == graph.Link || x.ms[b].typ == graph.Link {
 			continue
 		}
