@@ -445,43 +445,46 @@ func (x *extractor) build() graph.Graph {
 // states SIMILAR_TO, and the bare co-mention on that line says nothing more.
 // No evidence is lost; a RELATED_TO with a line of its own stays.
 func dropShadowedRelated(edges []graph.Edge) []graph.Edge {
-	type at struct {
-		a, b, file string
-		line       int
-	}
-	pair := func(a, b string) (string, string) {
+	pair := func(a, b string) [2]string {
 		if a > b {
-			return b, a
+			return [2]string{b, a}
 		}
-		return a, b
+		return [2]string{a, b}
 	}
 	// Only the typed edges between the ends of a RELATED_TO edge can
-	// shadow one: index their evidence alone (144 RELATED_TO edges among
-	// 54k on 10k generated notes).
-	related := map[[2]string]bool{}
+	// shadow one (144 RELATED_TO edges among 54k on 10k generated notes),
+	// and a typed edge's evidence is sorted (Normalize): each line of a
+	// RELATED_TO edge is looked up in its pair's typed edges, rather than
+	// every typed edge's lines indexed.
+	typed := map[[2]string][][]graph.Evidence{}
 	for _, e := range edges {
 		if e.Type == graph.RelatedTo {
-			a, b := pair(e.Source, e.Target)
-			related[[2]string{a, b}] = true
+			typed[pair(e.Source, e.Target)] = nil
 		}
 	}
-	typed := map[at]bool{}
 	for _, e := range edges {
 		if e.Type != graph.RelatedTo {
-			a, b := pair(e.Source, e.Target)
-			if !related[[2]string{a, b}] {
-				continue
-			}
-			for _, ev := range e.Evidence {
-				typed[at{a, b, ev.File, ev.Line}] = true
+			if ts, ok := typed[pair(e.Source, e.Target)]; ok {
+				typed[pair(e.Source, e.Target)] = append(ts, e.Evidence)
 			}
 		}
+	}
+	backed := func(ts [][]graph.Evidence, ev graph.Evidence) bool {
+		for _, t := range ts {
+			_, ok := slices.BinarySearchFunc(t, ev, func(a, b graph.Evidence) int {
+				return cmp.Or(strings.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line))
+			})
+			if ok {
+				return true
+			}
+		}
+		return false
 	}
 	out := edges[:0]
 	for _, e := range edges {
 		if e.Type == graph.RelatedTo && len(e.Evidence) > 0 {
-			a, b := pair(e.Source, e.Target)
-			if !slices.ContainsFunc(e.Evidence, func(ev graph.Evidence) bool { return !typed[at{a, b, ev.File, ev.Line}] }) {
+			ts := typed[pair(e.Source, e.Target)]
+			if !slices.ContainsFunc(e.Evidence, func(ev graph.Evidence) bool { return !backed(ts, ev) }) {
 				continue
 			}
 		}

@@ -222,8 +222,21 @@ func cleanAliases(name string, as []string) []string {
 	return slices.Compact(out)
 }
 
+// compareEvidence orders evidence by file, line and text. The lists hold
+// runs of one file's lines, whose names are one string: == (which sees
+// the same pointer at once) settles most comparisons before a
+// byte-by-byte compare.
 func compareEvidence(a, b Evidence) int {
-	return cmp.Or(strings.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), strings.Compare(a.Text, b.Text))
+	if a.File != b.File {
+		return strings.Compare(a.File, b.File)
+	}
+	if a.Line != b.Line {
+		return cmp.Compare(a.Line, b.Line)
+	}
+	if a.Text == b.Text {
+		return 0
+	}
+	return strings.Compare(a.Text, b.Text)
 }
 
 // CleanEvidence sorts ev in place and drops repeats: the order Normalize
