@@ -183,26 +183,32 @@ func (x *extractor) knownNames(c *lineCtx) {
 // resolve groups mentions into nodes (one per real thing) and relations into
 // edges.
 func (x *extractor) resolve() graph.Graph {
-	byKey := map[string]int{} // class|key → first mention
+	byKey := map[[2]string]int{} // {class, key} → first mention: a pair, not a string made per mention
 	thingKeys := map[string]int{}
 	personKeys := map[string]int{}
 	talkKeys := map[string]int{}
 	var event = -1
 	keyOf := map[string]string{} // name → foldKey(name): most names are written many times
-	for i, m := range x.ms {
+	lastName, lastKey := "", ""  // and often many times in a row; foldKey("") is ""
+	for i := range x.ms {
+		m := &x.ms[i]
 		cl := class(m.typ)
-		key, ok := keyOf[m.name]
-		if !ok {
-			key = foldKey(m.name)
-			keyOf[m.name] = key
+		key := lastKey
+		if m.name != lastName {
+			k, ok := keyOf[m.name]
+			if !ok {
+				k = foldKey(m.name)
+				keyOf[m.name] = k
+			}
+			lastName, lastKey, key = m.name, k, k
 		}
 		if key == "" || m.gone {
 			continue
 		}
-		if j, ok := byKey[cl+"|"+key]; ok {
+		if j, ok := byKey[[2]string{cl, key}]; ok {
 			x.union(i, j)
 		} else {
-			byKey[cl+"|"+key] = i
+			byKey[[2]string{cl, key}] = i
 		}
 		switch cl {
 		case "thing":
@@ -301,7 +307,7 @@ func (x *extractor) resolve() graph.Graph {
 		var first = -1
 		for _, name := range group {
 			for _, cl := range []string{"thing", graph.Person, graph.Talk} {
-				if j, ok := byKey[cl+"|"+foldKey(name)]; ok {
+				if j, ok := byKey[[2]string{cl, foldKey(name)}]; ok {
 					if first < 0 {
 						first = j
 					} else {
@@ -372,7 +378,6 @@ func (x *extractor) build() graph.Graph {
 		r := x.find(i)
 		groups[r] = append(groups[r], i)
 	}
-	ids := make(map[int]string, len(groups))
 	var g graph.Graph
 	roots := slices.Sorted(func(yield func(int) bool) {
 		for r := range groups {
@@ -391,27 +396,42 @@ func (x *extractor) build() graph.Graph {
 	eachFile(poolSize(len(roots)), len(roots), func(_, i int) {
 		g.Nodes[i] = x.node(groups[roots[i]], prefixes)
 	})
+	// ids gives a group root's node ID, "" for a root of dropped mentions
+	// only; nodeOf (a root's node index + 1) is a slice over the mentions
+	// rather than a map: it is read twice per relation.
+	nodeOf := make([]int32, len(x.ms))
 	for i, r := range roots {
-		ids[r] = g.Nodes[i].ID
+		nodeOf[r] = int32(i + 1)
+	}
+	ids := func(r int) string {
+		if k := nodeOf[r]; k > 0 {
+			return g.Nodes[k-1].ID
+		}
+		return ""
 	}
 	gave := map[[2]string]bool{}
 	for _, rel := range x.rels {
 		if rel.typ == graph.Gave {
-			gave[[2]string{ids[x.find(int(rel.to))], ids[x.find(int(rel.from))]}] = true
+			gave[[2]string{ids(x.find(int(rel.to))), ids(x.find(int(rel.from)))}] = true
 		}
 	}
 	// Relations between the same two groups with the same type are one
-	// edge: they are joined here, as they come, rather than made an edge
-	// each (1.9 M on 10k notes) for Normalize to join. Normalize still
-	// joins the groups that share a node ID.
+	// edge: they are joined here rather than made an edge each (1.9M on
+	// 10k notes) for Normalize to join. Normalize still joins the groups
+	// that share a node ID. A first pass finds each relation's edge and
+	// counts the edges' lines, so that their evidence is one array, each
+	// edge a slice of it, filled by the second: no append grows it.
 	type edgeKey struct {
 		from, to int
 		typ      string
 	}
 	edgeOf := map[edgeKey]int{}
-	for _, rel := range x.rels {
+	relEdge := make([]int32, len(x.rels)) // the relation's edge, or -1
+	var size []int                        // lines per edge
+	for r, rel := range x.rels {
+		relEdge[r] = -1
 		ra, rb := x.find(int(rel.from)), x.find(int(rel.to))
-		a, b := ids[ra], ids[rb]
+		a, b := ids(ra), ids(rb)
 		if a == "" || b == "" || a == b {
 			continue
 		}
@@ -427,8 +447,23 @@ func (x *extractor) build() graph.Graph {
 			i = len(g.Edges)
 			edgeOf[k] = i
 			g.Edges = append(g.Edges, graph.Edge{Source: a, Target: b, Type: rel.typ})
+			size = append(size, 0)
 		}
-		g.Edges[i].Evidence = append(g.Edges[i].Evidence, *rel.ev)
+		relEdge[r] = int32(i)
+		size[i]++
+	}
+	total := 0
+	for _, n := range size {
+		total += n
+	}
+	evs := make([]graph.Evidence, total)
+	for i, n := range size {
+		g.Edges[i].Evidence, evs = evs[:0:n], evs[n:]
+	}
+	for r, i := range relEdge {
+		if i >= 0 {
+			g.Edges[i].Evidence = append(g.Edges[i].Evidence, *x.rels[r].ev)
+		}
 	}
 	// sorted here, on the pool, Normalize only checks the order
 	eachFile(poolSize(len(g.Edges)), len(g.Edges), func(_, i int) {
@@ -499,10 +534,10 @@ func dropShadowedRelated(edges []graph.Edge) []graph.Edge {
 func (x *extractor) node(ms []int, prefixes []string) graph.Node {
 	typeScore := map[string]int{}
 	formScore := map[string]int{}
-	var ev []graph.Evidence
+	ev := make([]graph.Evidence, 0, len(ms))
 	hard := ""
 	for _, i := range ms {
-		m := x.ms[i]
+		m := &x.ms[i]
 		switch m.typ {
 		case graph.Person, graph.Talk, graph.Event, graph.Link:
 			if hard == "" || hard == graph.Link || m.typ == graph.Person {
@@ -514,12 +549,25 @@ func (x *extractor) node(ms []int, prefixes []string) graph.Node {
 		}
 		ev = append(ev, *m.ev)
 	}
+	// A name is mostly written the same way many times in a row: a run of
+	// one form is added to its score at once, sparing a map update per
+	// mention (hundreds of thousands in a large group).
+	run, runScore, inRun := "", 0, false
 	for _, i := range ms {
-		m := x.ms[i]
+		m := &x.ms[i]
 		if hard != "" && m.typ != hard {
 			continue // a talk is named by its titles, not by a repository that holds its slides
 		}
-		formScore[m.name] += 1 + int(m.str)
+		if !inRun || m.name != run {
+			if inRun {
+				formScore[run] += runScore
+			}
+			run, runScore, inRun = m.name, 0, true
+		}
+		runScore += 1 + int(m.str)
+	}
+	if inRun {
+		formScore[run] += runScore
 	}
 	typ := hard
 	if typ == "" {
