@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -27,13 +28,63 @@ type mention struct {
 	gone  bool // dropped (keepToExplicit, keepExplicit): no node, no edge
 }
 
-// relation is a statement that links two mentions (32 bytes: 1.9M of them
+// relation is a statement that links two mentions (24 bytes: 1.9M of them
 // on 10k generated notes).
 type relation struct {
 	from, to int32 // mention indices
-	typ      string
 	ev       *graph.Evidence
+	typ      relType
 }
+
+// relType is a relation's type (graph.Gave, a rules cue's type) as a code
+// of two bytes rather than a string of sixteen.
+type relType uint16
+
+// The relation types of the graph package have fixed codes, found without
+// a lock; any other (a rules file's cue type) is given one the first time
+// it is seen, by relTypes.
+var builtinRels = [...]string{graph.Gave, graph.Covers, graph.Created, graph.WorksAt, graph.SimilarTo,
+	graph.RelatedTo, graph.Uses, graph.At, graph.LinksTo}
+
+var relTypes struct {
+	sync.Mutex
+	code  map[string]relType
+	names [1 << 16]string // written once per code, under the lock, before the code is handed out
+}
+
+func init() {
+	for i, t := range builtinRels {
+		relTypes.names[i] = t
+	}
+}
+
+// relCode returns the code of relation type t.
+func relCode(t string) relType {
+	for i, b := range builtinRels {
+		if t == b {
+			return relType(i)
+		}
+	}
+	relTypes.Lock()
+	defer relTypes.Unlock()
+	if c, ok := relTypes.code[t]; ok {
+		return c
+	}
+	c := relType(len(builtinRels) + len(relTypes.code))
+	if int(c) < len(builtinRels) {
+		panic("extract: more than 65,000 relation types")
+	}
+	if relTypes.code == nil {
+		relTypes.code = map[string]relType{}
+	}
+	relTypes.names[c] = t
+	relTypes.code[t] = c
+	return c
+}
+
+// name is the relation type's name: a code is handed out (relCode) before
+// any relation holds it, so its name is written before it is read.
+func (c relType) name() string { return relTypes.names[c] }
 
 type entryKind uint8
 
@@ -136,7 +187,7 @@ func (x *extractor) relate(a int, typ string, b int, ev *graph.Evidence) {
 	if a < 0 || b < 0 || a == b {
 		return
 	}
-	x.rels = append(x.rels, relation{from: int32(a), to: int32(b), typ: typ, ev: ev})
+	x.rels = append(x.rels, relation{from: int32(a), to: int32(b), typ: relCode(typ), ev: ev})
 }
 
 // attach relates a new mention to the entry it stands in (COVERS for a

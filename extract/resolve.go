@@ -411,7 +411,7 @@ func (x *extractor) build() graph.Graph {
 	}
 	gave := map[[2]string]bool{}
 	for _, rel := range x.rels {
-		if rel.typ == graph.Gave {
+		if rel.typ.name() == graph.Gave {
 			gave[[2]string{ids(x.find(int(rel.to))), ids(x.find(int(rel.from)))}] = true
 		}
 	}
@@ -423,7 +423,7 @@ func (x *extractor) build() graph.Graph {
 	// edge a slice of it, filled by the second: no append grows it.
 	type edgeKey struct {
 		from, to int
-		typ      string
+		typ      relType
 	}
 	edgeOf := map[edgeKey]int{}
 	relEdge := make([]int32, len(x.rels)) // the relation's edge, or -1
@@ -435,10 +435,10 @@ func (x *extractor) build() graph.Graph {
 		if a == "" || b == "" || a == b {
 			continue
 		}
-		if rel.typ == graph.Covers && gave[[2]string{a, b}] {
+		if rel.typ.name() == graph.Covers && gave[[2]string{a, b}] {
 			continue // a talk does not cover its own speaker
 		}
-		if rel.typ == graph.SimilarTo && (strings.HasPrefix(a, "person:") != strings.HasPrefix(b, "person:")) {
+		if rel.typ.name() == graph.SimilarTo && (strings.HasPrefix(a, "person:") != strings.HasPrefix(b, "person:")) {
 			continue // "Jane, the author of zaplog, says it is like Redis": a person is like no thing
 		}
 		k := edgeKey{ra, rb, rel.typ}
@@ -446,7 +446,7 @@ func (x *extractor) build() graph.Graph {
 		if !ok {
 			i = len(g.Edges)
 			edgeOf[k] = i
-			g.Edges = append(g.Edges, graph.Edge{Source: a, Target: b, Type: rel.typ})
+			g.Edges = append(g.Edges, graph.Edge{Source: a, Target: b, Type: rel.typ.name()})
 			size = append(size, 0)
 		}
 		relEdge[r] = int32(i)

@@ -38,3 +38,17 @@ func TestDropShadowedRelated(t *testing.T) {
 		t.Errorf("got %d edges:\n%v\nwant %d:\n%v", len(got), got, len(want), want)
 	}
 }
+
+// A relation holds its type as a code; a rules file's own type gets one
+// the first time it is seen, and every code gives its name back.
+func TestRelCode(t *testing.T) {
+	for _, typ := range []string{graph.Gave, graph.LinksTo, "INSPIRED_BY", "MENTORS", "INSPIRED_BY"} {
+		c := relCode(typ)
+		if c.name() != typ || relCode(typ) != c {
+			t.Errorf("relCode(%q) = %d, named %q", typ, c, c.name())
+		}
+	}
+	if relCode("INSPIRED_BY") == relCode("MENTORS") {
+		t.Error("two types share a code")
+	}
+}

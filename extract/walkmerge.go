@@ -286,7 +286,7 @@ func (x *extractor) mergeEvents(f *extractor, base int) {
 	}
 	for i := len(x.rels) - len(f.rels); i < len(x.rels); i++ {
 		r := &x.rels[i]
-		if g, ok := moved[int(r.to)]; ok && r.typ == graph.At {
+		if g, ok := moved[int(r.to)]; ok && r.typ.name() == graph.At {
 			r.to = int32(g)
 		}
 	}
