@@ -200,6 +200,7 @@ func sources(srcs []source, opts Options, dropText bool) Result {
 		}
 		walked[i] = nil
 	}
+	x.plans = nil // the walks' templates: pass 2 and resolution read none (15 MB on 10k notes)
 	if opts.Logger != nil {
 		opts.Logger.Debug("walk", "files", len(ps), "walked again", rewalked)
 	}
