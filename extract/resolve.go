@@ -370,22 +370,34 @@ func (x *extractor) groups() *groupIndex {
 
 // build turns groups of mentions into nodes and relations into edges.
 func (x *extractor) build() graph.Graph {
-	groups := map[int][]int{}
+	// The groups by a counting sort over the roots, not a map of appended
+	// lists: start[r] is where root r's mentions begin in members, in
+	// index order, and the roots come out in order too (1.4M mentions on
+	// 10k notes).
+	start := make([]int32, len(x.ms)+1)
 	for i := range x.ms {
-		if x.ms[i].gone {
-			continue
+		if !x.ms[i].gone {
+			start[x.find(i)+1]++
 		}
-		r := x.find(i)
-		groups[r] = append(groups[r], i)
 	}
-	var g graph.Graph
-	roots := slices.Sorted(func(yield func(int) bool) {
-		for r := range groups {
-			if !yield(r) {
-				return
-			}
+	var roots []int
+	for r := range x.ms {
+		if start[r+1] > 0 {
+			roots = append(roots, r)
 		}
-	})
+		start[r+1] += start[r]
+	}
+	members := make([]int32, start[len(x.ms)])
+	next := slices.Clone(start[:len(x.ms)])
+	for i := range x.ms {
+		if !x.ms[i].gone {
+			r := x.find(i)
+			members[next[r]] = int32(i)
+			next[r]++
+		}
+	}
+	groups := func(r int) []int32 { return members[start[r]:start[r+1]] }
+	var g graph.Graph
 	prefixes := make([]string, len(x.rules.prefixes))
 	for i, p := range x.rules.prefixes {
 		prefixes[i] = graph.Slug(p) + "-"
@@ -394,7 +406,7 @@ func (x *extractor) build() graph.Graph {
 	// made into nodes on the pool, in the order of their roots.
 	g.Nodes = make([]graph.Node, len(roots))
 	eachFile(poolSize(len(roots)), len(roots), func(_, i int) {
-		g.Nodes[i] = x.node(groups[roots[i]], prefixes)
+		g.Nodes[i] = x.node(groups(roots[i]), prefixes)
 	})
 	// ids gives a group root's node ID, "" for a root of dropped mentions
 	// only; nodeOf (a root's node index + 1) is a slice over the mentions
@@ -470,7 +482,7 @@ func (x *extractor) build() graph.Graph {
 		g.Edges[i].Evidence = graph.CleanEvidence(g.Edges[i].Evidence)
 	})
 	g.Title = x.title
-	g.Normalize()
+	g.NormalizeOwned() // the nodes' and edges' lists are build's own
 	g.Edges = dropShadowedRelated(g.Edges)
 	return g
 }
@@ -531,7 +543,7 @@ func dropShadowedRelated(edges []graph.Edge) []graph.Edge {
 // node makes the node of a group of mentions: its type is the surest hint,
 // its name the form written most often in the surest places.
 // prefixes are the slugs of the rules' prefixes, each with its "-".
-func (x *extractor) node(ms []int, prefixes []string) graph.Node {
+func (x *extractor) node(ms []int32, prefixes []string) graph.Node {
 	typeScore := map[string]int{}
 	formScore := map[string]int{}
 	ev := make([]graph.Evidence, 0, len(ms))
@@ -640,7 +652,7 @@ func (x *extractor) node(ms []int, prefixes []string) graph.Node {
 	}
 	if typ == graph.Talk {
 		for _, i := range ms {
-			if ev, ok := x.eventOf[i]; ok {
+			if ev, ok := x.eventOf[int(i)]; ok {
 				n.Props = map[string]string{"event": ev}
 				break
 			}
