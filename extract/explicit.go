@@ -48,7 +48,7 @@ func (x *extractor) dropChanceTalks(first, firstRel int) {
 		}
 	}
 	for _, r := range x.rels[firstRel:] {
-		if r.typ == graph.Gave && r.to >= first && x.ms[r.to].typ == graph.Talk {
+		if r.typ.name() == graph.Gave && int(r.to) >= first && x.ms[r.to].typ == graph.Talk {
 			x.ms[r.from].gone = true
 		}
 	}
@@ -495,12 +495,12 @@ func (x *extractor) keepExplicit(pass1 int) {
 	d := readDocNames(all)
 	cued := map[int]bool{}
 	for _, r := range x.rels {
-		switch r.typ {
+		switch r.typ.name() {
 		case graph.Uses, graph.SimilarTo, graph.Created, graph.WorksAt:
 			// the object, and the subject when the cue's line names it
 			// ("Quillpad is based on X"; not the heading above)
-			cued[r.to] = true
-			cued[r.from] = cued[r.from] || x.ms[r.from].ev.Line == r.ev.Line
+			cued[int(r.to)] = true
+			cued[int(r.from)] = cued[int(r.from)] || x.ms[r.from].ev.Line == r.ev.Line
 		}
 	}
 	for i := range x.ms[:pass1] {

@@ -35,7 +35,8 @@ func Notes(paths []string, opts Options) (Result, error) {
 		}
 	}
 	ls = nil
-	res := withVaultOf(sources(srcs, opts), srcs, files, opts) // vault hook: notes as nodes (extract/vault)
+	pass := vaultPass(srcs, opts)
+	res := withVaultOf(sources(srcs, opts, !pass), srcs, files, opts, pass) // vault hook: notes as nodes (extract/vault)
 	res.Diagnostics = append(res.Diagnostics, diags...)
 	sortDiagnostics(res.Diagnostics)
 	return res, nil
@@ -62,21 +63,29 @@ func Texts(notes []Source, opts Options) Result {
 			srcs = append(srcs, src)
 		}
 	}
-	res := withVaultOf(sources(srcs, opts), srcs, files, opts) // vault hook
+	pass := vaultPass(srcs, opts)
+	res := withVaultOf(sources(srcs, opts, !pass), srcs, files, opts, pass) // vault hook
 	res.Diagnostics = append(res.Diagnostics, diags...)
 	sortDiagnostics(res.Diagnostics)
 	return res
 }
 
-// withVaultOf runs the vault pass (withVault) on an extraction and
-// normalizes the result with its files. With NotesOff there is no pass.
-// In NotesAuto the pass decides from the [[wiki links]] that name other
-// notes whether the notes are a vault; notes with no "[[" anywhere cannot
-// be one, so the pass (a tenth of a cold run) is skipped. Without a pass
-// the second Normalize is skipped too: build's graph is normalized
+// vaultPass reports whether withVaultOf runs the vault pass on srcs. With
+// NotesOff there is no pass. In NotesAuto the pass decides from the
+// [[wiki links]] that name other notes whether the notes are a vault;
+// notes with no "[[" anywhere cannot be one, so the pass (a tenth of a
+// cold run) is skipped. It is decided before the extraction, which may
+// then drop the sources' texts once parsed.
+func vaultPass(srcs []source, opts Options) bool {
+	return opts.Notes != NotesOff && (opts.Notes != NotesAuto || slices.ContainsFunc(srcs, func(s source) bool { return bytes.Contains(s.Text, []byte("[[")) }))
+}
+
+// withVaultOf runs the vault pass (withVault) on an extraction, when pass
+// (vaultPass) says so, and normalizes the result with its files. Without
+// a pass the second Normalize is skipped too: build's graph is normalized
 // already (Normalize is idempotent), and only Files is new.
-func withVaultOf(res Result, srcs []source, files []string, opts Options) Result {
-	if opts.Notes == NotesOff || opts.Notes == NotesAuto && !slices.ContainsFunc(srcs, func(s source) bool { return bytes.Contains(s.Text, []byte("[[")) }) {
+func withVaultOf(res Result, srcs []source, files []string, opts Options, pass bool) Result {
+	if !pass {
 		res.Graph.Files = slices.Compact(slices.Sorted(slices.Values(files)))
 		return res
 	}
@@ -89,7 +98,7 @@ func withVaultOf(res Result, srcs []source, files []string, opts Options) Result
 // Sources runs the stages over cleaned sources: parse and segment every file
 // (pass 1), then find names known from anywhere in the notes (pass 2), then
 // resolve mentions into nodes.
-func Sources(srcs []source, opts Options) Result { return sources(srcs, opts) }
+func Sources(srcs []source, opts Options) Result { return sources(srcs, opts, false) }
 
 // parsedFile is the output of the per-file stages that need nothing from
 // other files: parse (lines and front matter) and planFile (entry
@@ -111,7 +120,12 @@ type parsedFile struct {
 //
 // Options.Progress counts three steps per file: parsed, walked, read
 // again by pass 2. (Resolution, the last tenth, comes after.)
-func sources(srcs []source, opts Options) Result {
+//
+// dropText lets sources drop each source's Text once it is parsed (the
+// caller reads it no more: no vault pass): parse's lines are substrings
+// of a copy of their own, and the file system's copy was a second one of
+// every note held to the end.
+func sources(srcs []source, opts Options, dropText bool) Result {
 	x := newExtractor(opts.Rules)
 	prog := &progress{f: opts.Progress}
 	prog.grow(3 * len(srcs))
@@ -127,6 +141,9 @@ func sources(srcs []source, opts Options) Result {
 	eachFile(workers, len(srcs), func(w, i int) {
 		p := &ps[i]
 		p.lines, p.meta = parse(srcs[i])
+		if dropText {
+			srcs[i].Text = nil
+		}
 		for _, l := range p.lines {
 			if l.Kind != kindCode {
 				counts[w].count(l.Text)
@@ -177,6 +194,7 @@ func sources(srcs []source, opts Options) Result {
 		}
 		walked[i] = nil
 	})
+	x.plans = nil // the walks' templates: pass 2 and resolution read none (15 MB on 10k notes)
 	if opts.Logger != nil {
 		opts.Logger.Debug("walk", "files", len(ps), "walked again", rewalked)
 	}

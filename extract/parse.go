@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/notegraph/notegraph/extract/vault"
+	"github.com/notegraph/notegraph/graph"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -34,23 +35,26 @@ const (
 // followed by "Requests" on the next line are two statements.
 type line struct {
 	N     int      // 1-based line number in the file
-	Kind  lineKind //
 	Level int      // heading level (1–6), or 7 for a paragraph that is all bold (a pseudo-heading)
 	Depth int      // list nesting depth: 0 outside lists, 1 in a top-level item
-	Quote bool     // inside a blockquote
-	Item  bool     // first line of a list item
-	First bool     // first line of its block (paragraph, heading, item)
 	Text  string   // plain text: markup removed, entities decoded, trimmed
 	Raw   string   // the source line, trimmed: the evidence text
 	Links []link   // links and bare URLs that start on this line
 	Codes []string // code spans
 	Emph  []string // emphasized (italic or bold) spans
 	Wiki  []string // the pages of its [[wiki links]], whose brackets Text drops
-	Bold  bool     // the whole line is bold or italic
 	// A table row: its cells' plain text, and the cells of its table's
 	// header row (nil for the header row itself and outside tables).
 	Cells  []string
 	Header []string
+	ev     *graph.Evidence // made once by evidence, shared by the line's mentions and relations
+	// The small fields last, together: a line record is held for every
+	// line of the notes until pass 2 is done (216 bytes, not 232).
+	Kind  lineKind //
+	Quote bool     // inside a blockquote
+	Item  bool     // first line of a list item
+	First bool     // first line of its block (paragraph, heading, item)
+	Bold  bool     // the whole line is bold or italic
 }
 
 type link struct {

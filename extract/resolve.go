@@ -15,9 +15,9 @@ import (
 func foldKey(s string) string { return graph.Slug(s) }
 
 func (x *extractor) find(i int) int {
-	for x.uf[i] != i {
+	for int(x.uf[i]) != i {
 		x.uf[i] = x.uf[x.uf[i]]
-		i = x.uf[i]
+		i = int(x.uf[i])
 	}
 	return i
 }
@@ -32,9 +32,9 @@ func (x *extractor) union(a, b int) {
 		return
 	}
 	if ra < rb {
-		x.uf[rb] = ra
+		x.uf[rb] = int32(ra)
 	} else {
-		x.uf[ra] = rb
+		x.uf[ra] = int32(rb)
 	}
 }
 
@@ -205,26 +205,32 @@ func (k *knownIndex) find(c *lineCtx, hits []spanHit) []spanHit {
 // resolve groups mentions into nodes (one per real thing) and relations into
 // edges.
 func (x *extractor) resolve() graph.Graph {
-	byKey := map[string]int{} // class|key → first mention
+	byKey := map[[2]string]int{} // {class, key} → first mention: a pair, not a string made per mention
 	thingKeys := map[string]int{}
 	personKeys := map[string]int{}
 	talkKeys := map[string]int{}
 	var event = -1
 	keyOf := map[string]string{} // name → foldKey(name): most names are written many times
-	for i, m := range x.ms {
+	lastName, lastKey := "", ""  // and often many times in a row; foldKey("") is ""
+	for i := range x.ms {
+		m := &x.ms[i]
 		cl := class(m.typ)
-		key, ok := keyOf[m.name]
-		if !ok {
-			key = foldKey(m.name)
-			keyOf[m.name] = key
+		key := lastKey
+		if m.name != lastName {
+			k, ok := keyOf[m.name]
+			if !ok {
+				k = foldKey(m.name)
+				keyOf[m.name] = k
+			}
+			lastName, lastKey, key = m.name, k, k
 		}
 		if key == "" || m.gone {
 			continue
 		}
-		if j, ok := byKey[cl+"|"+key]; ok {
+		if j, ok := byKey[[2]string{cl, key}]; ok {
 			x.union(i, j)
 		} else {
-			byKey[cl+"|"+key] = i
+			byKey[[2]string{cl, key}] = i
 		}
 		switch cl {
 		case "thing":
@@ -323,7 +329,7 @@ func (x *extractor) resolve() graph.Graph {
 		var first = -1
 		for _, name := range group {
 			for _, cl := range []string{"thing", graph.Person, graph.Talk} {
-				if j, ok := byKey[cl+"|"+foldKey(name)]; ok {
+				if j, ok := byKey[[2]string{cl, foldKey(name)}]; ok {
 					if first < 0 {
 						first = j
 					} else {
@@ -336,7 +342,7 @@ func (x *extractor) resolve() graph.Graph {
 			x.ms[x.find(first)].name = group[0]
 			x.ms[first].str = 100
 			x.ms = append(x.ms, mention{name: group[0], typ: x.ms[first].typ, str: 100, ev: x.ms[first].ev})
-			x.uf = append(x.uf, len(x.uf))
+			x.uf = append(x.uf, int32(len(x.uf)))
 			x.union(len(x.ms)-1, first)
 		}
 	}
@@ -386,23 +392,34 @@ func (x *extractor) groups() *groupIndex {
 
 // build turns groups of mentions into nodes and relations into edges.
 func (x *extractor) build() graph.Graph {
-	groups := map[int][]int{}
+	// The groups by a counting sort over the roots, not a map of appended
+	// lists: start[r] is where root r's mentions begin in members, in
+	// index order, and the roots come out in order too (1.4M mentions on
+	// 10k notes).
+	start := make([]int32, len(x.ms)+1)
 	for i := range x.ms {
-		if x.ms[i].gone {
-			continue
+		if !x.ms[i].gone {
+			start[x.find(i)+1]++
 		}
-		r := x.find(i)
-		groups[r] = append(groups[r], i)
 	}
-	ids := make(map[int]string, len(groups))
-	var g graph.Graph
-	roots := slices.Sorted(func(yield func(int) bool) {
-		for r := range groups {
-			if !yield(r) {
-				return
-			}
+	var roots []int
+	for r := range x.ms {
+		if start[r+1] > 0 {
+			roots = append(roots, r)
 		}
-	})
+		start[r+1] += start[r]
+	}
+	members := make([]int32, start[len(x.ms)])
+	next := slices.Clone(start[:len(x.ms)])
+	for i := range x.ms {
+		if !x.ms[i].gone {
+			r := x.find(i)
+			members[next[r]] = int32(i)
+			next[r]++
+		}
+	}
+	groups := func(r int) []int32 { return members[start[r]:start[r+1]] }
+	var g graph.Graph
 	prefixes := make([]string, len(x.rules.prefixes))
 	for i, p := range x.rules.prefixes {
 		prefixes[i] = graph.Slug(p) + "-"
@@ -411,37 +428,83 @@ func (x *extractor) build() graph.Graph {
 	// made into nodes on the pool, in the order of their roots.
 	g.Nodes = make([]graph.Node, len(roots))
 	eachFile(poolSize(len(roots)), len(roots), func(_, i int) {
-		g.Nodes[i] = x.node(groups[roots[i]], prefixes)
+		g.Nodes[i] = x.node(groups(roots[i]), prefixes)
 	})
+	// ids gives a group root's node ID, "" for a root of dropped mentions
+	// only; nodeOf (a root's node index + 1) is a slice over the mentions
+	// rather than a map: it is read twice per relation.
+	nodeOf := make([]int32, len(x.ms))
 	for i, r := range roots {
-		ids[r] = g.Nodes[i].ID
+		nodeOf[r] = int32(i + 1)
+	}
+	ids := func(r int) string {
+		if k := nodeOf[r]; k > 0 {
+			return g.Nodes[k-1].ID
+		}
+		return ""
 	}
 	gave := map[[2]string]bool{}
 	for _, rel := range x.rels {
-		if rel.typ == graph.Gave {
-			gave[[2]string{ids[x.find(rel.to)], ids[x.find(rel.from)]}] = true
+		if rel.typ.name() == graph.Gave {
+			gave[[2]string{ids(x.find(int(rel.to))), ids(x.find(int(rel.from)))}] = true
 		}
 	}
-	// Each edge's evidence is a slice of one backing array: Normalize
-	// copies what it keeps, so one allocation serves every relation.
-	evs := make([]graph.Evidence, len(x.rels))
-	g.Edges = make([]graph.Edge, 0, len(x.rels))
-	for i, rel := range x.rels {
-		a, b := ids[x.find(rel.from)], ids[x.find(rel.to)]
+	// Relations between the same two groups with the same type are one
+	// edge: they are joined here rather than made an edge each (1.9M on
+	// 10k notes) for Normalize to join. Normalize still joins the groups
+	// that share a node ID. A first pass finds each relation's edge and
+	// counts the edges' lines, so that their evidence is one array, each
+	// edge a slice of it, filled by the second: no append grows it.
+	type edgeKey struct {
+		from, to int
+		typ      relType
+	}
+	edgeOf := map[edgeKey]int{}
+	relEdge := make([]int32, len(x.rels)) // the relation's edge, or -1
+	var size []int                        // lines per edge
+	for r, rel := range x.rels {
+		relEdge[r] = -1
+		ra, rb := x.find(int(rel.from)), x.find(int(rel.to))
+		a, b := ids(ra), ids(rb)
 		if a == "" || b == "" || a == b {
 			continue
 		}
-		if rel.typ == graph.Covers && gave[[2]string{a, b}] {
+		if rel.typ.name() == graph.Covers && gave[[2]string{a, b}] {
 			continue // a talk does not cover its own speaker
 		}
-		if rel.typ == graph.SimilarTo && (strings.HasPrefix(a, "person:") != strings.HasPrefix(b, "person:")) {
+		if rel.typ.name() == graph.SimilarTo && (strings.HasPrefix(a, "person:") != strings.HasPrefix(b, "person:")) {
 			continue // "Jane, the author of zaplog, says it is like Redis": a person is like no thing
 		}
-		evs[i] = rel.ev
-		g.Edges = append(g.Edges, graph.Edge{Source: a, Target: b, Type: rel.typ, Evidence: evs[i : i+1 : i+1]})
+		k := edgeKey{ra, rb, rel.typ}
+		i, ok := edgeOf[k]
+		if !ok {
+			i = len(g.Edges)
+			edgeOf[k] = i
+			g.Edges = append(g.Edges, graph.Edge{Source: a, Target: b, Type: rel.typ.name()})
+			size = append(size, 0)
+		}
+		relEdge[r] = int32(i)
+		size[i]++
 	}
+	total := 0
+	for _, n := range size {
+		total += n
+	}
+	evs := make([]graph.Evidence, total)
+	for i, n := range size {
+		g.Edges[i].Evidence, evs = evs[:0:n], evs[n:]
+	}
+	for r, i := range relEdge {
+		if i >= 0 {
+			g.Edges[i].Evidence = append(g.Edges[i].Evidence, *x.rels[r].ev)
+		}
+	}
+	// sorted here, on the pool, Normalize only checks the order
+	eachFile(poolSize(len(g.Edges)), len(g.Edges), func(_, i int) {
+		g.Edges[i].Evidence = graph.CleanEvidence(g.Edges[i].Evidence)
+	})
 	g.Title = x.title
-	g.Normalize()
+	g.NormalizeOwned() // the nodes' and edges' lists are build's own
 	g.Edges = dropShadowedRelated(g.Edges)
 	return g
 }
@@ -451,30 +514,46 @@ func (x *extractor) build() graph.Graph {
 // states SIMILAR_TO, and the bare co-mention on that line says nothing more.
 // No evidence is lost; a RELATED_TO with a line of its own stays.
 func dropShadowedRelated(edges []graph.Edge) []graph.Edge {
-	type at struct {
-		a, b, file string
-		line       int
-	}
-	pair := func(a, b string) (string, string) {
+	pair := func(a, b string) [2]string {
 		if a > b {
-			return b, a
+			return [2]string{b, a}
 		}
-		return a, b
+		return [2]string{a, b}
 	}
-	typed := map[at]bool{}
+	// Only the typed edges between the ends of a RELATED_TO edge can
+	// shadow one (144 RELATED_TO edges among 54k on 10k generated notes),
+	// and a typed edge's evidence is sorted (Normalize): each line of a
+	// RELATED_TO edge is looked up in its pair's typed edges, rather than
+	// every typed edge's lines indexed.
+	typed := map[[2]string][][]graph.Evidence{}
+	for _, e := range edges {
+		if e.Type == graph.RelatedTo {
+			typed[pair(e.Source, e.Target)] = nil
+		}
+	}
 	for _, e := range edges {
 		if e.Type != graph.RelatedTo {
-			a, b := pair(e.Source, e.Target)
-			for _, ev := range e.Evidence {
-				typed[at{a, b, ev.File, ev.Line}] = true
+			if ts, ok := typed[pair(e.Source, e.Target)]; ok {
+				typed[pair(e.Source, e.Target)] = append(ts, e.Evidence)
 			}
 		}
+	}
+	backed := func(ts [][]graph.Evidence, ev graph.Evidence) bool {
+		for _, t := range ts {
+			_, ok := slices.BinarySearchFunc(t, ev, func(a, b graph.Evidence) int {
+				return cmp.Or(strings.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line))
+			})
+			if ok {
+				return true
+			}
+		}
+		return false
 	}
 	out := edges[:0]
 	for _, e := range edges {
 		if e.Type == graph.RelatedTo && len(e.Evidence) > 0 {
-			a, b := pair(e.Source, e.Target)
-			if !slices.ContainsFunc(e.Evidence, func(ev graph.Evidence) bool { return !typed[at{a, b, ev.File, ev.Line}] }) {
+			ts := typed[pair(e.Source, e.Target)]
+			if !slices.ContainsFunc(e.Evidence, func(ev graph.Evidence) bool { return !backed(ts, ev) }) {
 				continue
 			}
 		}
@@ -486,13 +565,13 @@ func dropShadowedRelated(edges []graph.Edge) []graph.Edge {
 // node makes the node of a group of mentions: its type is the surest hint,
 // its name the form written most often in the surest places.
 // prefixes are the slugs of the rules' prefixes, each with its "-".
-func (x *extractor) node(ms []int, prefixes []string) graph.Node {
+func (x *extractor) node(ms []int32, prefixes []string) graph.Node {
 	typeScore := map[string]int{}
 	formScore := map[string]int{}
-	var ev []graph.Evidence
+	ev := make([]graph.Evidence, 0, len(ms))
 	hard := ""
 	for _, i := range ms {
-		m := x.ms[i]
+		m := &x.ms[i]
 		switch m.typ {
 		case graph.Person, graph.Talk, graph.Event, graph.Link:
 			if hard == "" || hard == graph.Link || m.typ == graph.Person {
@@ -500,16 +579,29 @@ func (x *extractor) node(ms []int, prefixes []string) graph.Node {
 			}
 		case "":
 		default:
-			typeScore[m.typ] += 1 + m.str
+			typeScore[m.typ] += 1 + int(m.str)
 		}
-		ev = append(ev, m.ev)
+		ev = append(ev, *m.ev)
 	}
+	// A name is mostly written the same way many times in a row: a run of
+	// one form is added to its score at once, sparing a map update per
+	// mention (hundreds of thousands in a large group).
+	run, runScore, inRun := "", 0, false
 	for _, i := range ms {
-		m := x.ms[i]
+		m := &x.ms[i]
 		if hard != "" && m.typ != hard {
 			continue // a talk is named by its titles, not by a repository that holds its slides
 		}
-		formScore[m.name] += 1 + m.str
+		if !inRun || m.name != run {
+			if inRun {
+				formScore[run] += runScore
+			}
+			run, runScore, inRun = m.name, 0, true
+		}
+		runScore += 1 + int(m.str)
+	}
+	if inRun {
+		formScore[run] += runScore
 	}
 	typ := hard
 	if typ == "" {
@@ -575,13 +667,14 @@ func (x *extractor) node(ms []int, prefixes []string) graph.Node {
 			aliases = append(aliases, f)
 		}
 	}
+	ev = graph.CleanEvidence(ev) // here, on the pool: Normalize then only checks the order
 	n := graph.Node{ID: graph.ID(typ, name), Type: typ, Name: name, Aliases: aliases, Evidence: ev}
 	if typ == graph.Link {
 		n.Props = map[string]string{"url": name}
 	}
 	if typ == graph.Talk {
 		for _, i := range ms {
-			if ev, ok := x.eventOf[i]; ok {
+			if ev, ok := x.eventOf[int(i)]; ok {
 				n.Props = map[string]string{"event": ev}
 				break
 			}
@@ -664,7 +757,7 @@ func (x *extractor) neighbours() map[int]map[int]bool {
 		nb[a][b] = true
 	}
 	for _, r := range x.rels {
-		a, b := x.find(r.from), x.find(r.to)
+		a, b := x.find(int(r.from)), x.find(int(r.to))
 		if x.ms[a].typ == graph.Link || x.ms[b].typ == graph.Link {
 			continue
 		}

@@ -589,12 +589,12 @@ func (x *extractor) walk(file string, lines []line, m meta) {
 		}
 	}
 	if m.Title != "" {
-		w.title(m.Title, graph.Evidence{File: file, Line: 1, Text: "title: " + m.Title})
+		w.title(m.Title, &graph.Evidence{File: file, Line: 1, Text: "title: " + m.Title})
 	}
 	if m.Author != "" {
 		if ps := x.people(m.Author, strongPos); ps != nil {
 			for _, p := range ps {
-				w.author = x.addEv(p, graph.Person, 9, graph.Evidence{File: file, Line: 1, Text: "author: " + m.Author})
+				w.author = x.addEv(p, graph.Person, 9, &graph.Evidence{File: file, Line: 1, Text: "author: " + m.Author})
 			}
 		}
 	}
@@ -603,7 +603,7 @@ func (x *extractor) walk(file string, lines []line, m meta) {
 	}
 }
 
-func (w *walker) title(t string, ev graph.Evidence) {
+func (w *walker) title(t string, ev *graph.Evidence) {
 	w.titled = true
 	name := w.x.eventName(t)
 	if w.x.title == "" {
@@ -631,7 +631,7 @@ func (w *walker) title(t string, ev graph.Evidence) {
 	}
 }
 
-func (w *walker) ev(l *line) graph.Evidence { return evidence(w.file, l) }
+func (w *walker) ev(l *line) *graph.Evidence { return evidence(w.file, l) }
 
 func (w *walker) line(i int) {
 	x := w.x
@@ -892,7 +892,7 @@ func (w *walker) affiliations(t string, speakers []int, l *line) bool {
 
 // worksAt relates each of people to the organization org names, when it
 // reads as one (a name, not an @handle), and reports whether it did.
-func (x *extractor) worksAt(people []int, org string, ev graph.Evidence) bool {
+func (x *extractor) worksAt(people []int, org string, ev *graph.Evidence) bool {
 	o, ok := x.thingName(org)
 	if !ok || !x.nameLike(o) || strings.HasPrefix(o, "@") {
 		return false

@@ -286,8 +286,8 @@ func (x *extractor) mergeEvents(f *extractor, base int) {
 	}
 	for i := len(x.rels) - len(f.rels); i < len(x.rels); i++ {
 		r := &x.rels[i]
-		if g, ok := moved[r.to]; ok && r.typ == graph.At {
-			r.to = g
+		if g, ok := moved[int(r.to)]; ok && r.typ.name() == graph.At {
+			r.to = int32(g)
 		}
 	}
 }
@@ -298,12 +298,12 @@ func (x *extractor) mergeEvents(f *extractor, base int) {
 func (x *extractor) shift(f *extractor, base int) {
 	x.ms = append(x.ms, f.ms...)
 	for _, r := range f.rels {
-		r.from += base
-		r.to += base
+		r.from += int32(base)
+		r.to += int32(base)
 		x.rels = append(x.rels, r)
 	}
 	for _, p := range f.uf {
-		x.uf = append(x.uf, p+base)
+		x.uf = append(x.uf, p+int32(base))
 	}
 	up := func(i int) int {
 		if i < 0 {
