@@ -3,7 +3,6 @@ package extract
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -39,22 +38,9 @@ func longPass2Note() string {
 // extractor (rewalkFile), which leaves their lines' words tokenized.
 func TestPass2Pool(t *testing.T) {
 	dir := t.TempDir()
-	for name, notes := range map[string]map[string]string{"cross": crossFileNotes, "pass2": pass2Notes} {
-		for file, text := range notes {
-			p := filepath.Join(dir, name, file)
-			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
-	gen := filepath.Join(dir, "gen")
-	if err := os.MkdirAll(gen, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	genVault(t, gen, 60)
+	writeNotes(t, filepath.Join(dir, "cross"), crossFileNotes)
+	writeNotes(t, filepath.Join(dir, "pass2"), pass2Notes)
+	gen := genFolder(t, dir)
 	mds, _ := filepath.Glob("testdata/*.md")
 	inputs := map[string][]string{
 		"cross+pass2":      {filepath.Join(dir, "cross"), filepath.Join(dir, "pass2")},

@@ -24,15 +24,11 @@ var crossFileNotes = map[string]string{
 	"d-later.md":               "# Notes from Glimmerfest 2031\n\n#### Olu Brandt (Queue Gardening)\n\n* `quillmesh` - more on pruning\n\n#### Pia Sorel\n\n* latticel again\n",
 }
 
-// TestWalkMerge: walking each file on its own and merging in file order
-// (walkmerge.go) gives byte-identical output to one extractor walking the
-// files one after another, on notes that share talks, speakers and events
-// across files, on the testdata and example notes, and on a generated
-// folder.
-func TestWalkMerge(t *testing.T) {
-	dir := t.TempDir()
-	for name, text := range crossFileNotes {
-		p := filepath.Join(dir, "cross", name)
+// writeNotes writes notes (file name → text) into dir.
+func writeNotes(t *testing.T, dir string, notes map[string]string) {
+	t.Helper()
+	for name, text := range notes {
+		p := filepath.Join(dir, name)
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			t.Fatal(err)
 		}
@@ -40,11 +36,28 @@ func TestWalkMerge(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+}
+
+// genFolder writes 60 generated notes (genVault) into dir/gen.
+func genFolder(t *testing.T, dir string) string {
+	t.Helper()
 	gen := filepath.Join(dir, "gen")
 	if err := os.MkdirAll(gen, 0o755); err != nil {
 		t.Fatal(err)
 	}
 	genVault(t, gen, 60)
+	return gen
+}
+
+// TestWalkMerge: walking each file on its own and merging in file order
+// (walkmerge.go) gives byte-identical output to one extractor walking the
+// files one after another, on notes that share talks, speakers and events
+// across files, on the testdata and example notes, and on a generated
+// folder.
+func TestWalkMerge(t *testing.T) {
+	dir := t.TempDir()
+	writeNotes(t, filepath.Join(dir, "cross"), crossFileNotes)
+	gen := genFolder(t, dir)
 	mds, _ := filepath.Glob("testdata/*.md")
 	inputs := map[string][]string{
 		"cross":            {filepath.Join(dir, "cross")},
