@@ -28,6 +28,31 @@ func WriteJSON(w io.Writer, g Graph) error {
 		b = b[:0]
 		return err
 	}
+	// list writes a top-level list, flushing every 64 KB
+	list := func(name string, n int, item func([]byte, int) ([]byte, error)) error {
+		b = append(b, ` "`+name+`": [`...)
+		for i := range n {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, "\n  "...)
+			var err error
+			if b, err = item(b, i); err != nil {
+				return err
+			}
+			if len(b) >= 64<<10 {
+				if err := flush(); err != nil {
+					return err
+				}
+			}
+		}
+		if n > 0 {
+			b = append(b, "\n ]"...)
+		} else {
+			b = append(b, ']')
+		}
+		return nil
+	}
 	err := func() error {
 		b = append(b, "{\n"...)
 		if g.Title != "" {
@@ -40,48 +65,12 @@ func WriteJSON(w io.Writer, g Graph) error {
 			b = appendStrings(b, g.Files, 1)
 			b = append(b, ",\n"...)
 		}
-		b = append(b, ` "nodes": [`...)
-		for i := range g.Nodes {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = append(b, "\n  "...)
-			var err error
-			if b, err = appendNode(b, &g.Nodes[i]); err != nil {
-				return err
-			}
-			if len(b) >= 64<<10 {
-				if err := flush(); err != nil {
-					return err
-				}
-			}
-		}
-		if len(g.Nodes) > 0 {
-			b = append(b, "\n ]"...)
-		} else {
-			b = append(b, ']')
+		if err := list("nodes", len(g.Nodes), func(b []byte, i int) ([]byte, error) { return appendNode(b, &g.Nodes[i]) }); err != nil {
+			return err
 		}
 		b = append(b, ",\n"...)
-		b = append(b, ` "edges": [`...)
-		for i := range g.Edges {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = append(b, "\n  "...)
-			var err error
-			if b, err = appendEdge(b, &g.Edges[i]); err != nil {
-				return err
-			}
-			if len(b) >= 64<<10 {
-				if err := flush(); err != nil {
-					return err
-				}
-			}
-		}
-		if len(g.Edges) > 0 {
-			b = append(b, "\n ]"...)
-		} else {
-			b = append(b, ']')
+		if err := list("edges", len(g.Edges), func(b []byte, i int) ([]byte, error) { return appendEdge(b, &g.Edges[i]) }); err != nil {
+			return err
 		}
 		b = append(b, "\n}\n"...)
 		return flush()
@@ -107,16 +96,9 @@ func appendNode(b []byte, n *Node) ([]byte, error) {
 	b = appendString(b, n.Name)
 	b = appendKey(b, "aliases", d+1, false)
 	b = appendStrings(b, n.Aliases, d+1)
-	if len(n.Props) > 0 {
-		b = appendKey(b, "props", d+1, false)
-		b = appendProps(b, n.Props, d+1)
-	}
-	if len(n.Scores) > 0 {
-		b = appendKey(b, "scores", d+1, false)
-		var err error
-		if b, err = appendScores(b, n.Scores, d+1); err != nil {
-			return b, err
-		}
+	b, err := appendPropsScores(b, n.Props, n.Scores, d+1)
+	if err != nil {
+		return b, err
 	}
 	if n.Community != nil {
 		b = appendKey(b, "community", d+1, false)
@@ -137,21 +119,28 @@ func appendEdge(b []byte, e *Edge) ([]byte, error) {
 	b = appendString(b, e.Target)
 	b = appendKey(b, "type", d+1, false)
 	b = appendString(b, e.Type)
-	if len(e.Props) > 0 {
-		b = appendKey(b, "props", d+1, false)
-		b = appendProps(b, e.Props, d+1)
-	}
-	if len(e.Scores) > 0 {
-		b = appendKey(b, "scores", d+1, false)
-		var err error
-		if b, err = appendScores(b, e.Scores, d+1); err != nil {
-			return b, err
-		}
+	b, err := appendPropsScores(b, e.Props, e.Scores, d+1)
+	if err != nil {
+		return b, err
 	}
 	b = appendKey(b, "evidence", d+1, false)
 	b = appendEvidence(b, e.Evidence, d+1)
 	b = appendNewline(b, d)
 	return append(b, '}'), nil
+}
+
+// appendPropsScores writes the "props" and "scores" fields, each left out
+// when empty (omitempty).
+func appendPropsScores(b []byte, props map[string]string, scores map[string]float64, depth int) ([]byte, error) {
+	if len(props) > 0 {
+		b = appendKey(b, "props", depth, false)
+		b = appendProps(b, props, depth)
+	}
+	if len(scores) > 0 {
+		b = appendKey(b, "scores", depth, false)
+		return appendScores(b, scores, depth)
+	}
+	return b, nil
 }
 
 func appendNewline(b []byte, depth int) []byte {
