@@ -973,7 +973,7 @@ func (w *walker) headLine(i int, l *line, item bool) bool {
 	}
 	if item && (w.event != "" || w.sec == "talk") {
 		// "- Lightning talk by Jane Doe on fast builds"
-		if m := x.rules.kindByOn.FindStringSubmatch(t); hasWordBy(t) && m != nil {
+		if m := x.rules.kindByOn.FindStringSubmatch(t); containsFold(t, "by") && m != nil {
 			if ps := x.people(m[1], strongPos); ps != nil && x.isTitle(strings.TrimSpace(m[2])) {
 				w.startTalk(ps, strings.TrimSpace(m[2]), l, levelOf(l, item))
 				return true
@@ -1111,22 +1111,6 @@ func fieldMatch(t string) []string {
 		}
 	}
 	return fieldRE.FindStringSubmatch(t)
-}
-
-// hasWordBy reports whether t may hold the word "by" in any case: where
-// kindByOn can match.
-func hasWordBy(t string) bool {
-	for i := strings.IndexAny(t, "bB"); i >= 0 && i+1 < len(t); {
-		if t[i+1] == 'y' || t[i+1] == 'Y' {
-			return true
-		}
-		j := strings.IndexAny(t[i+1:], "bB")
-		if j < 0 {
-			break
-		}
-		i += 1 + j
-	}
-	return false
 }
 
 // field reads a line that gives a talk's title or its speakers'
