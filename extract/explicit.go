@@ -31,7 +31,7 @@ func (x *extractor) readsAsTalkNotes(first int, file string, lines []line) bool 
 	}
 	talks := map[string]bool{}
 	for i := first; i < len(x.ms); i++ {
-		if x.ms[i].typ == graph.Talk {
+		if x.ms[i].typ() == graph.Talk {
 			talks[foldKey(x.ms[i].name)] = true
 		}
 	}
@@ -43,12 +43,12 @@ func (x *extractor) readsAsTalkNotes(first int, file string, lines []line) bool 
 // with Docker" is a heading and "a transport by Acme" a credit.
 func (x *extractor) dropChanceTalks(first, firstRel int) {
 	for i := first; i < len(x.ms); i++ {
-		if x.ms[i].typ == graph.Talk {
+		if x.ms[i].typ() == graph.Talk {
 			x.ms[i].gone = true
 		}
 	}
 	for _, r := range x.rels[firstRel:] {
-		if r.typ.name() == graph.Gave && int(r.to) >= first && x.ms[r.to].typ == graph.Talk {
+		if r.typ.name() == graph.Gave && int(r.to) >= first && x.ms[r.to].typ() == graph.Talk {
 			x.ms[r.from].gone = true
 		}
 	}
@@ -527,11 +527,11 @@ func (x *extractor) keepExplicit(pass1 int) {
 // number in byN) unless it names a thing.
 func (x *extractor) keepName(i int, byN map[int]*line, d docNames, cued map[int]bool) {
 	m := &x.ms[i]
-	if m.gone || m.typ == graph.Link || m.typ == graph.Event {
+	if m.gone || m.typ() == graph.Link || m.typ() == graph.Event {
 		m.gone = m.gone || m.loose
 		return
 	}
-	if m.typ == graph.Person {
+	if m.typ() == graph.Person {
 		// "Long Term Support", "Better Stack": a person's name has a
 		// word that is not ordinary English
 		m.gone = m.loose || !cued[i] && allOrdinary(m.name)

@@ -13,11 +13,11 @@ import (
 
 // mention is one place where the notes name something. There are
 // millions (1.4M on 10k generated notes): the small fields are packed
-// together, after the words (48 bytes).
+// together, after the words (32 bytes).
 type mention struct {
 	name string
-	typ  string          // type hint; "" when unknown
 	ev   *graph.Evidence // shared by every mention and relation of its line (evidence)
+	t    nodeType        // type hint (typ)
 	str  int8            // how sure the type hint is (0–10; 100 for the name a rules merge gives)
 	url  bool
 	// loose: found by a finder that reads shapes of words (capitals, short
@@ -36,55 +36,77 @@ type relation struct {
 	typ      relType
 }
 
-// relType is a relation's type (graph.Gave, a rules cue's type) as a code
-// of two bytes rather than a string of sixteen.
-type relType uint16
+// relType is a relation's type (graph.Gave, a rules cue's type) and
+// nodeType a mention's type hint (graph.Person, a rules file's type; ""
+// for none), each as a code of two bytes rather than a string of sixteen.
+type (
+	relType  uint16
+	nodeType uint16
+)
 
-// The relation types of the graph package have fixed codes, found without
-// a lock; any other (a rules file's cue type) is given one the first time
-// it is seen, by relTypes.
-var builtinRels = [...]string{graph.Gave, graph.Covers, graph.Created, graph.WorksAt, graph.SimilarTo,
-	graph.RelatedTo, graph.Uses, graph.At, graph.LinksTo}
+// The graph package's types have fixed codes, found without a lock; any
+// other (a rules file's) is given one the first time it is seen.
+var (
+	relTypes = newCodes(graph.Gave, graph.Covers, graph.Created, graph.WorksAt, graph.SimilarTo,
+		graph.RelatedTo, graph.Uses, graph.At, graph.LinksTo)
+	nodeTypes = newCodes("", graph.Person, graph.Talk, graph.Tool, graph.Concept, graph.Organization,
+		graph.Event, graph.Link, graph.Note, graph.Tag, graph.Attachment)
+)
 
-var relTypes struct {
+// codes gives names codes: a fixed list's first, then each new name the
+// next.
+type codes struct {
+	builtin []string
 	sync.Mutex
-	code  map[string]relType
+	code  map[string]uint16
 	names [1 << 16]string // written once per code, under the lock, before the code is handed out
 }
 
-func init() {
-	for i, t := range builtinRels {
-		relTypes.names[i] = t
+func newCodes(builtin ...string) *codes {
+	c := &codes{builtin: builtin, code: map[string]uint16{}}
+	copy(c.names[:], builtin)
+	return c
+}
+
+// of returns the code of name s.
+func (cs *codes) of(s string) uint16 {
+	for i, b := range cs.builtin {
+		if s == b {
+			return uint16(i)
+		}
 	}
+	cs.Lock()
+	defer cs.Unlock()
+	if c, ok := cs.code[s]; ok {
+		return c
+	}
+	c := uint16(len(cs.builtin) + len(cs.code))
+	if int(c) < len(cs.builtin) {
+		panic("extract: more than 65,000 types")
+	}
+	cs.names[c] = s
+	cs.code[s] = c
+	return c
 }
 
 // relCode returns the code of relation type t.
-func relCode(t string) relType {
-	for i, b := range builtinRels {
-		if t == b {
-			return relType(i)
-		}
-	}
-	relTypes.Lock()
-	defer relTypes.Unlock()
-	if c, ok := relTypes.code[t]; ok {
-		return c
-	}
-	c := relType(len(builtinRels) + len(relTypes.code))
-	if int(c) < len(builtinRels) {
-		panic("extract: more than 65,000 relation types")
-	}
-	if relTypes.code == nil {
-		relTypes.code = map[string]relType{}
-	}
-	relTypes.names[c] = t
-	relTypes.code[t] = c
-	return c
-}
+func relCode(t string) relType { return relType(relTypes.of(t)) }
 
 // name is the relation type's name: a code is handed out (relCode) before
 // any relation holds it, so its name is written before it is read.
 func (c relType) name() string { return relTypes.names[c] }
+
+// nodeCode returns the code of type hint t.
+func nodeCode(t string) nodeType { return nodeType(nodeTypes.of(t)) }
+
+// name is the type hint's name, as relType's.
+func (c nodeType) name() string { return nodeTypes.names[c] }
+
+// typ is the mention's type hint; "" when unknown.
+func (m *mention) typ() string { return m.t.name() }
+
+// setTyp sets the mention's type hint.
+func (m *mention) setTyp(t string) { m.t = nodeCode(t) }
 
 type entryKind uint8
 
@@ -178,7 +200,7 @@ func (x *extractor) addEv(name, typ string, str int, ev *graph.Evidence) int {
 	// an example's stand-in for the reader's value ("YOUR_API_KEY") is no
 	// name, nor is a file's ("notes.md", "urls.py")
 	gone := placeholder(name) || typ != graph.Link && (fileName(name) || siteName(name))
-	x.ms = append(x.ms, mention{name: name, typ: typ, str: int8(str), ev: ev, gone: gone})
+	x.ms = append(x.ms, mention{name: name, t: nodeCode(typ), str: int8(str), ev: ev, gone: gone})
 	x.uf = append(x.uf, int32(len(x.uf)))
 	return len(x.ms) - 1
 }
@@ -209,7 +231,7 @@ func (x *extractor) attach(c *lineCtx, m int, inDesc bool) {
 	if inDesc && c.head >= 0 && c.head != m {
 		x.relate(c.head, graph.RelatedTo, m, ev)
 	}
-	if len(c.firstPerson) > 0 && len(c.spans) > 0 && x.ms[m].typ != graph.Link && x.ms[m].typ != graph.Person {
+	if len(c.firstPerson) > 0 && len(c.spans) > 0 && x.ms[m].typ() != graph.Link && x.ms[m].typ() != graph.Person {
 		s := c.spans[len(c.spans)-1]
 		for _, fp := range c.firstPerson {
 			if s[0] >= fp[0] && s[1] <= fp[1] {
@@ -218,7 +240,7 @@ func (x *extractor) attach(c *lineCtx, m int, inDesc bool) {
 			}
 		}
 	}
-	if c.created && c.e != nil && (m == c.head || c.head < 0) && x.ms[m].typ != graph.Link {
+	if c.created && c.e != nil && (m == c.head || c.head < 0) && x.ms[m].typ() != graph.Link {
 		for _, p := range c.e.speakers {
 			x.relate(p, graph.Created, m, ev)
 		}

@@ -266,9 +266,9 @@ func (x *extractor) listPeers(c *lineCtx) {
 		named, typ := 0, ""
 		types := map[string]int{}
 		for _, it := range items {
-			if m := c.mentionAt(it.a, it.b); m >= 0 && x.ms[m].typ != graph.Link && x.ms[m].typ != graph.Person {
+			if m := c.mentionAt(it.a, it.b); m >= 0 && x.ms[m].typ() != graph.Link && x.ms[m].typ() != graph.Person {
 				named++
-				types[x.ms[m].typ]++
+				types[x.ms[m].typ()]++
 			}
 		}
 		if 2*named < len(items) || named == len(items) {
@@ -801,7 +801,7 @@ func (x *extractor) namedWork(c *lineCtx) {
 			o = x.add(c, obj, typ, str)
 			x.attach(c, o, false)
 		}
-		if o >= 0 && x.ms[o].typ != graph.Person && x.ms[o].typ != graph.Link {
+		if o >= 0 && x.ms[o].typ() != graph.Person && x.ms[o].typ() != graph.Link {
 			x.relate(p, graph.Created, o, c.ev())
 		}
 	}
@@ -815,7 +815,7 @@ func (x *extractor) personCalled(c *lineCtx, name string) int {
 		cands = append(cands, c.e.speakers...)
 	}
 	for _, m := range c.spanM {
-		if m >= 0 && x.ms[m].typ == graph.Person {
+		if m >= 0 && x.ms[m].typ() == graph.Person {
 			cands = append(cands, m)
 		}
 	}
@@ -1138,7 +1138,7 @@ func (x *extractor) versus(c *lineCtx) {
 				return -1
 			}
 			if o := c.mentionAt(a, b); o >= 0 {
-				if x.ms[o].typ == graph.Person || x.ms[o].typ == graph.Link {
+				if x.ms[o].typ() == graph.Person || x.ms[o].typ() == graph.Link {
 					return -1
 				}
 				return o
@@ -1225,7 +1225,7 @@ func (x *extractor) cueSubject(c *lineCtx, at int) int {
 		before := strings.TrimRight(t[:base+m[0]], " `*_\"'")
 		if ws := tokenize(before); len(ws) > 0 {
 			last := ws[len(ws)-1]
-			if o := c.mentionAt(last.start, last.end); o >= 0 && x.ms[o].typ != graph.Person && x.ms[o].typ != graph.Link {
+			if o := c.mentionAt(last.start, last.end); o >= 0 && x.ms[o].typ() != graph.Person && x.ms[o].typ() != graph.Link {
 				return o
 			}
 		}
@@ -1238,7 +1238,7 @@ func (x *extractor) cueSubject(c *lineCtx, at int) int {
 	for k := range m {
 		m[k] += base
 	}
-	if o := c.mentionAt(m[2], m[3]); o >= 0 && x.ms[o].typ == graph.Person {
+	if o := c.mentionAt(m[2], m[3]); o >= 0 && x.ms[o].typ() == graph.Person {
 		return o
 	}
 	if p, ok := x.personName(t[m[2]:m[3]], strongPos); ok && c.take(m[2], m[3]) {
@@ -1269,8 +1269,9 @@ func (x *extractor) lineSubject(c *lineCtx, at int) int {
 	}
 	if o := c.mentionAt(a, b); o >= 0 {
 		if s := c.spans[slices.Index(c.spanM, o)]; s[0] == a && s[1] == b {
-			if _, ok := x.personName(name, pos); ok && pos == strongPos && x.ms[o].typ != graph.Person {
-				x.ms[o].typ, x.ms[o].str = graph.Person, max(x.ms[o].str, 5)
+			if _, ok := x.personName(name, pos); ok && pos == strongPos && x.ms[o].typ() != graph.Person {
+				x.ms[o].setTyp(graph.Person)
+				x.ms[o].str = max(x.ms[o].str, 5)
 			}
 			return o
 		}
@@ -1363,9 +1364,9 @@ func (x *extractor) objectAfter(text string) (string, int, int) {
 func (x *extractor) cueRelation(c *lineCtx, rel string, o int) {
 	ev := c.ev()
 	switch {
-	case rel == graph.SimilarTo && c.head >= 0 && x.ms[c.head].typ == graph.Person:
+	case rel == graph.SimilarTo && c.head >= 0 && x.ms[c.head].typ() == graph.Person:
 		// "Jane Doe … is like Redis": a person is like no tool
-	case c.head >= 0 && c.head != o && (rel != graph.WorksAt || x.ms[c.head].typ == graph.Person):
+	case c.head >= 0 && c.head != o && (rel != graph.WorksAt || x.ms[c.head].typ() == graph.Person):
 		x.relate(c.head, rel, o, ev) // a person who heads the line works there: "Tom Berg — engineer at Lumina"
 	case c.e != nil && len(c.e.speakers) > 0 && (rel == graph.Created || rel == graph.WorksAt):
 		for _, p := range c.e.speakers {

@@ -98,11 +98,11 @@ func (x *extractor) buildKnown() *knownIndex {
 	}
 	seen := map[seenName]bool{}
 	for i, m := range x.ms {
-		switch m.typ {
+		switch m.typ() {
 		case graph.Link, graph.Talk, graph.Event:
 			continue
 		}
-		s := seenName{m.name, m.typ == graph.Person}
+		s := seenName{m.name, m.typ() == graph.Person}
 		if seen[s] {
 			continue
 		}
@@ -112,17 +112,17 @@ func (x *extractor) buildKnown() *knownIndex {
 		if len(key) < 3 || n > 4 || x.rules.generic[key] || x.rules.stop[key] || x.rules.labels[key] {
 			continue
 		}
-		k.add(key, n, knownName{i, m.name, m.typ})
+		k.add(key, n, knownName{i, m.name, m.typ()})
 		if n == 1 && isWord(key) {
 			k.capOnly[key] = true
 		}
-		if m.typ == graph.Person {
+		if m.typ() == graph.Person {
 			// a surname alone names the person: "Okafor's implementation"
 			ws := strings.Fields(key)
 			last := ws[len(ws)-1]
 			if len(ws) > 1 && len(last) > 2 && !isWord(last) {
 				if _, ok := k.names[last]; !ok {
-					k.add(last, 1, knownName{i, m.name, m.typ})
+					k.add(last, 1, knownName{i, m.name, m.typ()})
 					k.capOnly[last] = true
 				}
 			}
@@ -214,7 +214,7 @@ func (x *extractor) resolve() graph.Graph {
 	lastName, lastKey := "", ""  // and often many times in a row; foldKey("") is ""
 	for i := range x.ms {
 		m := &x.ms[i]
-		cl := class(m.typ)
+		cl := class(m.typ())
 		key := lastKey
 		if m.name != lastName {
 			k, ok := keyOf[m.name]
@@ -321,7 +321,7 @@ func (x *extractor) resolve() graph.Graph {
 		base := strings.TrimSpace(yearRE.ReplaceAllString(x.ms[event].name, ""))
 		if j, ok := thingKeys[foldKey(base)]; ok && base != "" {
 			x.union(j, event)
-			x.ms[j].typ = graph.Event
+			x.ms[j].setTyp(graph.Event)
 		}
 	}
 	x.fuzzyMerge(thingKeys)
@@ -341,7 +341,7 @@ func (x *extractor) resolve() graph.Graph {
 		if first >= 0 && len(group) > 0 {
 			x.ms[x.find(first)].name = group[0]
 			x.ms[first].str = 100
-			x.ms = append(x.ms, mention{name: group[0], typ: x.ms[first].typ, str: 100, ev: x.ms[first].ev})
+			x.ms = append(x.ms, mention{name: group[0], t: x.ms[first].t, str: 100, ev: x.ms[first].ev})
 			x.uf = append(x.uf, int32(len(x.uf)))
 			x.union(len(x.ms)-1, first)
 		}
@@ -359,7 +359,7 @@ func (x *extractor) namesPerson(g *groupIndex, i, p int) bool {
 	files := g.personFiles[g.root[p]]
 	for _, k := range g.members[g.root[i]] {
 		m := x.ms[k]
-		if isAcronym(m.name) || m.typ == graph.Tool && m.str >= 3 || !files[m.ev.File] {
+		if isAcronym(m.name) || m.typ() == graph.Tool && m.str >= 3 || !files[m.ev.File] {
 			return false
 		}
 	}
@@ -380,7 +380,7 @@ func (x *extractor) groups() *groupIndex {
 		r := x.find(k)
 		g.root[k] = r
 		g.members[r] = append(g.members[r], k)
-		if x.ms[k].typ == graph.Person {
+		if x.ms[k].typ() == graph.Person {
 			if g.personFiles[r] == nil {
 				g.personFiles[r] = map[string]bool{}
 			}
@@ -572,14 +572,14 @@ func (x *extractor) node(ms []int32, prefixes []string) graph.Node {
 	hard := ""
 	for _, i := range ms {
 		m := &x.ms[i]
-		switch m.typ {
+		switch m.typ() {
 		case graph.Person, graph.Talk, graph.Event, graph.Link:
-			if hard == "" || hard == graph.Link || m.typ == graph.Person {
-				hard = m.typ
+			if hard == "" || hard == graph.Link || m.typ() == graph.Person {
+				hard = m.typ()
 			}
 		case "":
 		default:
-			typeScore[m.typ] += 1 + int(m.str)
+			typeScore[m.typ()] += 1 + int(m.str)
 		}
 		ev = append(ev, *m.ev)
 	}
@@ -589,7 +589,7 @@ func (x *extractor) node(ms []int32, prefixes []string) graph.Node {
 	run, runScore, inRun := "", 0, false
 	for _, i := range ms {
 		m := &x.ms[i]
-		if hard != "" && m.typ != hard {
+		if hard != "" && m.typ() != hard {
 			continue // a talk is named by its titles, not by a repository that holds its slides
 		}
 		if !inRun || m.name != run {
@@ -758,7 +758,7 @@ func (x *extractor) neighbours() map[int]map[int]bool {
 	}
 	for _, r := range x.rels {
 		a, b := x.find(int(r.from)), x.find(int(r.to))
-		if x.ms[a].typ == graph.Link || x.ms[b].typ == graph.Link {
+		if x.ms[a].typ() == graph.Link || x.ms[b].typ() == graph.Link {
 			continue
 		}
 		add(a, b)

@@ -3,6 +3,7 @@ package extract
 import (
 	"reflect"
 	"testing"
+	"unsafe"
 
 	"github.com/notegraph/notegraph/graph"
 )
@@ -39,9 +40,9 @@ func TestDropShadowedRelated(t *testing.T) {
 	}
 }
 
-// A relation holds its type as a code; a rules file's own type gets one
+// A relation holds its type as a code, a mention its type hint; a rules file's own type gets one
 // the first time it is seen, and every code gives its name back.
-func TestRelCode(t *testing.T) {
+func TestCodes(t *testing.T) {
 	for _, typ := range []string{graph.Gave, graph.LinksTo, "INSPIRED_BY", "MENTORS", "INSPIRED_BY"} {
 		c := relCode(typ)
 		if c.name() != typ || relCode(typ) != c {
@@ -50,5 +51,23 @@ func TestRelCode(t *testing.T) {
 	}
 	if relCode("INSPIRED_BY") == relCode("MENTORS") {
 		t.Error("two types share a code")
+	}
+	// a mention's type hint likewise: "" (no hint) is the zero code
+	for _, typ := range []string{"", graph.Person, graph.Attachment, "Recipe", "Venue", "Recipe"} {
+		c := nodeCode(typ)
+		if c.name() != typ || nodeCode(typ) != c {
+			t.Errorf("nodeCode(%q) = %d, named %q", typ, c, c.name())
+		}
+	}
+	if nodeCode("") != 0 || nodeCode("Recipe") == nodeCode("Venue") {
+		t.Error("no hint is not code 0, or two hints share a code")
+	}
+	var m mention
+	if m.typ() != "" {
+		t.Errorf("a new mention's hint is %q", m.typ())
+	}
+	// the record sizes the heap of a large run is counted in (doc.go, # Speed)
+	if s := unsafe.Sizeof(mention{}); s != 32 {
+		t.Errorf("mention is %d bytes", s)
 	}
 }

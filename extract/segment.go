@@ -1370,7 +1370,8 @@ func (w *walker) itemThing(l *line) {
 			c.head = w.x.add(c, name, typ, 8)
 		}
 	} else if typ := sectionType(w.sec); typ != "" {
-		w.x.ms[c.head].typ, w.x.ms[c.head].str = typ, max(w.x.ms[c.head].str, 7)
+		w.x.ms[c.head].setTyp(typ)
+		w.x.ms[c.head].str = max(w.x.ms[c.head].str, 7)
 	}
 	if c.head >= 0 {
 		w.cur = &entry{kind: entThing, talk: -1, subject: c.head, level: 10 + l.Depth}
