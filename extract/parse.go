@@ -33,12 +33,31 @@ const (
 // and its text with Markdown markup removed. Notes are written line by line,
 // so the line, not the paragraph, is the unit of meaning: "Mara Quill:"
 // followed by "Requests" on the next line are two statements.
+//
+// A line record is held for every line of the notes until pass 2 is done
+// (4.7M of them on 100k generated notes), and most lines have no link,
+// code, emphasis or cell: those lists are behind one pointer (lineParts),
+// which every line without any shares (noParts), and the small fields
+// are last, together (80 bytes, not 216).
 type line struct {
-	N     int      // 1-based line number in the file
-	Level int      // heading level (1–6), or 7 for a paragraph that is all bold (a pseudo-heading)
-	Depth int      // list nesting depth: 0 outside lists, 1 in a top-level item
-	Text  string   // plain text: markup removed, entities decoded, trimmed
-	Raw   string   // the source line, trimmed: the evidence text
+	N     int    // 1-based line number in the file
+	Level int    // heading level (1–6), or 7 for a paragraph that is all bold (a pseudo-heading)
+	Depth int    // list nesting depth: 0 outside lists, 1 in a top-level item
+	Text  string // plain text: markup removed, entities decoded, trimmed
+	Raw   string // the source line, trimmed: the evidence text
+	// its links, code spans, emphasis, wiki links and cells; never nil,
+	// and shared: a line writes its own copy (own)
+	*lineParts
+	ev    *graph.Evidence // made once by evidence, shared by the line's mentions and relations
+	Kind  lineKind        //
+	Quote bool            // inside a blockquote
+	Item  bool            // first line of a list item
+	First bool            // first line of its block (paragraph, heading, item)
+	Bold  bool            // the whole line is bold or italic
+}
+
+// lineParts are the lists a line holds besides its text.
+type lineParts struct {
 	Links []link   // links and bare URLs that start on this line
 	Codes []string // code spans
 	Emph  []string // emphasized (italic or bold) spans
@@ -47,14 +66,19 @@ type line struct {
 	// header row (nil for the header row itself and outside tables).
 	Cells  []string
 	Header []string
-	ev     *graph.Evidence // made once by evidence, shared by the line's mentions and relations
-	// The small fields last, together: a line record is held for every
-	// line of the notes until pass 2 is done (216 bytes, not 232).
-	Kind  lineKind //
-	Quote bool     // inside a blockquote
-	Item  bool     // first line of a list item
-	First bool     // first line of its block (paragraph, heading, item)
-	Bold  bool     // the whole line is bold or italic
+}
+
+// noParts are the parts of every line that has none. Nothing writes them
+// (own gives a line its own parts first; TestNoPartsStayEmpty).
+var noParts lineParts
+
+// own returns the line's parts to write to: its own, made on the first
+// write, never the shared noParts.
+func (l *line) own() *lineParts {
+	if l.lineParts == nil || l.lineParts == &noParts {
+		l.lineParts = &lineParts{}
+	}
+	return l.lineParts
 }
 
 type link struct {
@@ -118,7 +142,11 @@ func parse(src source) ([]line, meta) {
 	p.block(doc, 0, false)
 	out := make([]line, 0, len(p.lines))
 	for _, l := range p.lines {
-		l.Text, l.Wiki = unwrapWiki(cleanText(l.Text))
+		text, wiki := unwrapWiki(cleanText(l.Text))
+		l.Text = text
+		if wiki != nil {
+			l.own().Wiki = wiki
+		}
 		if ts := vault.FindTags(l.Text); l.Kind != kindCode && ts != nil && !(l.Item && len(ts) == 1 && ts[0] == [2]int{0, len(l.Text)}) {
 			l.Text = dropTags(l.Text) // vault: a #tag is markup (a Tag node), not a name
 		}
@@ -194,7 +222,7 @@ func (p *parser) get(n int, kind lineKind, depth int, quote bool) *line {
 	if l := p.byNum[n]; l != nil {
 		return l
 	}
-	l := &line{N: n, Kind: kind, Depth: depth, Quote: quote}
+	l := &line{N: n, Kind: kind, Depth: depth, Quote: quote, lineParts: &noParts}
 	p.byNum[n] = l
 	p.lines = append(p.lines, l)
 	p.last = max(p.last, n)
@@ -263,7 +291,7 @@ func (p *parser) block(n ast.Node, depth int, quote bool) {
 				if _, ok := row.(*east.TableHeader); ok {
 					header = cells
 				} else if rowLine != nil && header != nil {
-					rowLine.Cells, rowLine.Header = cells, header
+					rowLine.own().Cells, rowLine.own().Header = cells, header
 				}
 			}
 		case *ast.HTMLBlock:
@@ -327,7 +355,7 @@ func (p *parser) inlines(n ast.Node, kind lineKind, depth int, quote bool, first
 				walk(c, &b)
 				if cur > 0 {
 					l := at(cur)
-					l.Codes = append(l.Codes, strings.TrimSpace(b.String()))
+					l.own().Codes = append(l.Codes, strings.TrimSpace(b.String()))
 				}
 				if into != nil {
 					into.WriteString(b.String())
@@ -337,7 +365,7 @@ func (p *parser) inlines(n ast.Node, kind lineKind, depth int, quote bool, first
 				walk(c, &b)
 				if cur > 0 {
 					l := at(cur)
-					l.Emph = append(l.Emph, b.String())
+					l.own().Emph = append(l.Emph, b.String())
 				}
 				if into != nil {
 					into.WriteString(b.String())
@@ -351,7 +379,7 @@ func (p *parser) inlines(n ast.Node, kind lineKind, depth int, quote bool, first
 				}
 				if start > 0 {
 					l := at(start)
-					l.Links = append(l.Links, link{Text: cleanText(b.String()), URL: string(c.Destination)})
+					l.own().Links = append(l.Links, link{Text: cleanText(b.String()), URL: string(c.Destination)})
 				}
 				if into != nil {
 					into.WriteString(b.String())
@@ -367,7 +395,7 @@ func (p *parser) inlines(n ast.Node, kind lineKind, depth int, quote bool, first
 					cur = p.lineOf(p.starts[max(cur, 1)-1] + off)
 				}
 				l := at(cur)
-				l.Links = append(l.Links, link{URL: url})
+				l.own().Links = append(l.Links, link{URL: url})
 				l.Text += string(c.Label(p.src))
 				if into != nil {
 					into.Write(c.Label(p.src))
@@ -376,7 +404,7 @@ func (p *parser) inlines(n ast.Node, kind lineKind, depth int, quote bool, first
 				// alt text is not read as notes; the image URL is a link.
 				if cur > 0 {
 					l := at(cur)
-					l.Links = append(l.Links, link{URL: string(c.Destination)})
+					l.own().Links = append(l.Links, link{URL: string(c.Destination)})
 				}
 			case *ast.RawHTML:
 				// inline HTML tags are markup

@@ -1,8 +1,12 @@
 package extract
 
 import (
+	"os"
+	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 // FuzzCollapsed: cleanText returns a line as it is when collapsed says so,
@@ -20,4 +24,45 @@ func FuzzCollapsed(f *testing.F) {
 			t.Errorf("collapsed(%q) = false for an ASCII string that is collapsed", s)
 		}
 	})
+}
+
+// Every line without links, code, emphasis, wiki links or cells shares
+// noParts: whatever the stages write to a line's parts (a table row's
+// value cells dropped, a head line's split) must go to the line's own
+// copy, never to noParts.
+func TestNoPartsStayEmpty(t *testing.T) {
+	notes := []Source{{Name: "mix.md", Text: []byte(`# Widget Summit 2031
+
+## Quiet Queues - Nadia Okonkwo
+
+Plain line with nothing in it.
+She showed *backpressure* with ` + "`qlite`" + ` and [the repo](https://example.org/qlite).
+See [[Queue Theory]] and https://example.org/more
+
+| tool | licence | file |
+|------|---------|------|
+| qlite | MIT | ` + "`q.md`" + ` |
+| [zaplog](https://example.org/z) | BSD | z.md |
+
+- Bram Tellegen: Fast Paths, on ` + "`fastpath`" + `
+`)}}
+	files, err := filepath.Glob("testdata/*.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		notes = append(notes, Source{Name: filepath.Base(f), Text: b})
+	}
+	Texts(notes, Options{})
+	if !reflect.DeepEqual(noParts, lineParts{}) {
+		t.Errorf("noParts written: %+v", noParts)
+	}
+	// the record the heap of a large run is counted in (doc.go, # Speed)
+	if s := unsafe.Sizeof(line{}); s != 80 {
+		t.Errorf("line is %d bytes", s)
+	}
 }

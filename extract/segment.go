@@ -932,7 +932,7 @@ func (w *walker) thingEntry(l *line, text, typ string, str, level int) {
 	x.ms[s].loose = w.sec == "" // a heading is a thing's entry only by its shape, unless a section says so
 	w.cur = &entry{kind: entThing, talk: -1, subject: s, level: level}
 	if desc != "" {
-		c := &lineCtx{file: w.file, l: &line{N: l.N, Text: desc, Raw: l.Raw}, e: w.cur, head: -1}
+		c := &lineCtx{file: w.file, l: &line{N: l.N, Text: desc, Raw: l.Raw, lineParts: &noParts}, e: w.cur, head: -1}
 		x.findMentions(c)
 		x.ctxs = append(x.ctxs, c)
 	}
@@ -1276,7 +1276,7 @@ func (w *walker) tableRow(l *line) bool {
 				links = append(links, lk)
 			}
 		}
-		c := &lineCtx{file: w.file, l: &line{N: l.N, Text: text, Raw: l.Raw, Links: links, Codes: codes}, e: e, head: -1}
+		c := &lineCtx{file: w.file, l: &line{N: l.N, Text: text, Raw: l.Raw, lineParts: &lineParts{Links: links, Codes: codes}}, e: e, head: -1}
 		x.findMentions(c)
 		x.ctxs = append(x.ctxs, c)
 	}
@@ -1317,6 +1317,8 @@ func dropValueCells(l *line, columns map[string]string) {
 		return
 	}
 	l.Text = strings.Join(keep, " | ")
+	parts := *l.lineParts // the row's, maybe shared with the line's copies: write a copy
+	l.lineParts = &parts
 	l.Codes = slices.DeleteFunc(slices.Clone(l.Codes), func(c string) bool { return !strings.Contains(l.Text, c) })
 	l.Links = slices.DeleteFunc(slices.Clone(l.Links), func(k link) bool {
 		return !strings.Contains(l.Text, k.Text) || k.Text == "" && !strings.Contains(l.Text, k.URL)
@@ -1414,7 +1416,7 @@ func (w *walker) talkHead(h talkHead, l *line, level int) {
 				codes = append(codes, cd)
 			}
 		}
-		c := &lineCtx{file: w.file, l: &line{N: l.N, Text: extra, Raw: l.Raw, Links: links, Codes: codes, Item: l.Item, Depth: l.Depth}, e: w.cur, head: -1}
+		c := &lineCtx{file: w.file, l: &line{N: l.N, Text: extra, Raw: l.Raw, lineParts: &lineParts{Links: links, Codes: codes}, Item: l.Item, Depth: l.Depth}, e: w.cur, head: -1}
 		w.x.findMentions(c)
 		// a one-word "title" is a topic: "nina ortiz - IRC"
 		if len(c.spans) == 0 && !strings.Contains(extra, " ") {
@@ -1501,7 +1503,7 @@ func (w *walker) startTalk(people []string, title string, l *line, level int) {
 		x.relate(p, graph.Gave, t, ev)
 	}
 	// the names in a title are what the talk covers: "Embrace the GIL"
-	tc := &lineCtx{file: w.file, l: &line{N: l.N, Text: title, Raw: l.Raw}, e: e, head: -1, title: true}
+	tc := &lineCtx{file: w.file, l: &line{N: l.N, Text: title, Raw: l.Raw, lineParts: &noParts}, e: e, head: -1, title: true}
 	x.findMentions(tc)
 	x.ctxs = append(x.ctxs, tc)
 	x.startWrites(key, people, prev, e)
