@@ -190,8 +190,8 @@ func newExtractor(r *Rules) *extractor {
 func (x *extractor) add(c *lineCtx, name, typ string, str int) int {
 	m := x.addEv(name, typ, str, c.ev())
 	x.ms[m].loose = c.loose
-	if n := len(c.spanM); n > 0 && c.spanM[n-1] < 0 {
-		c.spanM[n-1] = m
+	if n := len(c.spans); n > 0 && c.spans[n-1].m < 0 {
+		c.spans[n-1].m = int32(m)
 	}
 	return m
 }
@@ -234,7 +234,7 @@ func (x *extractor) attach(c *lineCtx, m int, inDesc bool) {
 	if len(c.firstPerson) > 0 && len(c.spans) > 0 && x.ms[m].typ() != graph.Link && x.ms[m].typ() != graph.Person {
 		s := c.spans[len(c.spans)-1]
 		for _, fp := range c.firstPerson {
-			if s[0] >= fp[0] && s[1] <= fp[1] {
+			if int(s.a) >= fp[0] && int(s.b) <= fp[1] {
 				x.relate(c.author, graph.RelatedTo, m, ev)
 				break
 			}

@@ -61,8 +61,11 @@ See [[Queue Theory]] and https://example.org/more
 	if !reflect.DeepEqual(noParts, lineParts{}) {
 		t.Errorf("noParts written: %+v", noParts)
 	}
-	// the record the heap of a large run is counted in (doc.go, # Speed)
+	// the records the heap of a large run is counted in (doc.go, # Speed)
 	if s := unsafe.Sizeof(line{}); s != 80 {
 		t.Errorf("line is %d bytes", s)
+	}
+	if s := unsafe.Sizeof(lineCtx{}); s != 144 {
+		t.Errorf("lineCtx is %d bytes", s)
 	}
 }

@@ -68,7 +68,7 @@ func (x *extractor) addHits(hits []spanHit) {
 }
 
 // untake gives back the spans taken on the line after the first n.
-func (c *lineCtx) untake(n int) { c.spans, c.spanM = c.spans[:n], c.spanM[:n] }
+func (c *lineCtx) untake(n int) { c.spans = c.spans[:n] }
 
 // pass2 reads every content line of pass 1 again for the names pass 1 found
 // anywhere in the notes (knownNames). Pieces of pass2Lines lines are read

@@ -326,8 +326,8 @@ func (x *extractor) shift(f *extractor, base int) {
 	for _, c := range f.ctxs {
 		c.head = up(c.head)
 		c.author = up(c.author)
-		for k := range c.spanM {
-			c.spanM[k] = up(c.spanM[k])
+		for k := range c.spans {
+			c.spans[k].m = int32(up(int(c.spans[k].m)))
 		}
 		moveEntry(c.e)
 		x.ctxs = append(x.ctxs, c)
