@@ -56,29 +56,49 @@ type line struct {
 	Bold  bool            // the whole line is bold or italic
 }
 
-// lineParts are the lists a line holds besides its text.
+// lineParts are the lists a line holds besides its text: links and code
+// spans, which many lines have, and behind a second shared pointer the
+// rarer ones.
 type lineParts struct {
-	Links []link   // links and bare URLs that start on this line
-	Codes []string // code spans
-	Emph  []string // emphasized (italic or bold) spans
-	Wiki  []string // the pages of its [[wiki links]], whose brackets Text drops
+	Links      []link   // links and bare URLs that start on this line
+	Codes      []string // code spans
+	*moreParts          // never nil, and shared as lineParts are (noMore, ownMore)
+}
+
+// moreParts are a line's rarer lists.
+type moreParts struct {
+	Emph []string // emphasized (italic or bold) spans
+	Wiki []string // the pages of its [[wiki links]], whose brackets Text drops
 	// A table row: its cells' plain text, and the cells of its table's
 	// header row (nil for the header row itself and outside tables).
 	Cells  []string
 	Header []string
 }
 
-// noParts are the parts of every line that has none. Nothing writes them
-// (own gives a line its own parts first; TestNoPartsStayEmpty).
-var noParts lineParts
+// noParts and noMore are the parts of every line that has none. Nothing
+// writes them (own and ownMore give a line its own parts first;
+// TestNoPartsStayEmpty).
+var (
+	noMore  moreParts
+	noParts = lineParts{moreParts: &noMore}
+)
 
-// own returns the line's parts to write to: its own, made on the first
-// write, never the shared noParts.
+// own returns the line's parts to write links and code spans to: its own,
+// made on the first write, never the shared noParts.
 func (l *line) own() *lineParts {
 	if l.lineParts == nil || l.lineParts == &noParts {
-		l.lineParts = &lineParts{}
+		l.lineParts = &lineParts{moreParts: &noMore}
 	}
 	return l.lineParts
+}
+
+// ownMore returns the line's rarer parts to write to, its own, as own.
+func (l *line) ownMore() *moreParts {
+	p := l.own()
+	if p.moreParts == nil || p.moreParts == &noMore {
+		p.moreParts = &moreParts{}
+	}
+	return p.moreParts
 }
 
 type link struct {
@@ -145,7 +165,7 @@ func parse(src source) ([]line, meta) {
 		text, wiki := unwrapWiki(cleanText(l.Text))
 		l.Text = text
 		if wiki != nil {
-			l.own().Wiki = wiki
+			l.ownMore().Wiki = wiki
 		}
 		if ts := vault.FindTags(l.Text); l.Kind != kindCode && ts != nil && !(l.Item && len(ts) == 1 && ts[0] == [2]int{0, len(l.Text)}) {
 			l.Text = dropTags(l.Text) // vault: a #tag is markup (a Tag node), not a name
@@ -291,7 +311,7 @@ func (p *parser) block(n ast.Node, depth int, quote bool) {
 				if _, ok := row.(*east.TableHeader); ok {
 					header = cells
 				} else if rowLine != nil && header != nil {
-					rowLine.own().Cells, rowLine.own().Header = cells, header
+					rowLine.ownMore().Cells, rowLine.ownMore().Header = cells, header
 				}
 			}
 		case *ast.HTMLBlock:
@@ -365,7 +385,7 @@ func (p *parser) inlines(n ast.Node, kind lineKind, depth int, quote bool, first
 				walk(c, &b)
 				if cur > 0 {
 					l := at(cur)
-					l.own().Emph = append(l.Emph, b.String())
+					l.ownMore().Emph = append(l.Emph, b.String())
 				}
 				if into != nil {
 					into.WriteString(b.String())

@@ -58,8 +58,8 @@ See [[Queue Theory]] and https://example.org/more
 		notes = append(notes, Source{Name: filepath.Base(f), Text: b})
 	}
 	Texts(notes, Options{})
-	if !reflect.DeepEqual(noParts, lineParts{}) {
-		t.Errorf("noParts written: %+v", noParts)
+	if !reflect.DeepEqual(noParts, lineParts{moreParts: &noMore}) || !reflect.DeepEqual(noMore, moreParts{}) {
+		t.Errorf("noParts written: %+v, %+v", noParts, noMore)
 	}
 	// the records the heap of a large run is counted in (doc.go, # Speed)
 	if s := unsafe.Sizeof(line{}); s != 80 {

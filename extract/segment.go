@@ -1276,7 +1276,7 @@ func (w *walker) tableRow(l *line) bool {
 				links = append(links, lk)
 			}
 		}
-		c := &lineCtx{file: w.file, l: &line{N: l.N, Text: text, Raw: l.Raw, lineParts: &lineParts{Links: links, Codes: codes}}, e: e, head: -1}
+		c := &lineCtx{file: w.file, l: &line{N: l.N, Text: text, Raw: l.Raw, lineParts: &lineParts{Links: links, Codes: codes, moreParts: &noMore}}, e: e, head: -1}
 		x.findMentions(c)
 		x.ctxs = append(x.ctxs, c)
 	}
@@ -1416,7 +1416,7 @@ func (w *walker) talkHead(h talkHead, l *line, level int) {
 				codes = append(codes, cd)
 			}
 		}
-		c := &lineCtx{file: w.file, l: &line{N: l.N, Text: extra, Raw: l.Raw, lineParts: &lineParts{Links: links, Codes: codes}, Item: l.Item, Depth: l.Depth}, e: w.cur, head: -1}
+		c := &lineCtx{file: w.file, l: &line{N: l.N, Text: extra, Raw: l.Raw, lineParts: &lineParts{Links: links, Codes: codes, moreParts: &noMore}, Item: l.Item, Depth: l.Depth}, e: w.cur, head: -1}
 		w.x.findMentions(c)
 		// a one-word "title" is a topic: "nina ortiz - IRC"
 		if len(c.spans) == 0 && !strings.Contains(extra, " ") {
