@@ -85,6 +85,15 @@
 // when its first word is on the line (cueMask). Each guard and scan is held
 // to its regexp by a fuzz test (guard_test.go): a new one gets a row there.
 //
+// Every line of the notes is held until pass 2 has read it again: its
+// record (line), its context (lineCtx), its text and the mentions and
+// relations found on it. They are the live heap of a large run (about ten
+// times the notes' size), so their small fields sit together, types are
+// two-byte codes (relType, nodeType), and a line's rarer lists sit behind
+// a pointer that the lines without them share (lineParts, noParts). The
+// record sizes are tested (TestCodes, TestNoPartsStayEmpty): a field added
+// to one changes its test.
+//
 // The words the stages look for (section names, cue phrases, stop-words,
 // merges and vetoes) are Rules, with documented built-in defaults
 // (rules.yaml) that a user extends with --rules FILE. The general-language

@@ -171,6 +171,7 @@ func TestUsageEndToEnd(t *testing.T) {
 		{"export cypher -o folder", []string{"export", in, "--to", "cypher", "-o", folder}, exitUsage, "is a folder"},
 		{"export neo4j-admin -o file", []string{"export", in, "--to", "neo4j-admin", "-o", aFile}, exitUsage, "writes a folder"},
 		{"export neo4j -o", []string{"export", in, "--to", "neo4j", "-o", filepath.Join(dir, "g.json")}, exitUsage, "--to neo4j writes no file"},
+		{"--memory-limit", []string{"extract", "../../examples", "-o", filepath.Join(dir, "g.json"), "--memory-limit", "4 apples"}, exitUsage, `--memory-limit "4 apples": unknown unit "apples"`},
 		{"unwritable path", []string{"render", in, "-o", filepath.Join(aFile, "m.svg")}, exitFailure, "write " + filepath.Join(aFile, "m.svg") + ": create folder"},
 	}
 	for _, tt := range tests {

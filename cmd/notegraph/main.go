@@ -40,7 +40,8 @@ func usagef(format string, a ...any) error { return usageError{fmt.Errorf(format
 
 // globalOptions are flags every subcommand has.
 type globalOptions struct {
-	quiet bool
+	quiet       bool
+	memoryLimit string
 }
 
 var globals globalOptions
@@ -66,6 +67,11 @@ Exit codes:
 		SilenceErrors: true,
 	}
 	root.PersistentFlags().BoolVarP(&globals.quiet, "quiet", "q", false, "print no progress or summary")
+	root.PersistentFlags().StringVar(&globals.memoryLimit, "memory-limit", "auto", memoryLimitUsage)
+	root.PersistentPreRunE = func(*cobra.Command, []string) error {
+		_, err := applyMemoryLimit(globals.memoryLimit, os.Getenv("GOMEMLIMIT"), memTotal())
+		return err
+	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	for _, add := range subcommands {
 		root.AddCommand(add())
