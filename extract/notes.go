@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"runtime"
 	"slices"
 )
 
@@ -94,6 +95,11 @@ func withVaultOf(res Result, srcs []source, files []string, opts Options, pass b
 	res.Graph.Normalize()
 	return res
 }
+
+// collectAfterLines is the number of content lines from which sources
+// collects garbage once pass 2 is done (about 5,000 notes): below it the
+// collector's own pace costs less than a forced cycle.
+const collectAfterLines = 200_000
 
 // Sources runs the stages over cleaned sources: parse and segment every file
 // (pass 1), then find names known from anywhere in the notes (pass 2), then
@@ -205,7 +211,15 @@ func sources(srcs []source, opts Options, dropText bool) Result {
 	x.titleTopics()
 	// the lines and their contexts are read no more: let resolution and the
 	// graph have their memory
+	held := len(x.ctxs)
 	x.ctxs, x.explicitOnly, ps = nil, nil, nil
+	if held >= collectAfterLines {
+		// Most of the heap just became garbage, but the collector would
+		// let resolution grow it to twice what was live during pass 2
+		// before collecting: on 100k notes that was the run's peak.
+		// Collecting now starts resolution from what it needs.
+		runtime.GC()
+	}
 	g := x.resolve()
 	return Result{Graph: g}
 }
