@@ -309,7 +309,7 @@ var (
 // common English (so not scare quotes: 'amazing').
 func (x *extractor) quotedTerms(c *lineCtx) {
 	t := c.l.Text
-	if !strings.ContainsAny(t, "'\"‘“") {
+	if !containsAny(t, "'\"‘“") {
 		return
 	}
 	for _, m := range quotedTermRE.FindAllStringSubmatchIndex(t, -1) {

@@ -113,3 +113,23 @@ func FuzzFirstWords(f *testing.F) {
 		}
 	})
 }
+
+// FuzzTextScan holds the scans of textscan.go to the strings functions
+// they stand for, with the character sets the extractor passes them and
+// with any other.
+func FuzzTextScan(f *testing.F) {
+	for _, s := range []string{
+		"zorkq – fast queues", "a—b", "(x)", "no marks at all here", "", "‘quoted’ “twice”", "\xe2\x80", "\xff\xfe",
+		"ab\xe2\x80\x94", "short", "é:ü", "\uFFFD and \xc3",
+	} {
+		f.Add(s, "–—")
+	}
+	sets := []string{":|—–", ",:|(—–", "–—", "—–(", ":-–—", ":–—", ",-–—", ",—–|", "'\"‘“"}
+	f.Fuzz(func(t *testing.T, s, chars string) {
+		for _, cs := range append(sets, chars) {
+			if got, want := indexAny(s, cs), strings.IndexAny(s, cs); got != want {
+				t.Errorf("indexAny(%q, %q) = %d, strings.IndexAny %d", s, cs, got, want)
+			}
+		}
+	})
+}

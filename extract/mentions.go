@@ -948,7 +948,7 @@ func (x *extractor) headSplit(c *lineCtx) {
 		}
 		return re(t)
 	}
-	if m = match(headDash, strings.Contains(t, " -") || strings.ContainsAny(t, "–—")); m == nil {
+	if m = match(headDash, strings.Contains(t, " -") || containsAny(t, "–—")); m == nil {
 		if m = match(headColon, strings.Contains(t, ":")); m == nil {
 			if m = match(headParRE.FindStringSubmatch, strings.HasSuffix(strings.TrimRight(t, ".: "), ")")); m != nil {
 				if ws := strings.Fields(m[1]); len(ws) > 1 && !allNamed(ws) {
@@ -972,7 +972,7 @@ func (x *extractor) headSplit(c *lineCtx) {
 	name, desc = m[1], m[2]
 	// "Trust boundaries–example: …": a dash inside a word (not a hyphen)
 	// joins the head to a label of its own
-	if i := strings.IndexAny(name, "–—"); i > 0 && name[i-1] != ' ' && i+3 < len(name) && name[i+3] != ' ' {
+	if i := indexAny(name, "–—"); i > 0 && name[i-1] != ' ' && i+3 < len(name) && name[i+3] != ' ' {
 		name = name[:i]
 	}
 	n, ok := x.thingName(name)

@@ -150,7 +150,7 @@ func (x *extractor) mayNamePerson(l *line, t string) bool {
 	if containsFold(t, " by ") || containsFold(t, " with ") {
 		return true
 	}
-	if strings.ContainsAny(t, "—–(") || strings.Contains(t, " - ") {
+	if containsAny(t, "—–(") || strings.Contains(t, " - ") {
 		// a separator and two capitalized words: the name may be one the
 		// lexicon lacks (unlistedPeople)
 		prev := ""
@@ -220,7 +220,7 @@ func (x *extractor) trimTalkHead(t string) string {
 	if t != "" && t[0] >= '0' && t[0] <= '9' { // clockRE starts with a digit
 		t = clockRE.ReplaceAllString(t, "")
 	}
-	if !strings.ContainsAny(t, ":-–—") { // talkKind ends with one of these
+	if !containsAny(t, ":-–—") { // talkKind ends with one of these
 		return strings.TrimSpace(t)
 	}
 	if m := x.rules.talkKind.FindStringIndex(t); m != nil && m[1] < len(t) {
@@ -273,7 +273,7 @@ func (x *extractor) parseTalkHead(l *line, pos personStrength) (talkHead, bool) 
 	// "Keynote by Jane Doe: Title"
 	if m := x.rules.kindBy.FindStringIndex(l.Text); m != nil {
 		rest := l.Text[m[1]:]
-		if i := strings.IndexAny(rest, ":–—"); i > 0 {
+		if i := indexAny(rest, ":–—"); i > 0 {
 			if ps := x.people(strings.TrimSpace(rest[:i]), strongPos); ps != nil {
 				if title := strings.Trim(rest[i:], " :–—-"); x.isTitle(title) {
 					return talkHead{people: ps, title: title}, true
@@ -282,7 +282,7 @@ func (x *extractor) parseTalkHead(l *line, pos personStrength) (talkHead, bool) 
 		}
 	}
 	low := strings.ToLower(t)
-	hasSep := strings.Contains(t, " -") || strings.ContainsAny(t, ":|–—")
+	hasSep := strings.Contains(t, " -") || containsAny(t, ":|–—")
 	if !strings.Contains(t, "@") {
 		// no handle
 	} else if m := headHandleRE.FindStringSubmatch(t); m != nil && x.isTitle(m[1]) {

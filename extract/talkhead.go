@@ -272,7 +272,7 @@ func (x *extractor) headPerson(t string) (headSlots, bool) {
 	if ps[0].org == "" && !isFirstName(strings.Fields(ps[0].name)[0]) && !strings.HasPrefix(ps[0].name, "@") {
 		return headSlots{}, false // "Dataframes Beyond Pandas": a title, not a person
 	}
-	if ps[0].org == "" && strings.ContainsAny(t, ",-–—") && !x.allRole(x.afterName(t, ps[0].name)) {
+	if ps[0].org == "" && containsAny(t, ",-–—") && !x.allRole(x.afterName(t, ps[0].name)) {
 		return headSlots{}, false
 	}
 	return headSlots{speakers: ps}, true
@@ -569,7 +569,7 @@ func parenTitle(x *extractor, s string) bool {
 // (" - ", "—", "–", "|"), so that the splitting regexps run only where they
 // can split.
 func hasPieceSep(s string) bool {
-	return strings.ContainsAny(s, ",—–|") || strings.Contains(s, " -")
+	return containsAny(s, ",—–|") || strings.Contains(s, " -")
 }
 
 // cutPrefixFold is strings.CutPrefix, ignoring case.

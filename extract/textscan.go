@@ -1,0 +1,46 @@
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Byte scans that stand in for strings functions on the per-line path,
+// where the general function does more than the line needs. Each returns
+// what the function it replaces returns, on any text (FuzzTextScan).
+
+// indexAny is strings.IndexAny(s, chars). When chars holds a rune past
+// ASCII ("–—", "‘“"), strings.IndexAny looks each rune of s up in chars
+// (an IndexRune call a byte); here the ASCII bytes of s are read against a
+// bit set of chars' ASCII bytes, and only the other runes are decoded and
+// looked up.
+func indexAny(s, chars string) int {
+	var set [2]uint64 // chars' ASCII bytes
+	wide := false     // chars holds a rune past ASCII
+	for i := 0; i < len(chars); i++ {
+		if b := chars[i]; b < utf8.RuneSelf {
+			set[b>>6] |= 1 << (b & 63)
+		} else {
+			wide = true
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		b := s[i]
+		if b < utf8.RuneSelf {
+			if set[b>>6]&(1<<(b&63)) != 0 {
+				return i
+			}
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		// an invalid byte reads as utf8.RuneError, as in a range over s
+		if wide && strings.IndexRune(chars, r) >= 0 {
+			return i
+		}
+		i += n - 1
+	}
+	return -1
+}
+
+// containsAny is strings.ContainsAny(s, chars), read by indexAny.
+func containsAny(s, chars string) bool { return indexAny(s, chars) >= 0 }
