@@ -45,6 +45,8 @@ func FuzzGuards(f *testing.F) {
 		"Keynote: The Next Decade", "Talk 3 – Fast Builds", "ſession: x", "KEYNOTE — x",
 		"Lightning talk by Jane Doe on fast builds", "a panel BY Sam Lee about queues.",
 		"Jane Doe (Initech)", "Jane (@jdoe)", "@jdoe", "by Jane Doe", "Presenter - Sam", "  Keynote by Jane: x", "\tworkshop with Sam - y",
+		"\u212Aeynote: x", "opening \t keynote - x", "keynot", "Panelists: Sam Lee", "the  panel by Sam on queues", "ſpeaker: x",
+		"Track 2: x", "trackless: x", "Sessions: x", "aMA: x",
 	} {
 		f.Add(s)
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -332,6 +333,10 @@ type anchored struct {
 	// skipSpace: the regexp allows spaces before its phrase (`^\s*`)
 	skipSpace bool
 	start     [256]bool
+	// firsts are the phrases' first words, lower case ASCII: a match
+	// starts with one of them in some case, so a text that starts with
+	// none is not run through re either (nil: the guard is start alone)
+	firsts []string
 }
 
 // anchor returns re guarded by the first bytes of the phrases that open
@@ -343,12 +348,20 @@ func anchor(re *regexp.Regexp, phrases ...[]string) *anchored {
 	for b := utf8.RuneSelf; b < 256; b++ {
 		a.start[b] = true
 	}
+	wide := false // a first word past ASCII may fold to ASCII ('ſ' to 's'): no firsts
 	for _, ps := range phrases {
 		for _, p := range ps {
 			p = strings.TrimSpace(p)
 			if p == "" {
 				a.all = true
 				continue
+			}
+			w, _, _ := strings.Cut(strings.ToLower(p), " ") // phraseRE's \s+ stands for the space
+			if !slices.Contains(a.firsts, w) {
+				a.firsts = append(a.firsts, w)
+			}
+			for i := 0; i < len(w); i++ {
+				wide = wide || w[i] >= utf8.RuneSelf
 			}
 			c := p[0]
 			a.start[c] = true
@@ -360,6 +373,9 @@ func anchor(re *regexp.Regexp, phrases ...[]string) *anchored {
 			}
 		}
 	}
+	if wide {
+		a.firsts = nil
+	}
 	return a
 }
 
@@ -367,7 +383,45 @@ func (a *anchored) may(t string) bool {
 	if a.skipSpace {
 		t = t[spaceRun(t, 0):]
 	}
-	return a.all || t != "" && a.start[t[0]]
+	if a.all {
+		return true
+	}
+	if t == "" || !a.start[t[0]] {
+		return false
+	}
+	if a.firsts == nil {
+		return true
+	}
+	for _, w := range a.firsts {
+		if prefixFoldMay(t, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// prefixFoldMay reports whether t may start with w (lower case ASCII)
+// under (?i): it does in ASCII case, or a rune past ASCII stands where w
+// is compared, which the regexp's folding may match ('K' for 'k'). A
+// rune that folds to an ASCII letter is at least a byte, so a t shorter
+// than w cannot start with it.
+func prefixFoldMay(t, w string) bool {
+	if len(t) < len(w) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		b := t[i]
+		if b >= utf8.RuneSelf {
+			return true
+		}
+		if 'A' <= b && b <= 'Z' {
+			b += 'a' - 'A'
+		}
+		if b != w[i] {
+			return false
+		}
+	}
+	return true
 }
 
 func (a *anchored) FindStringIndex(t string) []int {
