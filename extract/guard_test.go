@@ -122,7 +122,7 @@ func FuzzFirstWords(f *testing.F) {
 func FuzzTextScan(f *testing.F) {
 	for _, s := range []string{
 		"zorkq – fast queues", "a—b", "(x)", "no marks at all here", "", "‘quoted’ “twice”", "\xe2\x80", "\xff\xfe",
-		"ab\xe2\x80\x94", "short", "é:ü", "\uFFFD and \xc3",
+		"ab\xe2\x80\x94", "short", "é:ü", "\uFFFD and \xc3", " two\twords\n", "a\u00a0b\u0085c\u2003d", "\v\f\r x ",
 	} {
 		f.Add(s, "–—")
 	}
@@ -132,6 +132,9 @@ func FuzzTextScan(f *testing.F) {
 			if got, want := indexAny(s, cs), strings.IndexAny(s, cs); got != want {
 				t.Errorf("indexAny(%q, %q) = %d, strings.IndexAny %d", s, cs, got, want)
 			}
+		}
+		if got, want := fieldCount(s), len(strings.Fields(s)); got != want {
+			t.Errorf("fieldCount(%q) = %d, len(strings.Fields) %d", s, got, want)
 		}
 	})
 }

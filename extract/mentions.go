@@ -186,7 +186,7 @@ func (x *extractor) findMentions(c *lineCtx) {
 		if i := strings.Index(t, code); i >= 0 {
 			c.take(i, i+len(code)) // code is never read as prose, named or not
 		}
-		if name, ok := x.thingName(codeName(code)); ok && len(strings.Fields(name)) == 1 && !placeholder(name) {
+		if name, ok := x.thingName(codeName(code)); ok && fieldCount(name) == 1 && !placeholder(name) {
 			m := x.add(c, name, graph.Tool, 5)
 			// `data`, `path`: in a manual's code, a plain word is a
 			// parameter; in a talk's notes (`iter`, `yield`) it is a topic
@@ -326,10 +326,10 @@ func (x *extractor) wholeLine(c *lineCtx) {
 	off := 0 // where t starts in the line
 	// "run: nomad, consul": a label, then a list of names
 	labelled := false
-	if k := strings.Index(t, ": "); k > 0 && len(strings.Fields(t[:k])) <= 2 && strings.Contains(t[k:], ", ") && len(c.spans) == 0 {
+	if k := strings.Index(t, ": "); k > 0 && fieldCount(t[:k]) <= 2 && strings.Contains(t[k:], ", ") && len(c.spans) == 0 {
 		t, labelled, off = t[k+2:], true, k+2
 	}
-	if len(c.spans) > 0 || len(strings.Fields(t)) > 5 {
+	if len(c.spans) > 0 || fieldCount(t) > 5 {
 		return
 	}
 	if !x.wholeLineNames(t) {
@@ -354,13 +354,13 @@ func (x *extractor) wholeLine(c *lineCtx) {
 	// "open standards and portability": two lower-case things. Not "weak and
 	// strong references", where the first word shares the second's noun.
 	coord := len(split) == 2 && isLower(t) && !strings.Contains(t, ",") &&
-		(len(strings.Fields(split[0])) > 1 || isPlural(split[0])) && len(strings.Fields(split[1])) == 1
+		(fieldCount(split[0]) > 1 || isPlural(split[0])) && fieldCount(split[1]) == 1
 	for _, p := range split {
 		if p = strings.TrimSpace(p); p != "" && p[0] >= '0' && p[0] <= '9' {
 			return // "a talk, 45 minutes": a figure among the parts
 		}
 		n, ok := x.thingName(p)
-		if !ok || len(strings.Fields(n)) > 3 || strings.Contains(t, " -") || strings.ContainsAny(n, "=()") {
+		if !ok || fieldCount(n) > 3 || strings.Contains(t, " -") || strings.ContainsAny(n, "=()") {
 			return // "pip install --use-mirrors" is a command
 		}
 		ws := strings.Fields(n)
@@ -559,7 +559,7 @@ func (x *extractor) links(c *lineCtx) {
 	for _, lk := range c.l.Links {
 		if lk.Text != "" {
 			if i := strings.Index(c.l.Text, lk.Text); i >= 0 && !c.taken(i, i+len(lk.Text)) {
-				if name, ok := x.thingName(lk.Text); ok && x.nameLike(name) && (len(strings.Fields(name)) == 1 || allNamed(strings.Fields(name))) {
+				if name, ok := x.thingName(lk.Text); ok && x.nameLike(name) && (fieldCount(name) == 1 || allNamed(strings.Fields(name))) {
 					c.take(i, i+len(lk.Text))
 					x.attach(c, x.add(c, name, "", 0), false)
 				} else {
@@ -638,7 +638,7 @@ func packageName(u *url.URL) string {
 // nameLike reports whether a cleaned name carries a sign of being a name:
 // a capital, a coined word, or a word that is not common English.
 func (x *extractor) nameLike(name string) bool {
-	for _, w := range strings.Fields(name) {
+	for w := range strings.FieldsSeq(name) {
 		if isCap(w) || isCoined(w) || !isWord(w) && len(w) > 2 {
 			return !x.rules.notNames[name]
 		}
@@ -1085,7 +1085,7 @@ func (x *extractor) cues(c *lineCtx) {
 			typ, str := x.typeHint(obj, wordAfter(t, b)) // "built on the Zephyr kernel"
 			if cu.rel == graph.WorksAt {
 				typ, str = graph.Organization, 7
-			} else if cu.rel == graph.Uses && typ == graph.Concept && str == 0 && len(strings.Fields(obj)) == 1 && isCap(obj) {
+			} else if cu.rel == graph.Uses && typ == graph.Concept && str == 0 && fieldCount(obj) == 1 && isCap(obj) {
 				typ, str = graph.Tool, 2 // "uses Flink": a name that is used is a tool
 			}
 			o := x.add(c, obj, typ, str)
@@ -1260,7 +1260,7 @@ func (x *extractor) lineSubject(c *lineCtx, at int) int {
 	}
 	a, b := m[2], m[3]
 	name := t[a:b]
-	if len(strings.Fields(name)) > 4 {
+	if fieldCount(name) > 4 {
 		return -1
 	}
 	pos := headPos
@@ -1394,10 +1394,10 @@ func (x *extractor) examples(c *lineCtx) {
 			for _, p := range strings.FieldsFunc(strings.NewReplacer(" and ", "\x00", " or ", "\x00").Replace(part), func(r rune) bool { return r == 0 }) {
 				p0 := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(p), "or "))
 				name, ok := x.thingName(p0)
-				if !ok || len(strings.Fields(name)) > 3 {
+				if !ok || fieldCount(name) > 3 {
 					continue
 				}
-				if len(strings.Fields(name)) == 1 && !x.nameLike(name) && !terse {
+				if fieldCount(name) == 1 && !x.nameLike(name) && !terse {
 					continue // "such as network or files": plain words
 				}
 				i := strings.Index(t[off:], name)

@@ -110,8 +110,7 @@ func quotation(t string) bool {
 }
 
 func (x *extractor) isTitle(s string) bool {
-	ws := strings.Fields(s)
-	if len(ws) < 2 || len(ws) > 20 || len(s) > 160 {
+	if n := fieldCount(s); n < 2 || n > 20 || len(s) > 160 {
 		return false
 	}
 	if strings.Contains(s, "://") {
@@ -614,7 +613,7 @@ func (w *walker) title(t string, ev *graph.Evidence) {
 	isEvent := yearRE.MatchString(name) && strings.ContainsFunc(name, unicode.IsLetter)
 	// (a title the writer marked as notes of it, "GoNorth 2031 recap", is one)
 	byYear := isEvent && name == strings.TrimSpace(t)
-	for _, f := range strings.Fields(low) {
+	for f := range strings.FieldsSeq(low) {
 		if w.x.rules.eventWords[f] {
 			isEvent, byYear = true, false
 		}
@@ -686,7 +685,7 @@ func (w *walker) line(i int) {
 		}
 	}
 	if e := w.cur; e != nil && e.kind == entLabel && !l.Item && !l.Quote {
-		if name, ok := x.thingName(l.Text); ok && len(strings.Fields(name)) <= 4 && len(l.Links) == 0 && x.rules.stop[strings.ToLower(strings.Fields(name)[0])] == false {
+		if name, ok := x.thingName(l.Text); ok && fieldCount(name) <= 4 && len(l.Links) == 0 && x.rules.stop[strings.ToLower(strings.Fields(name)[0])] == false {
 			if _, isPerson := x.personName(name, headPos); !isPerson {
 				typ, str := x.typeHint(name, "")
 				s := x.addEv(name, typ, str+1, w.ev(l))
@@ -760,7 +759,7 @@ func (w *walker) heading(i int, l *line) {
 	if w.sec != "" && level <= w.secLvl {
 		// A heading at the section's level ends the section, unless it is one
 		// more short name in a list of them ("# tunnelr" among "#### snapkit").
-		if name, ok := x.thingName(l.Text); !ok || len(strings.Fields(name)) > 2 || w.sec == "ignore" || w.sec == "talk" {
+		if name, ok := x.thingName(l.Text); !ok || fieldCount(name) > 2 || w.sec == "ignore" || w.sec == "talk" {
 			w.sec, w.secLvl = "", 0
 		}
 	}
@@ -803,7 +802,7 @@ func (w *walker) heading(i int, l *line) {
 		w.thingEntry(l, l.Text, sectionType(w.sec), 8, level)
 		return
 	}
-	if name, ok := x.thingName(strings.TrimRight(l.Text, ":")); ok && len(strings.Fields(name)) <= 3 && !x.rules.labels[strings.ToLower(name)] {
+	if name, ok := x.thingName(strings.TrimRight(l.Text, ":")); ok && fieldCount(name) <= 3 && !x.rules.labels[strings.ToLower(name)] {
 		w.thingEntry(l, l.Text, "", 0, level)
 		return
 	}
@@ -1040,7 +1039,7 @@ func (w *walker) headLine(i int, l *line, item bool) bool {
 		}
 	}
 	if endsHead || l.Bold {
-		for _, lw := range strings.Fields(low) {
+		for lw := range strings.FieldsSeq(low) {
 			if x.rules.labels[lw] || x.rules.labels[low] || x.rules.generic[low] {
 				if inTalk && w.cur.level >= 1 && w.cur.level <= 7 {
 					// "Q&A:" under a talk's heading is more of its notes; a
@@ -1053,14 +1052,14 @@ func (w *walker) headLine(i int, l *line, item bool) bool {
 		}
 	}
 	name, ok := x.thingName(strings.TrimRight(t, ": -–—"))
-	if !ok || len(strings.Fields(name)) > 4 || x.rules.generic[low] {
+	if !ok || fieldCount(name) > 4 || x.rules.generic[low] {
 		return false
 	}
 	childList := next != nil && next.Item && next.Depth >= 1 && !next.Quote
 	single := next == nil || next.First || next.Kind != kindPara || next.Item
 	switch {
 	case endsHead, childList && x.nameLike(name) || childList && !inTalk:
-	case single && !inTalk && (x.nameLike(name) || len(strings.Fields(name)) <= 2):
+	case single && !inTalk && (x.nameLike(name) || fieldCount(name) <= 2):
 	case w.sec == "tool" || w.sec == "concept" || w.sec == "organization":
 	default:
 		return false
@@ -1348,7 +1347,7 @@ func (w *walker) itemThing(l *line) {
 	c := &lineCtx{file: w.file, l: l, e: nil, head: -1}
 	if len(l.Emph) > 0 {
 		// "**sqlc** generates code from SQL": the bold name opens the item
-		if e, ok := emphAt(l, l.Text); ok && strings.HasPrefix(l.Text, e) && len(strings.Fields(e)) <= 3 {
+		if e, ok := emphAt(l, l.Text); ok && strings.HasPrefix(l.Text, e) && fieldCount(e) <= 3 {
 			if name, ok := w.x.thingName(e); ok && c.take(0, len(e)) {
 				c.head = w.x.add(c, name, sectionType(w.sec), 8)
 			}

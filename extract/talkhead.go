@@ -141,7 +141,7 @@ func (x *extractor) headBy(t string) (headSlots, bool) {
 		}
 		at = i
 		title := strings.TrimRight(strings.TrimSpace(t[:i]), ",:-–—")
-		if !x.isTitle(title) && len(strings.Fields(title)) < 1 {
+		if !x.isTitle(title) && fieldCount(title) < 1 {
 			continue
 		}
 		if ps := x.readSpeakers(t[i+4:], slotCued); ps != nil {
@@ -203,7 +203,7 @@ func (x *extractor) headSeparated(t string) (headSlots, bool) {
 	if len(locs) >= 2 {
 		name, last := strings.TrimSpace(t[:locs[0][0]]), strings.TrimSpace(t[locs[len(locs)-1][1]:])
 		mid := strings.TrimSpace(t[locs[0][1]:locs[len(locs)-1][0]])
-		if n, ok := x.slotName(name, slotLoose); ok && len(strings.Fields(last)) >= 3 && !x.allRole(last) && !x.allRole(mid) {
+		if n, ok := x.slotName(name, slotLoose); ok && fieldCount(last) >= 3 && !x.allRole(last) && !x.allRole(mid) {
 			if o := x.orgOf(mid); o != "" {
 				return headSlots{title: strings.Trim(last, " \"“”"), speakers: []slotPerson{{name: n, org: o}}}, true
 			}
@@ -386,7 +386,7 @@ func (x *extractor) readPerson(p string, st slotStrength, last bool) []slotPerso
 		}
 		// "…, Bo Karlsson, Nordhavn": one word after a name is where the
 		// people work, not one more person
-		orgTail := len(all) == 2 && len(strings.Fields(all[1].name)) == 1 && len(strings.Fields(all[0].name)) > 1 && !isFirstName(all[1].name)
+		orgTail := len(all) == 2 && fieldCount(all[1].name) == 1 && fieldCount(all[0].name) > 1 && !isFirstName(all[1].name)
 		if all != nil && !orgTail && (last || len(pieces) > 2 || !strings.Contains(p, ",") || givenNamed(all)) && org == "" {
 			if handle != "" {
 				all[len(all)-1].handle = handle

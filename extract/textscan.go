@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -44,3 +45,25 @@ func indexAny(s, chars string) int {
 
 // containsAny is strings.ContainsAny(s, chars), read by indexAny.
 func containsAny(s, chars string) bool { return indexAny(s, chars) >= 0 }
+
+// fieldCount is len(strings.Fields(s)), counted without making the fields.
+func fieldCount(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); {
+		b, size := s[i], 1
+		var space bool
+		if b < utf8.RuneSelf {
+			space = b == ' ' || '\t' <= b && b <= '\r' // strings.Fields' ASCII spaces: \t \n \v \f \r and ' '
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+		}
+		if !space && !in {
+			n++
+		}
+		in = !space
+		i += size
+	}
+	return n
+}
