@@ -123,15 +123,20 @@ func FuzzTextScan(f *testing.F) {
 	for _, s := range []string{
 		"zorkq – fast queues", "a—b", "(x)", "no marks at all here", "", "‘quoted’ “twice”", "\xe2\x80", "\xff\xfe",
 		"ab\xe2\x80\x94", "short", "é:ü", "\uFFFD and \xc3", " two\twords\n", "a\u00a0b\u0085c\u2003d", "\v\f\r x ",
+		"tools, E.G. zorkq", "such\u00e9 as x", "for \u212Axample", "INCL. lexo", "e.", "Such As", "inclu",
 	} {
 		f.Add(s, "–—")
 	}
+	c := compiledRules(nil)
 	sets := []string{":|—–", ",:|(—–", "–—", "—–(", ":-–—", ":–—", ",-–—", ",—–|", "'\"‘“"}
 	f.Fuzz(func(t *testing.T, s, chars string) {
 		for _, cs := range append(sets, chars) {
 			if got, want := indexAny(s, cs), strings.IndexAny(s, cs); got != want {
 				t.Errorf("indexAny(%q, %q) = %d, strings.IndexAny %d", s, cs, got, want)
 			}
+		}
+		if got, want := c.examplesHint(s), c.examplesHintLower(s); got != want {
+			t.Errorf("examplesHint(%q) = %v, examplesHintLower %v", s, got, want)
 		}
 		if got, want := fieldCount(s), len(strings.Fields(s)); got != want {
 			t.Errorf("fieldCount(%q) = %d, len(strings.Fields) %d", s, got, want)

@@ -173,6 +173,7 @@ type compiled struct {
 	suffixCues     map[string]string
 	examples       *regexp.Regexp
 	examplePhrases []string
+	exampleStart   *[128][]string // the phrases by their first byte (indexExamples)
 	speakerCue     *anchored
 	columns        map[string]string // table header → speaker, title, organization
 	talkVerbs      cue
@@ -212,7 +213,56 @@ type compiled struct {
 
 // examplesHint is a cheap test that text may hold an examples phrase, so
 // that the regexp runs only on the few lines that do.
+//
+// It is examplesHintLower, read in one pass over an ASCII text: at each
+// byte, in lower case, the phrases that start with it (exampleStart) are
+// compared in ASCII case, where lowering the text and searching it once
+// per phrase would read it nine times. A byte past ASCII (which
+// strings.ToLower may fold to ASCII: 'K' to 'k') hands the text to
+// examplesHintLower, as do phrases past ASCII or empty ones
+// (exampleStart nil). FuzzTextScan holds the two equal.
 func (c *compiled) examplesHint(text string) bool {
+	if c.exampleStart == nil {
+		return c.examplesHintLower(text)
+	}
+	for i := 0; i < len(text); i++ {
+		b := text[i]
+		if b >= utf8.RuneSelf {
+			return c.examplesHintLower(text)
+		}
+		if 'A' <= b && b <= 'Z' {
+			b += 'a' - 'A'
+		}
+		for _, p := range c.exampleStart[b] {
+			if hasPrefixASCIIFold(text[i:], p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasPrefixASCIIFold reports whether t starts with w (lower case ASCII)
+// when t's ASCII capitals are lowered.
+func hasPrefixASCIIFold(t, w string) bool {
+	if len(t) < len(w) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		b := t[i]
+		if 'A' <= b && b <= 'Z' {
+			b += 'a' - 'A'
+		}
+		if b != w[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// examplesHintLower is examplesHint as first written: the lower-cased
+// text holds one of the phrases.
+func (c *compiled) examplesHintLower(text string) bool {
 	low := strings.ToLower(text)
 	for _, p := range c.examplePhrases {
 		if strings.Contains(low, p) {
@@ -220,6 +270,24 @@ func (c *compiled) examplesHint(text string) bool {
 		}
 	}
 	return false
+}
+
+// indexExamples fills exampleStart, or leaves it nil when a phrase is
+// empty or not ASCII.
+func (c *compiled) indexExamples() {
+	var start [128][]string
+	for _, p := range c.examplePhrases {
+		if p == "" {
+			return
+		}
+		for i := 0; i < len(p); i++ {
+			if p[i] >= utf8.RuneSelf {
+				return
+			}
+		}
+		start[p[0]] = append(start[p[0]], p)
+	}
+	c.exampleStart = &start
 }
 
 type cue struct {
@@ -526,6 +594,7 @@ func (r *Rules) compile() *compiled {
 	for _, e := range r.Examples {
 		c.examplePhrases = append(c.examplePhrases, strings.ToLower(strings.TrimSpace(e)))
 	}
+	c.indexExamples()
 	c.examples = phraseRE(`(?:^|[\s(,;])(?:`, r.Examples, `)[\s:,]+`)
 	for _, v := range r.TalkVerbs {
 		c.talkVerbs.phrases = append(c.talkVerbs.phrases, strings.Join(strings.Fields(strings.ToLower(v)), " "))
