@@ -208,7 +208,8 @@ func (x *extractor) findMentions(c *lineCtx) {
 		return // a code block is code: what it imports is named, nothing else
 	}
 	x.wikilinks(c)
-	x.proseTalk(c)
+	cl := x.cueText(c)
+	x.proseTalk(c, cl)
 	x.acronyms(c)
 	c.loose = true
 	x.headSplit(c)
@@ -217,7 +218,7 @@ func (x *extractor) findMentions(c *lineCtx) {
 	x.bulletSubject(c)
 	x.questionObject(c)
 	c.loose = false
-	x.cues(c)
+	x.cues(c, cl)
 	x.namedWork(c)
 	x.versus(c)
 	x.examples(c)
@@ -702,13 +703,12 @@ var (
 // proseTalk reads running prose that says who gave a talk: "Jane Doe from
 // Initech talked about 'Fast Builds'" (a talk) or "… talked about tracing"
 // (a topic the person covers).
-func (x *extractor) proseTalk(c *lineCtx) {
-	t := c.l.Text
-	low := strings.ToLower(t)
-	if len(low) != len(t) {
+func (x *extractor) proseTalk(c *lineCtx, cl cueText) {
+	t, low := c.l.Text, cl.low
+	if !cl.ok {
 		return
 	}
-	for _, v := range x.rules.talkVerbs.find(low, x.rules.cueMask(low)) {
+	for _, v := range x.rules.talkVerbs.find(low, cl.mask) {
 		m := proseWhoRE.FindStringSubmatchIndex(t[:v[0]])
 		if m == nil {
 			// "She also showed ArviZ": the speaker of the sentence before, in
@@ -1020,17 +1020,11 @@ func (x *extractor) headSplit(c *lineCtx) {
 }
 
 // cues finds "X similar to Y", "works at Y", "created Y", "Y creator".
-func (x *extractor) cues(c *lineCtx) {
-	t := c.l.Text
-	low := strings.ToLower(t)
-	if len(low) != len(t) {
+func (x *extractor) cues(c *lineCtx, cl cueText) {
+	t, low, findIn, mask := c.l.Text, cl.low, cl.findIn, cl.mask
+	if !cl.ok {
 		return // case folding changed byte offsets (rare scripts): no cues
 	}
-	findIn := low
-	if c.cont != "" {
-		findIn = low + " " // a cue may end a wrapped line
-	}
-	mask := x.rules.cueMask(findIn)
 	for _, cu := range x.rules.cues {
 		for _, ph := range cu.find(findIn, mask) {
 			m := []int{ph[0], ph[1] + 1, ph[0], ph[1]}
@@ -1119,6 +1113,31 @@ func (x *extractor) cues(c *lineCtx) {
 		x.attach(c, o, true)
 		x.cueRelation(c, rel, o)
 	}
+}
+
+// cueText is a line as proseTalk and cues read it, made once for both:
+// low is its text in lower case, findIn is low with a space after when
+// the paragraph goes on (a cue may end a wrapped line), and mask is
+// findIn's cueMask, a superset of low's, which is all cue.find needs. ok
+// is false when case folding changed the byte offsets (rare scripts):
+// then neither reads the line.
+type cueText struct {
+	low, findIn string
+	mask        uint64
+	ok          bool
+}
+
+func (x *extractor) cueText(c *lineCtx) cueText {
+	t := c.l.Text
+	low := strings.ToLower(t)
+	if len(low) != len(t) {
+		return cueText{}
+	}
+	findIn := low
+	if c.cont != "" {
+		findIn = low + " "
+	}
+	return cueText{low: low, findIn: findIn, mask: x.rules.cueMask(findIn), ok: true}
 }
 
 var versusRE = regexp.MustCompile(`(?i)(\S+)\s+(?:vs\.?|versus)\s+`)
