@@ -80,7 +80,7 @@ func (x *extractor) titleTopics() {
 func (x *extractor) bodyTopics(b *talkBody) []spanHit {
 	ws := strings.Fields(strings.ToLower(b.name))
 	for i := range ws {
-		ws[i] = strings.Trim(ws[i], ".,:;!?()[]\"'‘’“”")
+		ws[i] = wordTrim.trim(ws[i])
 	}
 	type lineWords struct {
 		c     *lineCtx

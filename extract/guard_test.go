@@ -123,11 +123,12 @@ func FuzzTextScan(f *testing.F) {
 	for _, s := range []string{
 		"zorkq – fast queues", "a—b", "(x)", "no marks at all here", "", "‘quoted’ “twice”", "\xe2\x80", "\xff\xfe",
 		"ab\xe2\x80\x94", "short", "é:ü", "\uFFFD and \xc3", " two\twords\n", "a\u00a0b\u0085c\u2003d", "\v\f\r x ",
-		"tools, E.G. zorkq", "such\u00e9 as x", "for \u212Axample", "INCL. lexo", "e.", "Such As", "inclu",
+		"tools, E.G. zorkq", "such\u00e9 as x", "“Jane”,", "(x)", "’’a’’", "\xff(x)\xe2\x80", "—a—", ".,x,.", "for \u212Axample", "INCL. lexo", "e.", "Such As", "inclu",
 	} {
 		f.Add(s, "–—")
 	}
 	c := compiledRules(nil)
+	cutsets := []string{nameTrim.chars, wordTrim.chars, contextTrim.chars, thingTrim.chars, personTrim.chars, "x", "\xff", "\uFFFD", ""}
 	sets := []string{":|—–", ",:|(—–", "–—", "—–(", ":-–—", ":–—", ",-–—", ",—–|", "'\"‘“"}
 	f.Fuzz(func(t *testing.T, s, chars string) {
 		for _, cs := range append(sets, chars) {
@@ -137,6 +138,18 @@ func FuzzTextScan(f *testing.F) {
 		}
 		if got, want := c.examplesHint(s), c.examplesHintLower(s); got != want {
 			t.Errorf("examplesHint(%q) = %v, examplesHintLower %v", s, got, want)
+		}
+		for _, cs := range append(cutsets, chars) {
+			c := newCutset(cs)
+			if got, want := c.trim(s), strings.Trim(s, cs); got != want {
+				t.Errorf("cutset %q: trim(%q) = %q, strings.Trim %q", cs, s, got, want)
+			}
+			if got, want := c.trimLeft(s), strings.TrimLeft(s, cs); got != want {
+				t.Errorf("cutset %q: trimLeft(%q) = %q, strings.TrimLeft %q", cs, s, got, want)
+			}
+			if got, want := c.trimRight(s), strings.TrimRight(s, cs); got != want {
+				t.Errorf("cutset %q: trimRight(%q) = %q, strings.TrimRight %q", cs, s, got, want)
+			}
 		}
 		if got, want := fieldCount(s), len(strings.Fields(s)); got != want {
 			t.Errorf("fieldCount(%q) = %d, len(strings.Fields) %d", s, got, want)

@@ -203,7 +203,7 @@ const (
 // personName returns the cleaned name if s reads as a person's name from a
 // position of the given strength.
 func (x *extractor) personName(s string, pos personStrength) (string, bool) {
-	s = strings.TrimSpace(strings.Trim(s, " \t*_~`\"“”:;,.!?()[]"))
+	s = strings.TrimSpace(personTrim.trim(s))
 	s = stripPossessive(s)
 	if h, ok := strings.CutPrefix(s, "@"); ok && pos >= headPos && handleRE.MatchString(s) {
 		return h, true
@@ -335,7 +335,7 @@ func splitPeople(s string) []string {
 // short, not a sentence, not starting or ending with a function word.
 func (x *extractor) thingName(s string) (string, bool) {
 	s = strings.TrimSpace(s)
-	s = strings.Trim(s, " \t*_~\"“”'‘’:;,.!?()[]{}<>-–—")
+	s = thingTrim.trim(s)
 	s = stripPossessive(s)
 	if s == "" || len(s) > 48 || strings.ContainsAny(s, "!?;|{}<>") {
 		return "", false
@@ -418,7 +418,7 @@ func abstract(w string) bool {
 // typeHint guesses a thing's type from its name's shape and the words around it.
 func (x *extractor) typeHint(name, context string) (string, int) {
 	for w := range strings.FieldsSeq(context) {
-		w = strings.ToLower(strings.Trim(w, ".,;:()[]"))
+		w = strings.ToLower(contextTrim.trim(w))
 		if t, ok := x.rules.typeWords[w]; ok {
 			return t, 4
 		}

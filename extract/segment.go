@@ -165,7 +165,7 @@ func (x *extractor) mayNamePerson(l *line, t string) bool {
 		if i == 16 {
 			break
 		}
-		w := strings.Trim(f, "*_~\"“”:;,.!?()[]'’")
+		w := nameTrim.trim(f)
 		if (i == 0 || isCap(w)) && isFirstName(w) {
 			return true
 		}

@@ -67,3 +67,74 @@ func fieldCount(s string) int {
 	}
 	return n
 }
+
+// cutset is the chars of a strings.Trim call, made once. strings.Trim
+// builds its byte set on every call, and with a char past ASCII in the set
+// ("“”", "–—") looks each rune up with IndexRune; a cutset reads ASCII
+// runes from its bit set and looks up only the others in chars.
+type cutset struct {
+	ascii [2]uint64
+	chars string
+}
+
+func newCutset(chars string) *cutset {
+	c := &cutset{chars: chars}
+	for i := 0; i < len(chars); i++ {
+		if b := chars[i]; b < utf8.RuneSelf {
+			c.ascii[b>>6] |= 1 << (b & 63)
+		}
+	}
+	return c
+}
+
+// has reports whether r is in the set: strings.ContainsRune(chars, r), so
+// that utf8.RuneError (an invalid byte of the trimmed text) is in it only
+// when chars holds one too.
+func (c *cutset) has(r rune) bool {
+	if r < utf8.RuneSelf {
+		return c.ascii[r>>6]&(1<<(r&63)) != 0
+	}
+	return strings.ContainsRune(c.chars, r)
+}
+
+// trimLeft is strings.TrimLeft(s, chars).
+func (c *cutset) trimLeft(s string) string {
+	for len(s) > 0 {
+		r, n := rune(s[0]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s)
+		}
+		if !c.has(r) {
+			break
+		}
+		s = s[n:]
+	}
+	return s
+}
+
+// trimRight is strings.TrimRight(s, chars).
+func (c *cutset) trimRight(s string) string {
+	for len(s) > 0 {
+		r, n := rune(s[len(s)-1]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeLastRuneInString(s)
+		}
+		if !c.has(r) {
+			break
+		}
+		s = s[:len(s)-n]
+	}
+	return s
+}
+
+// trim is strings.Trim(s, chars).
+func (c *cutset) trim(s string) string { return c.trimLeft(c.trimRight(s)) }
+
+// The cutsets of the per-line path.
+var (
+	nameTrim    = newCutset("*_~\"“”:;,.!?()[]'’")            // a word that may be a given name (mayNamePerson)
+	wordTrim    = newCutset(".,:;!?()[]\"'‘’“”")              // a title's word (bodyTopics)
+	contextTrim = newCutset(".,;:()[]")                       // a word around a name (typeHint)
+	thingTrim   = newCutset(" \t*_~\"“”'‘’:;,.!?()[]{}<>-–—") // a thing's name (thingName)
+	personTrim  = newCutset(" \t*_~`\"“”:;,.!?()[]")          // a person's name (personName)
+)
