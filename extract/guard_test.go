@@ -78,6 +78,8 @@ func FuzzHeadMatch(f *testing.F) {
 		"zorkq - fast queues", "a -- b", "a --- b", "a -b", "a -", "Trust boundaries–example: x",
 		"x — y", "abc:  ", "abc: \n", "a: b", ":x", "a:b", "a:  \n ", "one two three - four\nfive",
 		strings.Repeat("é", 47) + " - x", strings.Repeat("a", 49) + " - x", "\xff - x", "a\t-\tb", "a - \n",
+		"Sam Lee | Fast Builds", "ab:  ", "ab |x", "x: y", "ab -—– c", "ab --x - y", "Q&A —  \n", "ab :\tc\nd", strings.Repeat("b", 79) + " - x",
+		strings.Repeat("b", 80) + ": x", "é - ", "ab-- c",
 	} {
 		f.Add(s)
 	}
@@ -87,6 +89,9 @@ func FuzzHeadMatch(f *testing.F) {
 		}
 		if got, want := headColon(s), headColonRE.FindStringSubmatch(s); !slices.Equal(got, want) {
 			t.Errorf("headColon(%q) = %q, headColonRE %q", s, got, want)
+		}
+		if got, want := headSep(s), headSepRE.FindStringSubmatch(s); !slices.Equal(got, want) {
+			t.Errorf("headSep(%q) = %q, headSepRE %q", s, got, want)
 		}
 	})
 }

@@ -14,7 +14,8 @@ import (
 var (
 	// "Tom Vale (Taming the Scheduler)", "Mara Quill: (go for people)"
 	headParenRE = regexp.MustCompile(`^(.{3,60}?)\s*[:\-–—]?\s*\((.+)\)\s*[:.]?$`)
-	// "Raymond Hettinger - what makes go pleasant?", "Jane Doe: Title"
+	// "Raymond Hettinger - what makes go pleasant?", "Jane Doe: Title";
+	// read by headSep (headmatch.go), this is what it stands for
 	headSepRE = regexp.MustCompile(`^(.{2,80}?)(?:\s+[-–—]+\s+|\s*[:|]\s+)(.+)$`)
 	// "Title by Jane Doe"
 	headByRE = regexp.MustCompile(`^(.+?),?\s+(?i:by|presented by|with)\s+(.+)$`)
@@ -329,7 +330,7 @@ func (x *extractor) parseTalkHead(l *line, pos personStrength) (talkHead, bool) 
 	}
 	if !hasSep {
 		// no separator
-	} else if m := headSepRE.FindStringSubmatch(t); m != nil {
+	} else if m := headSep(t); m != nil {
 		left, right := strings.TrimSpace(m[1]), strings.TrimSpace(m[2])
 		// "Noor Haddad (@noorh) - Rails at Scale", "Jane Doe (Initech) — Title"
 		if pm := trailParen(left); pm != nil && x.isTitle(right) {
