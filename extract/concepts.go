@@ -519,7 +519,7 @@ func (x *extractor) titleEvent(tc *lineCtx, event string, hits []spanHit) []span
 	if !ok {
 		return hits
 	}
-	base := squash(yearRE.ReplaceAllString(event, ""))
+	base := squash(dropYears(event))
 	if len(base) < 4 {
 		return hits
 	}

@@ -46,6 +46,8 @@ func FuzzGuards(f *testing.F) {
 		"Lightning talk by Jane Doe on fast builds", "a panel BY Sam Lee about queues.",
 		"Jane Doe (Initech)", "Jane (@jdoe)", "@jdoe", "by Jane Doe", "Presenter - Sam", "  Keynote by Jane: x", "\tworkshop with Sam - y",
 		"\u212Aeynote: x", "opening \t keynote - x", "keynot", "Panelists: Sam Lee", "the  panel by Sam on queues", "ſpeaker: x",
+		"from zorkq import get", ">> \timport lexo", ">import kettlr", "use('x')", "require (\"a/b\")", " import x", "> > import x", "importx",
+		"10:30 – Keynote", "9h15 - x", "B. Title", "12) Title", "1234) x", "a) x", "Z.", "DevConf 2031 Berlin", "x1999y", "2020",
 		"Track 2: x", "trackless: x", "Sessions: x", "aMA: x",
 	} {
 		f.Add(s)
@@ -54,6 +56,18 @@ func FuzzGuards(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if got, want := fieldMatch(s), fieldRE.FindStringSubmatch(s); !slices.Equal(got, want) {
 			t.Errorf("fieldMatch(%q) = %q, fieldRE %q", s, got, want)
+		}
+		if got, want := dropClock(s), clockRE.ReplaceAllString(s, ""); got != want {
+			t.Errorf("dropClock(%q) = %q, clockRE %q", s, got, want)
+		}
+		if got, want := dropListMark(s), listMarkRE.ReplaceAllString(s, ""); got != want {
+			t.Errorf("dropListMark(%q) = %q, listMarkRE %q", s, got, want)
+		}
+		if got, want := dropYears(s), yearRE.ReplaceAllString(s, ""); got != want {
+			t.Errorf("dropYears(%q) = %q, yearRE %q", s, got, want)
+		}
+		if got, want := importMatch(s), importRE.FindStringSubmatch(s); !slices.Equal(got, want) {
+			t.Errorf("importMatch(%q) = %q, importRE %q", s, got, want)
 		}
 		if got, want := trailParen(s), trailParenRE.FindStringSubmatch(s); !slices.Equal(got, want) {
 			t.Errorf("trailParen(%q) = %q, trailParenRE %q", s, got, want)

@@ -147,3 +147,44 @@ func headSep(t string) []string {
 	}
 	return nil
 }
+
+// The regexps that cut a mark off a head line run only on a line that may
+// hold the mark; each guard is a condition every match meets
+// (FuzzGuards).
+
+// dropClock is clockRE.ReplaceAllString(t, ""): the time that opens t
+// ("10:30 –"), which starts with a digit.
+func dropClock(t string) string {
+	if t == "" || t[0] < '0' || t[0] > '9' {
+		return t
+	}
+	return clockRE.ReplaceAllString(t, "")
+}
+
+// dropListMark is listMarkRE.ReplaceAllString(t, ""): the list letter or
+// number that opens t ("B. ", "12) "), a capital or one to three digits
+// and then a dot or a parenthesis.
+func dropListMark(t string) string {
+	i := 0
+	switch {
+	case t != "" && 'A' <= t[0] && t[0] <= 'Z':
+		i = 1
+	default:
+		for i < len(t) && i < 3 && '0' <= t[i] && t[i] <= '9' {
+			i++
+		}
+	}
+	if i == 0 || i >= len(t) || t[i] != '.' && t[i] != ')' {
+		return t
+	}
+	return listMarkRE.ReplaceAllString(t, "")
+}
+
+// dropYears is yearRE.ReplaceAllString(s, ""): every year of s, which
+// starts "19" or "20".
+func dropYears(s string) string {
+	if !strings.Contains(s, "19") && !strings.Contains(s, "20") {
+		return s
+	}
+	return yearRE.ReplaceAllString(s, "")
+}

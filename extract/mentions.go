@@ -118,6 +118,24 @@ var (
 	headParRE   = regexp.MustCompile(`^([^()]{1,48}?)\s*\(([^()]*)\)\s*[.:]?$`)
 )
 
+// importMatch is importRE.FindStringSubmatch(t), run only when t, after
+// the quote marks the regexp allows (`>+\s*`), starts with one of its
+// keywords: most lines start with none.
+func importMatch(t string) []string {
+	i := 0
+	for i < len(t) && t[i] == '>' {
+		i++
+	}
+	if i > 0 {
+		i = spaceRun(t, i)
+	}
+	switch r := t[i:]; {
+	case strings.HasPrefix(r, "from"), strings.HasPrefix(r, "import"), strings.HasPrefix(r, "require"), strings.HasPrefix(r, "use"):
+		return importRE.FindStringSubmatch(t)
+	}
+	return nil
+}
+
 // acronymOf reports whether acr abbreviates the words of exp: its letters are
 // the initials of exp's words in order, the first matching the first word.
 // Words may be skipped ("Just in time optimization" → JIT).
@@ -194,7 +212,7 @@ func (x *extractor) findMentions(c *lineCtx) {
 			x.attach(c, m, false)
 		}
 	}
-	if m := importRE.FindStringSubmatch(t); m != nil {
+	if m := importMatch(t); m != nil {
 		name := m[1] + m[2] + m[3]
 		name = strings.Split(name, ".")[0]
 		if i := strings.Index(t, name); i >= 0 {

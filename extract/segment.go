@@ -211,15 +211,14 @@ func containsFold(t, sub string) bool {
 	return false
 }
 
+// clockRE is a time that opens a line, read through dropClock.
 var clockRE = regexp.MustCompile(`^(?:\d{1,2}[:.h]\d{2}(?:\s*(?:am|pm|AM|PM))?(?:\s*[-–—]\s*\d{1,2}[:.h]\d{2})?)\s*[-–—:|]?\s*`)
 
 // trimTalkHead drops what stands before a talk's title and is not part of
 // it: a time ("10:30 –") and a kind ("Keynote:").
 func (x *extractor) trimTalkHead(t string) string {
 	t = strings.TrimSpace(t)
-	if t != "" && t[0] >= '0' && t[0] <= '9' { // clockRE starts with a digit
-		t = clockRE.ReplaceAllString(t, "")
-	}
+	t = dropClock(t)
 	if !containsAny(t, ":-–—") { // talkKind ends with one of these
 		return strings.TrimSpace(t)
 	}

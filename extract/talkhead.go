@@ -41,7 +41,7 @@ const (
 
 var (
 	// "A. Title", "3. Title", "12) Title": a list letter or number
-	listMarkRE = regexp.MustCompile(`^(?:[A-Z]|\d{1,3})[.)]\s+`)
+	listMarkRE = regexp.MustCompile(`^(?:[A-Z]|\d{1,3})[.)]\s+`) // read through dropListMark
 	// `"Title" by …`, `“Title” - …`: a quoted title and what follows it
 	quotedHeadRE = regexp.MustCompile(`^["“]([^"“”]{2,200})["”]\s*(.*)$`)
 	// a handle in a speaker slot, with the "(…)" or "," around it
@@ -97,8 +97,8 @@ func (x *extractor) readHead(text string) headSlots {
 // list letter or number, a time, a talk kind ("Panel:"), which it returns.
 func (x *extractor) headText(text string) (string, string) {
 	t := strings.TrimSpace(strings.Trim(strings.TrimSpace(text), "*_#"))
-	t = listMarkRE.ReplaceAllString(t, "")
-	t = clockRE.ReplaceAllString(t, "")
+	t = dropListMark(t)
+	t = dropClock(t)
 	kind := ""
 	if m := x.rules.talkKind.FindStringIndex(t); m != nil && m[1] < len(t) {
 		kind = strings.TrimRight(strings.TrimSpace(t[:m[1]]), ":-–— ")
