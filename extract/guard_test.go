@@ -142,7 +142,7 @@ func FuzzTextScan(f *testing.F) {
 	for _, s := range []string{
 		"zorkq – fast queues", "a—b", "(x)", "no marks at all here", "", "‘quoted’ “twice”", "\xe2\x80", "\xff\xfe",
 		"ab\xe2\x80\x94", "short", "é:ü", "\uFFFD and \xc3", " two\twords\n", "a\u00a0b\u0085c\u2003d", "\v\f\r x ",
-		"tools, E.G. zorkq", "such\u00e9 as x", "“Jane”,", "(x)", "’’a’’", "\xff(x)\xe2\x80", "—a—", ".,x,.", "for \u212Axample", "INCL. lexo", "e.", "Such As", "inclu",
+		"tools, E.G. zorkq", "such\u00e9 as x", "Jane's ÄRGER İstanbul’s K-9", "DevConf's", "“Jane”,", "(x)", "’’a’’", "\xff(x)\xe2\x80", "—a—", ".,x,.", "for \u212Axample", "INCL. lexo", "e.", "Such As", "inclu",
 	} {
 		f.Add(s, "–—")
 	}
@@ -168,6 +168,17 @@ func FuzzTextScan(f *testing.F) {
 			}
 			if got, want := c.trimRight(s), strings.TrimRight(s, cs); got != want {
 				t.Errorf("cutset %q: trimRight(%q) = %q, strings.TrimRight %q", cs, s, got, want)
+			}
+		}
+		ws := tokenize(s)
+		lows, ends := appendFoldedWords(nil, nil, ws)
+		for i, w := range ws {
+			got, want := string(lows[ends[max(i-1, 0)]:ends[i]]), strings.ToLower(stripPossessive(w.s))
+			if i == 0 {
+				got = string(lows[:ends[0]])
+			}
+			if got != want {
+				t.Errorf("appendFoldedWords(%q) word %d = %q, want %q", s, i, got, want)
 			}
 		}
 		if got, want := fieldCount(s), len(strings.Fields(s)); got != want {

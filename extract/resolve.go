@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/notegraph/notegraph/graph"
 )
@@ -141,24 +142,31 @@ func (x *extractor) knownNames(c *lineCtx) { x.addHits(x.known.find(c, nil)) }
 func (k *knownIndex) find(c *lineCtx, hits []spanHit) []spanHit {
 	n0 := len(c.spans)
 	ws := c.words()
-	low := make([]string, len(ws))
-	for i, w := range ws {
-		low[i] = strings.ToLower(stripPossessive(w.s))
+	// the words folded as keys are, one after another in lows (on the
+	// stack for most lines): lowered without a string per word
+	var lowsBuf [512]byte
+	var endsBuf [64]int
+	lows, ends := appendFoldedWords(lowsBuf[:0], endsBuf[:0], ws)
+	low := func(i int) []byte {
+		if i == 0 {
+			return lows[:ends[0]]
+		}
+		return lows[ends[i-1]:ends[i]]
 	}
 	var buf []byte // the key of words i..i+n-1, built without a string per try
 	for i := 0; i < len(ws); i++ {
-		most, ok := k.words[low[i]]
+		most, ok := k.words[string(low(i))]
 		if !ok {
 			continue // no name opens with this word
 		}
 		for n := min(most, len(ws)-i); n >= 1; n-- {
 			a, b := ws[i].start, ws[i+n-1].end
 			buf = buf[:0]
-			for j, w := range low[i : i+n] {
-				if j > 0 {
+			for j := i; j < i+n; j++ {
+				if j > i {
 					buf = append(buf, ' ')
 				}
-				buf = append(buf, w...)
+				buf = append(buf, low(j)...)
 			}
 			kn, ok := k.names[string(buf)] // no allocation: the compiler looks up the bytes
 			if !ok || c.taken(a, b) {
@@ -200,6 +208,33 @@ func (k *knownIndex) find(c *lineCtx, hits []spanHit) []spanHit {
 	}
 	c.untake(n0)
 	return hits
+}
+
+// appendFoldedWords appends to lows each word of ws as knownIndex keys
+// fold it, strings.ToLower(stripPossessive(w.s)), and to ends where each
+// ends in lows. An ASCII word is lowered byte by byte; another goes
+// through strings.ToLower.
+func appendFoldedWords(lows []byte, ends []int, ws []word) ([]byte, []int) {
+	for _, w := range ws {
+		s := stripPossessive(w.s)
+		ascii := true
+		for i := 0; i < len(s); i++ {
+			ascii = ascii && s[i] < utf8.RuneSelf
+		}
+		if ascii {
+			for i := 0; i < len(s); i++ {
+				b := s[i]
+				if 'A' <= b && b <= 'Z' {
+					b += 'a' - 'A'
+				}
+				lows = append(lows, b)
+			}
+		} else {
+			lows = append(lows, strings.ToLower(s)...)
+		}
+		ends = append(ends, len(lows))
+	}
+	return lows, ends
 }
 
 // resolve groups mentions into nodes (one per real thing) and relations into
