@@ -32,21 +32,27 @@ func tokenize(text string) []word {
 	// the words are gathered on the stack and copied out once: one scan of
 	// the line, where counting first would scan it twice
 	var buf [64]word
-	out := buf[:0]
+	out := appendWords(buf[:0], text)
+	res := make([]word, len(out))
+	copy(res, out)
+	return res
+}
+
+// appendWords appends tokenize's words of text to out.
+func appendWords(out []word, text string) []word {
+	n0 := len(out)
 	prev := 0
 	lead := true // every word so far is a number: a date or a time ("2031-03-02 Met …")
 	for a, b := nextWord(text, 0); a >= 0; a, b = nextWord(text, b) {
 		s := text[a:b]
-		start := len(out) == 0 || lead || sentenceGap(text[prev:a])
+		start := len(out) == n0 || lead || sentenceGap(text[prev:a])
 		lead = lead && !hasLetter(s)
 		// a trailing dot of an abbreviation or a sentence end is not part of a word
 		// unless the word is dotted inside (spine.js, e.g.)
 		out = append(out, word{s: s, start: a, end: b, sentStart: start})
 		prev = b
 	}
-	res := make([]word, len(out))
-	copy(res, out)
-	return res
+	return out
 }
 
 // sentenceGap reports whether the text between two words ends a sentence:
