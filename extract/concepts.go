@@ -196,11 +196,22 @@ func isPlural(w string) bool {
 
 // plainWords returns the spans of the runs of letters and digits in s (an
 // apostrophe inside a word is kept: "acme's").
+//
+// It reads an ASCII byte from asciiAlnum, decoding only the other runes,
+// and sizes its result for a word every six bytes: it runs on every line
+// of every talk's body (FuzzTextScan holds it to plainWordsRunes).
 func plainWords(s string) [][2]int {
-	var out [][2]int
+	out := make([][2]int, 0, len(s)/6+1)
 	start := -1
-	for i, r := range s {
-		in := unicode.IsLetter(r) || unicode.IsDigit(r) || start >= 0 && (r == '\'' || r == '’')
+	for i := 0; i < len(s); {
+		var in bool
+		r, n := rune(s[i]), 1
+		if r < utf8.RuneSelf {
+			in = asciiAlnum[r] || start >= 0 && r == '\''
+		} else {
+			r, n = utf8.DecodeRuneInString(s[i:])
+			in = unicode.IsLetter(r) || unicode.IsDigit(r) || start >= 0 && r == '’'
+		}
 		switch {
 		case in && start < 0:
 			start = i
@@ -208,12 +219,21 @@ func plainWords(s string) [][2]int {
 			out = append(out, [2]int{start, i})
 			start = -1
 		}
+		i += n
 	}
 	if start >= 0 {
 		out = append(out, [2]int{start, len(s)})
 	}
 	return out
 }
+
+// asciiAlnum holds the ASCII letters and digits.
+var asciiAlnum = func() (t [utf8.RuneSelf]bool) {
+	for r := range rune(utf8.RuneSelf) {
+		t[r] = unicode.IsLetter(r) || unicode.IsDigit(r)
+	}
+	return t
+}()
 
 // matchGram reports whether words (at spans of low) spell gram, word for
 // word in any inflection and separated by spaces only, and returns their

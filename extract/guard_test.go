@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // TestCueMask checks that the first-word guard finds what looking for every
@@ -181,8 +182,32 @@ func FuzzTextScan(f *testing.F) {
 				t.Errorf("appendFoldedWords(%q) word %d = %q, want %q", s, i, got, want)
 			}
 		}
+		if got, want := plainWords(s), plainWordsRunes(s); !slices.Equal(got, want) {
+			t.Errorf("plainWords(%q) = %v, plainWordsRunes %v", s, got, want)
+		}
 		if got, want := fieldCount(s), len(strings.Fields(s)); got != want {
 			t.Errorf("fieldCount(%q) = %d, len(strings.Fields) %d", s, got, want)
 		}
 	})
+}
+
+// plainWordsRunes is plainWords as first written, rune by rune: the
+// reference FuzzTextScan holds plainWords to.
+func plainWordsRunes(s string) [][2]int {
+	var out [][2]int
+	start := -1
+	for i, r := range s {
+		in := unicode.IsLetter(r) || unicode.IsDigit(r) || start >= 0 && (r == '\'' || r == '’')
+		switch {
+		case in && start < 0:
+			start = i
+		case !in && start >= 0:
+			out = append(out, [2]int{start, i})
+			start = -1
+		}
+	}
+	if start >= 0 {
+		out = append(out, [2]int{start, len(s)})
+	}
+	return out
 }
