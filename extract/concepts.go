@@ -544,28 +544,50 @@ func (x *extractor) titleEvent(tc *lineCtx, event string, hits []spanHit) []span
 		return hits
 	}
 	ws := tc.words()
+	i, j, found := eventWords(ws, base)
+	if !found {
+		return hits
+	}
+	a, b := ws[i].start, ws[j].end
+	if !tc.take(a, b) {
+		return hits
+	}
+	return append(hits, spanHit{c: tc, a: a, b: b, take: true, name: tc.l.Text[a:b], typ: graph.Event, str: 5, join: ev})
+}
+
+// eventWords returns the first run of one to three words i..j of ws that
+// squashed and joined spell base. Each word is squashed once, and a run
+// stops growing once it is no prefix of base.
+func eventWords(ws []word, base string) (i, j int, ok bool) {
+	sqs := make([]string, len(ws))
 	for i := range ws {
-		var sq strings.Builder
+		n := 0 // the run i..j squashed and joined is base[:n]
 		for j := i; j < len(ws) && j < i+3; j++ {
-			sq.WriteString(squash(ws[j].s))
-			if sq.Len() > len(base) {
+			if sqs[j] == "" {
+				sqs[j] = squash(ws[j].s)
+			}
+			s := sqs[j]
+			if n+len(s) > len(base) || base[n:n+len(s)] != s {
 				break
 			}
-			if sq.String() != base {
-				continue
+			if n += len(s); n == len(base) {
+				return i, j, true
 			}
-			a, b := ws[i].start, ws[j].end
-			if !tc.take(a, b) {
-				return hits
-			}
-			return append(hits, spanHit{c: tc, a: a, b: b, take: true, name: tc.l.Text[a:b], typ: graph.Event, str: 5, join: ev})
 		}
 	}
-	return hits
+	return 0, 0, false
 }
 
 // squash lower-cases s and keeps only its letters and digits.
 func squash(s string) string {
+	plain := true // lower-case ASCII letters and digits only: s is its own squash
+	for i := 0; i < len(s) && plain; i++ {
+		c := s[i]
+		plain = 'a' <= c && c <= 'z' || '0' <= c && c <= '9'
+	}
+	if plain {
+		return s
+	}
 	var b strings.Builder
 	for _, r := range strings.ToLower(s) {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {

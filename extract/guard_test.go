@@ -211,3 +211,53 @@ func plainWordsRunes(s string) [][2]int {
 	}
 	return out
 }
+
+// FuzzEventWords holds eventWords and squash to the loop and the squash
+// they replaced (eventWordsRef, squashRunes).
+func FuzzEventWords(f *testing.F) {
+	for _, s := range [][2]string{
+		{"Notes from DevConf 2031 Berlin", "devconf"}, {"Dev Conf talks", "devconf"}, {"the Go-Days meetup", "godays"},
+		{"a b c d", "abcd"}, {"Grüße aus Köln", "köln"}, {"x ++ y", "xy"}, {"#1 GopherMeet", "gophermeet"}, {"", "abcd"},
+	} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, text, event string) {
+		if got, want := squash(event), squashRunes(event); got != want {
+			t.Errorf("squash(%q) = %q, want %q", event, got, want)
+		}
+		base := squashRunes(event)
+		ws := tokenize(text)
+		i, j, ok := eventWords(ws, base)
+		ri, rj, rok := eventWordsRef(ws, base)
+		if ok != rok || ok && (i != ri || j != rj) {
+			t.Errorf("eventWords(%q, %q) = %d, %d, %v; want %d, %d, %v", text, base, i, j, ok, ri, rj, rok)
+		}
+	})
+}
+
+func squashRunes(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func eventWordsRef(ws []word, base string) (int, int, bool) {
+	for i := range ws {
+		var sq strings.Builder
+		for j := i; j < len(ws) && j < i+3; j++ {
+			sq.WriteString(squashRunes(ws[j].s))
+			if sq.Len() > len(base) {
+				break
+			}
+			if sq.String() != base {
+				continue
+			}
+			return i, j, true
+		}
+	}
+	return 0, 0, false
+}
