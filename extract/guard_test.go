@@ -185,6 +185,9 @@ func FuzzTextScan(f *testing.F) {
 		if got, want := plainWords(s), plainWordsRunes(s); !slices.Equal(got, want) {
 			t.Errorf("plainWords(%q) = %v, plainWordsRunes %v", s, got, want)
 		}
+		if got, want := appendFields(nil, s), strings.Fields(s); !slices.Equal(got, want) {
+			t.Errorf("appendFields(%q) = %q, strings.Fields %q", s, got, want)
+		}
 		if got, want := fieldCount(s), len(strings.Fields(s)); got != want {
 			t.Errorf("fieldCount(%q) = %d, len(strings.Fields) %d", s, got, want)
 		}

@@ -1008,7 +1008,8 @@ func (x *extractor) headSplit(c *lineCtx) {
 	if isLower(n) && isWord(n) && !isCoined(n) {
 		return // "support - …", "map: …": an everyday word heads a note, it names nothing
 	}
-	ws := strings.Fields(n)
+	var wb [8]string
+	ws := appendFields(wb[:0], n)
 	if len(ws) > 2 && !allNamed(ws) {
 		return
 	}

@@ -214,7 +214,8 @@ func (x *extractor) personName(s string, pos personStrength) (string, bool) {
 	if h, ok := strings.CutPrefix(s, "@"); ok && pos >= headPos && handleRE.MatchString(s) {
 		return h, true
 	}
-	toks := strings.Fields(s)
+	var tb [8]string
+	toks := appendFields(tb[:0], s)
 	if len(toks) < 2 || len(toks) > 4 || len(s) > 40 {
 		return "", false
 	}
@@ -349,14 +350,17 @@ func (x *extractor) thingName(s string) (string, bool) {
 	if strings.Contains(s, "://") || strings.HasPrefix(s, "www.") {
 		return "", false
 	}
-	toks := strings.Fields(s)
+	var tb [8]string
+	toks := appendFields(tb[:0], s)
 	if len(toks) == 0 || len(toks) > 4 {
 		return "", false // nothing but spaces once the punctuation is gone
 	}
 	if len(toks) == 1 && fileName(s) {
 		return "", false // "notes.md", "settings.py": a file, not a thing
 	}
-	s = strings.Join(toks, " ")
+	if !collapsed(s) {
+		s = strings.Join(toks, " ")
+	}
 	low := strings.ToLower(s)
 	if x.rules.generic[low] || x.rules.labels[low] || x.rules.notNames[s] || x.rules.workWords[low] {
 		return "", false
@@ -429,7 +433,8 @@ func (x *extractor) typeHint(name, context string) (string, int) {
 			return t, 4
 		}
 	}
-	toks := strings.Fields(name)
+	var tb [8]string
+	toks := appendFields(tb[:0], name)
 	if len(toks) == 1 {
 		t := toks[0]
 		if isAcronym(t) {

@@ -138,3 +138,33 @@ var (
 	thingTrim   = newCutset(" \t*_~\"“”'‘’:;,.!?()[]{}<>-–—") // a thing's name (thingName)
 	personTrim  = newCutset(" \t*_~`\"“”:;,.!?()[]")          // a person's name (personName)
 )
+
+// appendFields appends strings.Fields(s) to dst. With dst a caller's stack
+// array, the words of a short name are split without the slice Fields
+// makes: thingName, typeHint and personName split every candidate.
+func appendFields(dst []string, s string) []string {
+	start := -1 // the start of the field being read
+	for i := 0; i < len(s); {
+		b, size := s[i], 1
+		var space bool
+		if b < utf8.RuneSelf {
+			space = b == ' ' || '\t' <= b && b <= '\r'
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+		}
+		switch {
+		case space && start >= 0:
+			dst = append(dst, s[start:i])
+			start = -1
+		case !space && start < 0:
+			start = i
+		}
+		i += size
+	}
+	if start >= 0 {
+		dst = append(dst, s[start:])
+	}
+	return dst
+}
