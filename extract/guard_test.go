@@ -143,11 +143,15 @@ func FuzzTextScan(f *testing.F) {
 	for _, s := range []string{
 		"zorkq – fast queues", "a—b", "(x)", "no marks at all here", "", "‘quoted’ “twice”", "\xe2\x80", "\xff\xfe",
 		"ab\xe2\x80\x94", "short", "é:ü", "\uFFFD and \xc3", " two\twords\n", "a\u00a0b\u0085c\u2003d", "\v\f\r x ",
-		"tools, E.G. zorkq", "such\u00e9 as x", "Jane's ÄRGER İstanbul’s K-9", "DevConf's", "“Jane”,", "(x)", "’’a’’", "\xff(x)\xe2\x80", "—a—", ".,x,.", "for \u212Axample", "INCL. lexo", "e.", "Such As", "inclu",
+		"tools, E.G. zorkq", "such\u00e9 as x", "Jane's ÄRGER İstanbul’s K-9", "DevConf's",
+		"YOUR_TOKEN", "myLogger", "Replace-Me", "XXXL", "my", "ÿour_x",
+		"Libraries", "QUERIES", "tested", "Maria", "MARIA’s", "ies", "flies", "Running", "x's", "Ünal", "KELVIN\u212A", "“Jane”,", "(x)", "’’a’’", "\xff(x)\xe2\x80", "—a—", ".,x,.", "for \u212Axample", "INCL. lexo", "e.", "Such As", "inclu",
 	} {
 		f.Add(s, "–—")
 	}
 	c := compiledRules(nil)
+	foldMap := map[string]string{"creator": "a", "k": "b", "i̇": "c", "straße": "d", "": "e"}
+	fold := func(v string, _ bool) string { return v }
 	cutsets := []string{nameTrim.chars, wordTrim.chars, contextTrim.chars, thingTrim.chars, personTrim.chars, "x", "\xff", "\uFFFD", ""}
 	sets := []string{":|—–", ",:|(—–", "–—", "—–(", ":-–—", ":–—", ",-–—", ",—–|", "'\"‘“"}
 	f.Fuzz(func(t *testing.T, s, chars string) {
@@ -187,6 +191,21 @@ func FuzzTextScan(f *testing.F) {
 		}
 		if got, want := appendFields(nil, s), strings.Fields(s); !slices.Equal(got, want) {
 			t.Errorf("appendFields(%q) = %q, strings.Fields %q", s, got, want)
+		}
+		if got, want := fold(foldLookup(foldMap, s)), foldMap[strings.ToLower(s)]; got != want {
+			t.Errorf("foldLookup(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := placeholder(s), placeholderRef(s); got != want {
+			t.Errorf("placeholder(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := isWord(s), isWordRef(s); got != want {
+			t.Errorf("isWord(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := isFirstName(s), firstNames[strings.ToLower(s)]; got != want {
+			t.Errorf("isFirstName(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := isExactWord(s), words[strings.ToLower(s)]; got != want {
+			t.Errorf("isExactWord(%q) = %v, want %v", s, got, want)
 		}
 		if got, want := fieldCount(s), len(strings.Fields(s)); got != want {
 			t.Errorf("fieldCount(%q) = %d, len(strings.Fields) %d", s, got, want)
@@ -263,4 +282,38 @@ func eventWordsRef(ws []word, base string) (int, int, bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// isWordRef is isWord as first written, folding with strings.ToLower.
+func isWordRef(w string) bool {
+	lexOnce.Do(loadLexicons)
+	w = strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s"))
+	if words[w] {
+		return true
+	}
+	for _, suf := range []string{"s", "es", "ed", "ing", "ly", "d"} {
+		if b, ok := strings.CutSuffix(w, suf); ok && len(b) > 2 && words[b] {
+			return true
+		}
+	}
+	if b, ok := strings.CutSuffix(w, "ies"); ok && words[b+"y"] {
+		return true
+	}
+	return false
+}
+
+// placeholderRef is placeholder as first written, lowering the name.
+func placeholderRef(name string) bool {
+	low := strings.ToLower(name)
+	for _, p := range []string{"your_", "your-", "my_", "my-", "replace_me", "replace-me", "xxx", "changeme"} {
+		if strings.HasPrefix(low, p) {
+			return true
+		}
+	}
+	for _, p := range []string{"my", "your"} {
+		if rest, ok := strings.CutPrefix(name, p); ok && rest != "" && unicode.IsUpper(rune(rest[0])) {
+			return true
+		}
+	}
+	return false
 }

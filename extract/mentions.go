@@ -536,9 +536,14 @@ func codeName(code string) string {
 // reader's own value: "YOUR_API_KEY", "REPLACE_ME", "my-custom-plugin",
 // "myLogger", "your-username".
 func placeholder(name string) bool {
-	low := strings.ToLower(name)
+	// an ASCII name is compared in ASCII case, without lowering it
+	var kb [32]byte
+	low, ascii := lowerASCII(kb[:0], name)
+	if !ascii {
+		low = []byte(strings.ToLower(name))
+	}
 	for _, p := range []string{"your_", "your-", "my_", "my-", "replace_me", "replace-me", "xxx", "changeme"} {
-		if strings.HasPrefix(low, p) {
+		if len(low) >= len(p) && string(low[:len(p)]) == p {
 			return true
 		}
 	}
@@ -1113,7 +1118,7 @@ func (x *extractor) cues(c *lineCtx, cl cueText) {
 	// suffix cues: "(Grove creator)"
 	ws := c.words()
 	for i := 1; i < len(ws); i++ {
-		rel, ok := x.rules.suffixCues[strings.ToLower(ws[i].s)]
+		rel, ok := foldLookup(x.rules.suffixCues, ws[i].s)
 		if !ok {
 			continue
 		}
@@ -1453,7 +1458,7 @@ func (x *extractor) examples(c *lineCtx) {
 func (x *extractor) toolSuffix(c *lineCtx) {
 	ws := c.words()
 	for i := 1; i < len(ws); i++ {
-		if !x.rules.toolSuffixes[strings.ToLower(ws[i].s)] {
+		if suf, _ := foldLookup(x.rules.toolSuffixes, ws[i].s); !suf {
 			continue
 		}
 		p := ws[i-1]

@@ -168,3 +168,33 @@ func appendFields(dst []string, s string) []string {
 	}
 	return dst
 }
+
+// lowerASCII appends w lower-cased to dst and reports true when w is all
+// ASCII: then dst holds strings.ToLower(w)'s bytes, which a map lookup
+// reads without making the string (m[string(b)]). For any other w it
+// reports false, and the caller folds w with strings.ToLower.
+func lowerASCII(dst []byte, w string) ([]byte, bool) {
+	for i := 0; i < len(w); i++ {
+		b := w[i]
+		if b >= utf8.RuneSelf {
+			return dst, false
+		}
+		if 'A' <= b && b <= 'Z' {
+			b += 'a' - 'A'
+		}
+		dst = append(dst, b)
+	}
+	return dst, true
+}
+
+// foldLookup is m[strings.ToLower(w)], without making the folded string
+// for an ASCII w.
+func foldLookup[V any](m map[string]V, w string) (V, bool) {
+	var kb [32]byte
+	if k, ok := lowerASCII(kb[:0], w); ok {
+		v, found := m[string(k)]
+		return v, found
+	}
+	v, found := m[strings.ToLower(w)]
+	return v, found
+}
