@@ -144,6 +144,7 @@ func FuzzTextScan(f *testing.F) {
 		"zorkq – fast queues", "a—b", "(x)", "no marks at all here", "", "‘quoted’ “twice”", "\xe2\x80", "\xff\xfe",
 		"ab\xe2\x80\x94", "short", "é:ü", "\uFFFD and \xc3", " two\twords\n", "a\u00a0b\u0085c\u2003d", "\v\f\r x ",
 		"tools, E.G. zorkq", "such\u00e9 as x", "Jane's ÄRGER İstanbul’s K-9", "DevConf's",
+		"the", "Slides", "config", "TODO", "N/A", "us", "US",
 		"YOUR_TOKEN", "myLogger", "Replace-Me", "XXXL", "my", "ÿour_x",
 		"Libraries", "QUERIES", "tested", "Maria", "MARIA’s", "ies", "flies", "Running", "x's", "Ünal", "KELVIN\u212A", "“Jane”,", "(x)", "’’a’’", "\xff(x)\xe2\x80", "—a—", ".,x,.", "for \u212Axample", "INCL. lexo", "e.", "Such As", "inclu",
 	} {
@@ -197,6 +198,15 @@ func FuzzTextScan(f *testing.F) {
 		}
 		if got, want := placeholder(s), placeholderRef(s); got != want {
 			t.Errorf("placeholder(%q) = %v, want %v", s, got, want)
+		}
+		for _, w := range []string{s, strings.ToLower(s)} {
+			k := c.wordKinds[w]
+			if k&kindStop != 0 != c.stop[w] || k&kindGeneric != 0 != c.generic[w] || k&kindWork != 0 != c.workWords[w] {
+				t.Errorf("wordKinds[%q] = %b, stop %v generic %v work %v", w, k, c.stop[w], c.generic[w], c.workWords[w])
+			}
+		}
+		if got, want := c.isNotName(s), c.notNames[s]; got != want {
+			t.Errorf("isNotName(%q) = %v, notNames %v", s, got, want)
 		}
 		if got, want := isWord(s), isWordRef(s); got != want {
 			t.Errorf("isWord(%q) = %v, want %v", s, got, want)
@@ -316,4 +326,31 @@ func placeholderRef(name string) bool {
 		}
 	}
 	return false
+}
+
+// TestWordKinds: wordKinds holds every word of stop, generic and
+// workWords with exactly the sets it is in, and notNameStart every first
+// byte of notNames.
+func TestWordKinds(t *testing.T) {
+	c := compiledRules(nil)
+	words := map[string]bool{}
+	for _, m := range []map[string]bool{c.stop, c.generic, c.workWords} {
+		for w := range m {
+			words[w] = true
+		}
+	}
+	if len(c.wordKinds) != len(words) {
+		t.Errorf("wordKinds has %d words, the three sets %d", len(c.wordKinds), len(words))
+	}
+	for w := range words {
+		k := c.wordKinds[w]
+		if k&kindStop != 0 != c.stop[w] || k&kindGeneric != 0 != c.generic[w] || k&kindWork != 0 != c.workWords[w] {
+			t.Errorf("wordKinds[%q] = %b", w, k)
+		}
+	}
+	for w := range c.notNames {
+		if !c.isNotName(w) {
+			t.Errorf("isNotName(%q) = false", w)
+		}
+	}
 }

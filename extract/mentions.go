@@ -1572,7 +1572,8 @@ func (x *extractor) shapes(c *lineCtx) {
 			}
 		}
 		low := strings.ToLower(s)
-		if x.rules.notNames[s] || x.rules.stop[low] || isAcronym(s) && x.rules.generic[low] || x.rules.workWords[low] {
+		kind := x.rules.wordKinds[low] // stop, generic, work word: one lookup for the three sets
+		if x.rules.isNotName(s) || kind&kindStop != 0 || isAcronym(s) && kind&kindGeneric != 0 || kind&kindWork != 0 {
 			continue // "API", "URL": ordinary words in capitals
 		}
 		named := false
@@ -1581,12 +1582,12 @@ func (x *extractor) shapes(c *lineCtx) {
 			// in a title, capitals say little ("Taming the Scheduler"): a name
 			// is coined, no dictionary's word, or the object of "in", "with",
 			// "using" ("Web Apps in Rust", "with Sled and Tokio")
-			named = !x.rules.notNames[s] && (isCoined(s) ||
+			named = !x.rules.isNotName(s) && (isCoined(s) ||
 				isCap(s) && len(s) > 3 && !isDictWord(s) && !isFirstName(s) && !abstract(s) && !nameRun(ws, i) ||
 				isCap(s) && i > 0 && !abstract(s) && titleObject(ws, i) && x.counts[low] >= 2)
 		case isCoined(s):
 			named = true
-		case x.rules.generic[low] && isWord(s) && !isCoined(s):
+		case kind&kindGeneric != 0 && isWord(s) && !isCoined(s):
 			// "13:30 Lunch", "the Q&A Break": words of the day
 		case isCap(s) && !w.sentStart && !isFirstName(s) && len(s) > 1:
 			named = true

@@ -186,8 +186,12 @@ type compiled struct {
 	prefixes       []string
 	stop           map[string]bool
 	notNames       map[string]bool
-	merges         [][]string
-	vetoes         map[[2]string]bool
+	notNameStart   [256]bool // the first bytes of notNames' words (isNotName)
+	// wordKinds has each word of stop, generic and workWords with the
+	// sets it is in, for a reader that asks about all three
+	wordKinds map[string]wordKind
+	merges    [][]string
+	vetoes    map[[2]string]bool
 	// conceptSuffixes are the endings of abstract nouns ("-ity", "-ism")
 	conceptSuffixes []string
 	// copulas are the verbs after a bullet's subject: "X is hard"
@@ -209,6 +213,25 @@ type compiled struct {
 	codeRoles map[string]bool
 	// docWords are what a project's docs call their own parts ("readme")
 	docWords map[string]bool
+}
+
+// wordKind says which of the word sets stop, generic and workWords hold a
+// word (compiled.wordKinds).
+type wordKind uint8
+
+const (
+	kindStop wordKind = 1 << iota
+	kindGeneric
+	kindWork
+)
+
+// isNotName is notNames[w], looked up only when a word of notNames starts
+// with w's first byte.
+func (c *compiled) isNotName(w string) bool {
+	if w != "" && !c.notNameStart[w[0]] {
+		return false
+	}
+	return c.notNames[w]
 }
 
 // examplesHint is a cheap test that text may hold an examples phrase, so
@@ -630,6 +653,18 @@ func (r *Rules) compile() *compiled {
 	}
 	for _, w := range r.NotNames {
 		c.notNames[w] = true
+		if w != "" {
+			c.notNameStart[w[0]] = true
+		}
+	}
+	c.wordKinds = map[string]wordKind{}
+	for _, set := range []struct {
+		m    map[string]bool
+		kind wordKind
+	}{{c.stop, kindStop}, {c.generic, kindGeneric}, {c.workWords, kindWork}} {
+		for w := range set.m {
+			c.wordKinds[w] |= set.kind
+		}
 	}
 	for _, v := range r.Vetoes {
 		if len(v) == 2 {
