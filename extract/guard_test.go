@@ -144,7 +144,7 @@ func FuzzTextScan(f *testing.F) {
 		"zorkq – fast queues", "a—b", "(x)", "no marks at all here", "", "‘quoted’ “twice”", "\xe2\x80", "\xff\xfe",
 		"ab\xe2\x80\x94", "short", "é:ü", "\uFFFD and \xc3", " two\twords\n", "a\u00a0b\u0085c\u2003d", "\v\f\r x ",
 		"tools, E.G. zorkq", "such\u00e9 as x", "Jane's ÄRGER İstanbul’s K-9", "DevConf's",
-		"the", "Slides", "config", "TODO", "N/A", "us", "US",
+		"the", "Slides", "config", "Creator", "MAINTAINER", "queue", "Queues", "cache", "TODO", "N/A", "us", "US",
 		"YOUR_TOKEN", "myLogger", "Replace-Me", "XXXL", "my", "ÿour_x",
 		"Libraries", "QUERIES", "tested", "Maria", "MARIA’s", "ies", "flies", "Running", "x's", "Ünal", "KELVIN\u212A", "“Jane”,", "(x)", "’’a’’", "\xff(x)\xe2\x80", "—a—", ".,x,.", "for \u212Axample", "INCL. lexo", "e.", "Such As", "inclu",
 	} {
@@ -207,6 +207,14 @@ func FuzzTextScan(f *testing.F) {
 		}
 		if got, want := c.isNotName(s), c.notNames[s]; got != want {
 			t.Errorf("isNotName(%q) = %v, notNames %v", s, got, want)
+		}
+		for _, m := range []map[string]string{foldMap, c.suffixCues} {
+			if got, want := fold(foldLookupShaped(m, shapesOf(m), s)), m[strings.ToLower(s)]; got != want {
+				t.Errorf("foldLookupShaped(%q) = %q, want %q", s, got, want)
+			}
+		}
+		if got, _ := foldLookupShaped(c.termHeads, c.termHeadShape, s); got != c.termHeads[strings.ToLower(s)] {
+			t.Errorf("foldLookupShaped(termHeads, %q) = %v", s, got)
 		}
 		if got, want := isWord(s), isWordRef(s); got != want {
 			t.Errorf("isWord(%q) = %v, want %v", s, got, want)

@@ -1118,7 +1118,7 @@ func (x *extractor) cues(c *lineCtx, cl cueText) {
 	// suffix cues: "(Grove creator)"
 	ws := c.words()
 	for i := 1; i < len(ws); i++ {
-		rel, ok := foldLookup(x.rules.suffixCues, ws[i].s)
+		rel, ok := foldLookupShaped(x.rules.suffixCues, x.rules.suffixCueShape, ws[i].s)
 		if !ok {
 			continue
 		}

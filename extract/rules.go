@@ -171,6 +171,7 @@ type compiled struct {
 	cueFirstLen    int               // the longest first word
 	cueStart       [256]bool         // the first bytes of cueFirst's words
 	suffixCues     map[string]string
+	suffixCueShape *keyShapes // shapesOf(suffixCues)
 	examples       *regexp.Regexp
 	examplePhrases []string
 	exampleStart   *[128][]string // the phrases by their first byte (indexExamples)
@@ -207,6 +208,7 @@ type compiled struct {
 	detailFields map[string]bool
 	// termHeads end technical terms; weakModifiers make none with them
 	termHeads     map[string]bool
+	termHeadShape *keyShapes // shapesOf(termHeads)
 	weakModifiers map[string]bool
 	// codeRoles follow a code span that is the code's own name: "the
 	// `retries` option" (explicit.go)
@@ -657,6 +659,7 @@ func (r *Rules) compile() *compiled {
 			c.notNameStart[w[0]] = true
 		}
 	}
+	c.termHeadShape, c.suffixCueShape = shapesOf(c.termHeads), shapesOf(c.suffixCues)
 	c.wordKinds = map[string]wordKind{}
 	for _, set := range []struct {
 		m    map[string]bool

@@ -198,3 +198,36 @@ func foldLookup[V any](m map[string]V, w string) (V, bool) {
 	v, found := m[strings.ToLower(w)]
 	return v, found
 }
+
+// keyShapes says cheaply that an ASCII word, case folded, is none of a
+// set's keys: for each first byte, the lengths of the keys that start
+// with it (bit 63 for 63 bytes or more). A lookup behind it skips the hash
+// for nearly every word of a line.
+type keyShapes [256]uint64
+
+func shapesOf[V any](m map[string]V) *keyShapes {
+	var k keyShapes
+	for key := range m {
+		if key != "" {
+			k[key[0]] |= 1 << min(len(key), 63)
+		}
+	}
+	return &k
+}
+
+// foldLookupShaped is foldLookup(m, w) where shapes is shapesOf(m): a
+// folded ASCII word whose first byte and length no key has is not looked
+// up.
+func foldLookupShaped[V any](m map[string]V, shapes *keyShapes, w string) (V, bool) {
+	var kb [32]byte
+	if k, ok := lowerASCII(kb[:0], w); ok {
+		if len(k) == 0 || shapes[k[0]]&(1<<min(len(k), 63)) != 0 {
+			v, found := m[string(k)]
+			return v, found
+		}
+		var zero V
+		return zero, false
+	}
+	v, found := m[strings.ToLower(w)]
+	return v, found
+}
