@@ -49,7 +49,7 @@ func FuzzGuards(f *testing.F) {
 		"\u212Aeynote: x", "opening \t keynote - x", "keynot", "Panelists: Sam Lee", "the  panel by Sam on queues", "ſpeaker: x",
 		"from zorkq import get", ">> \timport lexo", ">import kettlr", "use('x')", "require (\"a/b\")", " import x", "> > import x", "importx",
 		"10:30 – Keynote", "9h15 - x", "B. Title", "12) Title", "1234) x", "a) x", "Z.", "DevConf 2031 Berlin", "x1999y", "2020",
-		"Track 2: x", "trackless: x", "Sessions: x", "aMA: x",
+		"Track 2: x", "Jane works at Initech", "(created by lexo)", "inspired by: x", "built with zorkq and uses kettlr", "trackless: x", "Sessions: x", "aMA: x",
 	} {
 		f.Add(s)
 	}
@@ -79,6 +79,13 @@ func FuzzGuards(f *testing.F) {
 		for _, a := range []*anchored{c.talkKind, c.kindByOn, c.speakerCue, c.kindBy} {
 			if got, want := a.FindStringIndex(s), a.re.FindStringIndex(s); !slices.Equal(got, want) {
 				t.Errorf("%s on %q: guarded %v, regexp %v", a.re, s, got, want)
+			}
+		}
+		low := strings.ToLower(s) + " "
+		mask := c.cueMask(low)
+		for _, cu := range append(slices.Clone(c.cues), c.talkVerbs) {
+			if got, want := cu.find(low, mask), cu.find(low, ^uint64(0)); !slices.Equal(got, want) {
+				t.Errorf("%q, %s: guarded %v, unguarded %v", low, cu.rel, got, want)
 			}
 		}
 		if m := c.kindByOn.re.FindStringSubmatch(s); m != nil && !containsFold(s, "by") {

@@ -168,8 +168,7 @@ type compiled struct {
 	eventWords     map[string]bool
 	cues           []cue             // sorted longest phrase first
 	cueFirst       map[string]uint64 // first word of a cue or talk verb → its bit (indexCues)
-	cueFirstLen    int               // the longest first word
-	cueStart       [256]bool         // the first bytes of cueFirst's words
+	cueShape       *keyShapes        // shapesOf(cueFirst)
 	suffixCues     map[string]string
 	suffixCueShape *keyShapes // shapesOf(suffixCues)
 	examples       *regexp.Regexp
@@ -369,8 +368,8 @@ func (c *compiled) cueMask(low string) uint64 {
 		// every word start of the space-free run low[s:e]: its start and
 		// each byte after one that is no word's ("(created", "/uses")
 		for a := s; a < e; a++ {
-			if a > s && isWordByte(low[a-1]) || !c.cueStart[low[a]] || e-a > c.cueFirstLen {
-				continue
+			if a > s && isWordByte(low[a-1]) || c.cueShape[low[a]]&(1<<min(e-a, 63)) == 0 {
+				continue // no first word starts with this byte and is this long
 			}
 			m |= c.cueFirst[low[a:e]]
 		}
@@ -395,12 +394,11 @@ func (c *compiled) indexCues(cus []*cue) {
 			if !ok {
 				b = 1 << min(len(c.cueFirst), 63)
 				c.cueFirst[w] = b
-				c.cueFirstLen = max(c.cueFirstLen, len(w))
-				c.cueStart[w[0]] = true
 			}
 			cu.bits[j] = b
 		}
 	}
+	c.cueShape = shapesOf(c.cueFirst)
 }
 
 func isWordByte(b byte) bool {
