@@ -59,6 +59,9 @@ type knownIndex struct {
 	// words holds each name's first word with the most words of a name
 	// that opens with it: find tries no key that no name could have.
 	words map[string]int
+	// wordShapes is shapesOf(words): find hashes a word only when a first
+	// word has its first byte and length
+	wordShapes *keyShapes
 }
 
 func (k *knownIndex) add(key string, n int, kn knownName) {
@@ -129,6 +132,7 @@ func (x *extractor) buildKnown() *knownIndex {
 			}
 		}
 	}
+	k.wordShapes = shapesOf(k.words)
 	return k
 }
 
@@ -161,7 +165,11 @@ func (k *knownIndex) find(c *lineCtx, hits []spanHit) []spanHit {
 	}
 	var buf []byte // the key of words i..i+n-1, built without a string per try
 	for i := 0; i < len(ws); i++ {
-		most, ok := k.words[string(low(i))]
+		w := low(i)
+		if len(w) > 0 && k.wordShapes[w[0]]&(1<<min(len(w), 63)) == 0 {
+			continue // no name opens with a word of this first byte and length
+		}
+		most, ok := k.words[string(w)]
 		if !ok {
 			continue // no name opens with this word
 		}
