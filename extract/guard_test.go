@@ -151,7 +151,7 @@ func FuzzTextScan(f *testing.F) {
 		"zorkq – fast queues", "a—b", "(x)", "no marks at all here", "", "‘quoted’ “twice”", "\xe2\x80", "\xff\xfe",
 		"ab\xe2\x80\x94", "short", "é:ü", "\uFFFD and \xc3", " two\twords\n", "a\u00a0b\u0085c\u2003d", "\v\f\r x ",
 		"tools, E.G. zorkq", "such\u00e9 as x", "Jane's ÄRGER İstanbul’s K-9", "DevConf's",
-		"the", "Slides", "config", "Creator", "MAINTAINER", "queue", "Queues", "cache", "TODO", "N/A", "us", "US",
+		"Talk BY Jane", "a with", " with ", "x  by y", "withby ", " WITH\tx", "by the", "a b y ", "the", "Slides", "config", "Creator", "MAINTAINER", "queue", "Queues", "cache", "TODO", "N/A", "us", "US",
 		"YOUR_TOKEN", "myLogger", "Replace-Me", "XXXL", "my", "ÿour_x",
 		"Libraries", "QUERIES", "tested", "Maria", "MARIA’s", "ies", "flies", "Running", "x's", "Ünal", "KELVIN\u212A", "“Jane”,", "(x)", "’’a’’", "\xff(x)\xe2\x80", "—a—", ".,x,.", "for \u212Axample", "INCL. lexo", "e.", "Such As", "inclu",
 	} {
@@ -222,6 +222,9 @@ func FuzzTextScan(f *testing.F) {
 		}
 		if got, _ := foldLookupShaped(c.termHeads, c.termHeadShape, s); got != c.termHeads[strings.ToLower(s)] {
 			t.Errorf("foldLookupShaped(termHeads, %q) = %v", s, got)
+		}
+		if got, want := hasByOrWith(s), containsFold(s, " by ") || containsFold(s, " with "); got != want {
+			t.Errorf("hasByOrWith(%q) = %v, want %v", s, got, want)
 		}
 		if got, want := isWord(s), isWordRef(s); got != want {
 			t.Errorf("isWord(%q) = %v, want %v", s, got, want)

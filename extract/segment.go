@@ -147,7 +147,7 @@ func (x *extractor) mayNamePerson(l *line, t string) bool {
 	if len(l.Links) > 0 || strings.Contains(t, "@") {
 		return true
 	}
-	if containsFold(t, " by ") || containsFold(t, " with ") {
+	if hasByOrWith(t) {
 		return true
 	}
 	if containsAny(t, "—–(") || strings.Contains(t, " - ") {
@@ -171,6 +171,23 @@ func (x *extractor) mayNamePerson(l *line, t string) bool {
 			return true
 		}
 		i++
+	}
+	return false
+}
+
+// hasByOrWith is containsFold(t, " by ") || containsFold(t, " with "), in
+// one pass over t's spaces where the two searches made two.
+func hasByOrWith(t string) bool {
+	for i := strings.IndexByte(t, ' '); i >= 0 && i+3 < len(t); {
+		r := t[i+1:]
+		if hasPrefixASCIIFold(r, "by ") || hasPrefixASCIIFold(r, "with ") {
+			return true
+		}
+		j := strings.IndexByte(r, ' ')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
 	}
 	return false
 }
