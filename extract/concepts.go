@@ -80,7 +80,7 @@ func (x *extractor) titleTopics() {
 func (x *extractor) bodyTopics(b *talkBody) []spanHit {
 	ws := strings.Fields(strings.ToLower(b.name))
 	for i := range ws {
-		ws[i] = strings.Trim(ws[i], ".,:;!?()[]\"'‘’“”")
+		ws[i] = wordTrim.trim(ws[i])
 	}
 	type lineWords struct {
 		c     *lineCtx
@@ -196,11 +196,22 @@ func isPlural(w string) bool {
 
 // plainWords returns the spans of the runs of letters and digits in s (an
 // apostrophe inside a word is kept: "acme's").
+//
+// It reads an ASCII byte from asciiAlnum, decoding only the other runes,
+// and sizes its result for a word every six bytes: it runs on every line
+// of every talk's body (FuzzTextScan holds it to plainWordsRunes).
 func plainWords(s string) [][2]int {
-	var out [][2]int
+	out := make([][2]int, 0, len(s)/6+1)
 	start := -1
-	for i, r := range s {
-		in := unicode.IsLetter(r) || unicode.IsDigit(r) || start >= 0 && (r == '\'' || r == '’')
+	for i := 0; i < len(s); {
+		var in bool
+		r, n := rune(s[i]), 1
+		if r < utf8.RuneSelf {
+			in = asciiAlnum[r] || start >= 0 && r == '\''
+		} else {
+			r, n = utf8.DecodeRuneInString(s[i:])
+			in = unicode.IsLetter(r) || unicode.IsDigit(r) || start >= 0 && r == '’'
+		}
 		switch {
 		case in && start < 0:
 			start = i
@@ -208,12 +219,21 @@ func plainWords(s string) [][2]int {
 			out = append(out, [2]int{start, i})
 			start = -1
 		}
+		i += n
 	}
 	if start >= 0 {
 		out = append(out, [2]int{start, len(s)})
 	}
 	return out
 }
+
+// asciiAlnum holds the ASCII letters and digits.
+var asciiAlnum = func() (t [utf8.RuneSelf]bool) {
+	for r := range rune(utf8.RuneSelf) {
+		t[r] = unicode.IsLetter(r) || unicode.IsDigit(r)
+	}
+	return t
+}()
 
 // matchGram reports whether words (at spans of low) spell gram, word for
 // word in any inflection and separated by spaces only, and returns their
@@ -309,7 +329,7 @@ var (
 // common English (so not scare quotes: 'amazing').
 func (x *extractor) quotedTerms(c *lineCtx) {
 	t := c.l.Text
-	if !strings.ContainsAny(t, "'\"‘“") {
+	if !containsAny(t, "'\"‘“") {
 		return
 	}
 	for _, m := range quotedTermRE.FindAllStringSubmatchIndex(t, -1) {
@@ -519,33 +539,55 @@ func (x *extractor) titleEvent(tc *lineCtx, event string, hits []spanHit) []span
 	if !ok {
 		return hits
 	}
-	base := squash(yearRE.ReplaceAllString(event, ""))
+	base := squash(dropYears(event))
 	if len(base) < 4 {
 		return hits
 	}
 	ws := tc.words()
+	i, j, found := eventWords(ws, base)
+	if !found {
+		return hits
+	}
+	a, b := ws[i].start, ws[j].end
+	if !tc.take(a, b) {
+		return hits
+	}
+	return append(hits, spanHit{c: tc, a: a, b: b, take: true, name: tc.l.Text[a:b], typ: graph.Event, str: 5, join: ev})
+}
+
+// eventWords returns the first run of one to three words i..j of ws that
+// squashed and joined spell base. Each word is squashed once, and a run
+// stops growing once it is no prefix of base.
+func eventWords(ws []word, base string) (i, j int, ok bool) {
+	sqs := make([]string, len(ws))
 	for i := range ws {
-		var sq strings.Builder
+		n := 0 // the run i..j squashed and joined is base[:n]
 		for j := i; j < len(ws) && j < i+3; j++ {
-			sq.WriteString(squash(ws[j].s))
-			if sq.Len() > len(base) {
+			if sqs[j] == "" {
+				sqs[j] = squash(ws[j].s)
+			}
+			s := sqs[j]
+			if n+len(s) > len(base) || base[n:n+len(s)] != s {
 				break
 			}
-			if sq.String() != base {
-				continue
+			if n += len(s); n == len(base) {
+				return i, j, true
 			}
-			a, b := ws[i].start, ws[j].end
-			if !tc.take(a, b) {
-				return hits
-			}
-			return append(hits, spanHit{c: tc, a: a, b: b, take: true, name: tc.l.Text[a:b], typ: graph.Event, str: 5, join: ev})
 		}
 	}
-	return hits
+	return 0, 0, false
 }
 
 // squash lower-cases s and keeps only its letters and digits.
 func squash(s string) string {
+	plain := true // lower-case ASCII letters and digits only: s is its own squash
+	for i := 0; i < len(s) && plain; i++ {
+		c := s[i]
+		plain = 'a' <= c && c <= 'z' || '0' <= c && c <= '9'
+	}
+	if plain {
+		return s
+	}
 	var b strings.Builder
 	for _, r := range strings.ToLower(s) {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {

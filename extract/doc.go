@@ -79,11 +79,20 @@
 //
 // Every line of every note passes through the finders, so the per-line
 // path keeps to scans and lookups. A regexp there runs behind a guard that
-// says cheaply when it cannot match (the first bytes of an anchored
-// phrase regexp, rules.go anchored; a colon where a field needs one), or
-// is written out as a scan (headmatch.go); a cue phrase is looked for only
-// when its first word is on the line (cueMask). Each guard and scan is held
+// says cheaply when it cannot match (the first words of an anchored
+// phrase regexp's phrases, rules.go anchored; a colon where a field needs
+// one), or is written out as a scan (headmatch.go); a cue phrase is looked
+// for only when its first word is on the line (cueMask). Each guard and scan is held
 // to its regexp by a fuzz test (guard_test.go): a new one gets a row there.
+//
+// The strings functions that do more than a line needs have stand-ins in
+// textscan.go, each held to the function it replaces by FuzzTextScan:
+// indexAny for sets with a dash or a curly quote, cutsets made once for
+// Trim, fieldCount and appendFields for Fields, and folded lookups that
+// lower an ASCII word into a stack buffer instead of a new string. A small
+// word set asked about every word of a line (suffix cues, term heads, the
+// cue phrases' first words, the known names' first words) is looked up
+// behind its keys' first bytes and lengths (keyShapes).
 //
 // Every line of the notes is held until pass 2 has read it again: its
 // record (line), its context (lineCtx), its text and the mentions and

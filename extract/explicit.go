@@ -249,7 +249,7 @@ var docNameRules = []struct {
 		func(x *extractor, w written, l *line, _ docNames) bool { return x.roleAfter(w.span, l) }},
 	{inSectionLink, false, "a link to a part of the notes names the part: its title (\"Getting started\", \"Plugins\") is no thing, unless it is one coined name (\"zephyr-cache\", \"GraphQL\")",
 		func(_ *extractor, w written, _ *line, _ docNames) bool {
-			return len(strings.Fields(w.name)) > 1 || ordinaryForm(strings.ToLower(w.name), false) ||
+			return fieldCount(w.name) > 1 || ordinaryForm(strings.ToLower(w.name), false) ||
 				isCap(w.name) && isLower(w.name[1:])
 		}},
 	{inProse, true, "a lower-case English word (\"browser\", \"stringified\", \"bundler\") is a word, not a name, in a manual",

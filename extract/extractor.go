@@ -311,7 +311,7 @@ func (x *extractor) sectionKind(text string) (string, bool) {
 func (x *extractor) eventName(title string) string {
 	t := strings.TrimSpace(title)
 	// "Recap: DevConf 2031", "Notes — DevConf": a leading title word
-	if i := strings.IndexAny(t, ":|—–"); i > 0 {
+	if i := indexAny(t, ":|—–"); i > 0 {
 		head := strings.ToLower(strings.TrimSpace(t[:i]))
 		head = strings.TrimPrefix(strings.TrimPrefix(head, "my "), "conference ")
 		if slices.Contains(x.rules.titleSuffix, head) {
@@ -328,7 +328,7 @@ func (x *extractor) eventName(title string) string {
 			}
 		}
 	}
-	if i := strings.IndexAny(t, ",:|(—–"); i > 0 {
+	if i := indexAny(t, ",:|(—–"); i > 0 {
 		t = strings.TrimSpace(t[:i])
 	}
 	t = strings.TrimSuffix(t, " -")

@@ -147,6 +147,10 @@ func loadLexicons() {
 // isFirstName reports whether w (any case) is a known given name.
 func isFirstName(w string) bool {
 	lexOnce.Do(loadLexicons)
+	var kb [32]byte
+	if k, ok := lowerASCII(kb[:0], w); ok {
+		return firstNames[string(k)]
+	}
 	return firstNames[strings.ToLower(w)]
 }
 
@@ -154,6 +158,10 @@ func isFirstName(w string) bool {
 // word (no ending folded away).
 func isExactWord(w string) bool {
 	lexOnce.Do(loadLexicons)
+	var kb [32]byte
+	if k, ok := lowerASCII(kb[:0], w); ok {
+		return words[string(k)]
+	}
 	return words[strings.ToLower(w)]
 }
 
@@ -161,7 +169,12 @@ func isExactWord(w string) bool {
 // plural or possessive ending.
 func isWord(w string) bool {
 	lexOnce.Do(loadLexicons)
-	w = strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s"))
+	w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+	var kb [32]byte
+	if k, ok := lowerASCII(kb[:0], w); ok {
+		return isWordLower(k)
+	}
+	w = strings.ToLower(w)
 	if words[w] {
 		return true
 	}
@@ -172,6 +185,24 @@ func isWord(w string) bool {
 	}
 	if b, ok := strings.CutSuffix(w, "ies"); ok && words[b+"y"] {
 		return true
+	}
+	return false
+}
+
+// isWordLower is isWord's reading of an ASCII word already folded,
+// looked up from its bytes.
+func isWordLower(w []byte) bool {
+	if words[string(w)] {
+		return true
+	}
+	for _, suf := range []string{"s", "es", "ed", "ing", "ly", "d"} {
+		if n := len(w) - len(suf); n > 2 && string(w[n:]) == suf && words[string(w[:n])] {
+			return true
+		}
+	}
+	if n := len(w) - 3; n >= 0 && string(w[n:]) == "ies" {
+		var yb [32]byte
+		return words[string(append(append(yb[:0], w[:n]...), 'y'))]
 	}
 	return false
 }

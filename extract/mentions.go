@@ -123,6 +123,24 @@ var (
 	headParRE   = regexp.MustCompile(`^([^()]{1,48}?)\s*\(([^()]*)\)\s*[.:]?$`)
 )
 
+// importMatch is importRE.FindStringSubmatch(t), run only when t, after
+// the quote marks the regexp allows (`>+\s*`), starts with one of its
+// keywords: most lines start with none.
+func importMatch(t string) []string {
+	i := 0
+	for i < len(t) && t[i] == '>' {
+		i++
+	}
+	if i > 0 {
+		i = spaceRun(t, i)
+	}
+	switch r := t[i:]; {
+	case strings.HasPrefix(r, "from"), strings.HasPrefix(r, "import"), strings.HasPrefix(r, "require"), strings.HasPrefix(r, "use"):
+		return importRE.FindStringSubmatch(t)
+	}
+	return nil
+}
+
 // acronymOf reports whether acr abbreviates the words of exp: its letters are
 // the initials of exp's words in order, the first matching the first word.
 // Words may be skipped ("Just in time optimization" → JIT).
@@ -191,7 +209,7 @@ func (x *extractor) findMentions(c *lineCtx) {
 		if i := strings.Index(t, code); i >= 0 {
 			c.take(i, i+len(code)) // code is never read as prose, named or not
 		}
-		if name, ok := x.thingName(codeName(code)); ok && len(strings.Fields(name)) == 1 && !placeholder(name) {
+		if name, ok := x.thingName(codeName(code)); ok && fieldCount(name) == 1 && !placeholder(name) {
 			m := x.add(c, name, graph.Tool, 5)
 			// `data`, `path`: in a manual's code, a plain word is a
 			// parameter; in a talk's notes (`iter`, `yield`) it is a topic
@@ -199,7 +217,7 @@ func (x *extractor) findMentions(c *lineCtx) {
 			x.attach(c, m, false)
 		}
 	}
-	if m := importRE.FindStringSubmatch(t); m != nil {
+	if m := importMatch(t); m != nil {
 		name := m[1] + m[2] + m[3]
 		name = strings.Split(name, ".")[0]
 		if i := strings.Index(t, name); i >= 0 {
@@ -213,7 +231,8 @@ func (x *extractor) findMentions(c *lineCtx) {
 		return // a code block is code: what it imports is named, nothing else
 	}
 	x.wikilinks(c)
-	x.proseTalk(c)
+	cl := x.cueText(c)
+	x.proseTalk(c, cl)
 	x.acronyms(c)
 	c.loose = true
 	x.headSplit(c)
@@ -222,7 +241,7 @@ func (x *extractor) findMentions(c *lineCtx) {
 	x.bulletSubject(c)
 	x.questionObject(c)
 	c.loose = false
-	x.cues(c)
+	x.cues(c, cl)
 	x.namedWork(c)
 	x.versus(c)
 	x.examples(c)
@@ -331,10 +350,10 @@ func (x *extractor) wholeLine(c *lineCtx) {
 	off := 0 // where t starts in the line
 	// "run: nomad, consul": a label, then a list of names
 	labelled := false
-	if k := strings.Index(t, ": "); k > 0 && len(strings.Fields(t[:k])) <= 2 && strings.Contains(t[k:], ", ") && len(c.spans) == 0 {
+	if k := strings.Index(t, ": "); k > 0 && fieldCount(t[:k]) <= 2 && strings.Contains(t[k:], ", ") && len(c.spans) == 0 {
 		t, labelled, off = t[k+2:], true, k+2
 	}
-	if len(c.spans) > 0 || len(strings.Fields(t)) > 5 {
+	if len(c.spans) > 0 || fieldCount(t) > 5 {
 		return
 	}
 	if !x.wholeLineNames(t) {
@@ -359,13 +378,13 @@ func (x *extractor) wholeLine(c *lineCtx) {
 	// "open standards and portability": two lower-case things. Not "weak and
 	// strong references", where the first word shares the second's noun.
 	coord := len(split) == 2 && isLower(t) && !strings.Contains(t, ",") &&
-		(len(strings.Fields(split[0])) > 1 || isPlural(split[0])) && len(strings.Fields(split[1])) == 1
+		(fieldCount(split[0]) > 1 || isPlural(split[0])) && fieldCount(split[1]) == 1
 	for _, p := range split {
 		if p = strings.TrimSpace(p); p != "" && p[0] >= '0' && p[0] <= '9' {
 			return // "a talk, 45 minutes": a figure among the parts
 		}
 		n, ok := x.thingName(p)
-		if !ok || len(strings.Fields(n)) > 3 || strings.Contains(t, " -") || strings.ContainsAny(n, "=()") {
+		if !ok || fieldCount(n) > 3 || strings.Contains(t, " -") || strings.ContainsAny(n, "=()") {
 			return // "pip install --use-mirrors" is a command
 		}
 		ws := strings.Fields(n)
@@ -522,9 +541,14 @@ func codeName(code string) string {
 // reader's own value: "YOUR_API_KEY", "REPLACE_ME", "my-custom-plugin",
 // "myLogger", "your-username".
 func placeholder(name string) bool {
-	low := strings.ToLower(name)
+	// an ASCII name is compared in ASCII case, without lowering it
+	var kb [32]byte
+	low, ascii := lowerASCII(kb[:0], name)
+	if !ascii {
+		low = []byte(strings.ToLower(name))
+	}
 	for _, p := range []string{"your_", "your-", "my_", "my-", "replace_me", "replace-me", "xxx", "changeme"} {
-		if strings.HasPrefix(low, p) {
+		if len(low) >= len(p) && string(low[:len(p)]) == p {
 			return true
 		}
 	}
@@ -564,7 +588,7 @@ func (x *extractor) links(c *lineCtx) {
 	for _, lk := range c.l.Links {
 		if lk.Text != "" {
 			if i := strings.Index(c.l.Text, lk.Text); i >= 0 && !c.taken(i, i+len(lk.Text)) {
-				if name, ok := x.thingName(lk.Text); ok && x.nameLike(name) && (len(strings.Fields(name)) == 1 || allNamed(strings.Fields(name))) {
+				if name, ok := x.thingName(lk.Text); ok && x.nameLike(name) && (fieldCount(name) == 1 || allNamed(strings.Fields(name))) {
 					c.take(i, i+len(lk.Text))
 					x.attach(c, x.add(c, name, "", 0), false)
 				} else {
@@ -643,7 +667,7 @@ func packageName(u *url.URL) string {
 // nameLike reports whether a cleaned name carries a sign of being a name:
 // a capital, a coined word, or a word that is not common English.
 func (x *extractor) nameLike(name string) bool {
-	for _, w := range strings.Fields(name) {
+	for w := range strings.FieldsSeq(name) {
 		if isCap(w) || isCoined(w) || !isWord(w) && len(w) > 2 {
 			return !x.rules.notNames[name]
 		}
@@ -707,13 +731,12 @@ var (
 // proseTalk reads running prose that says who gave a talk: "Jane Doe from
 // Initech talked about 'Fast Builds'" (a talk) or "… talked about tracing"
 // (a topic the person covers).
-func (x *extractor) proseTalk(c *lineCtx) {
-	t := c.l.Text
-	low := strings.ToLower(t)
-	if len(low) != len(t) {
+func (x *extractor) proseTalk(c *lineCtx, cl cueText) {
+	t, low := c.l.Text, cl.low
+	if !cl.ok {
 		return
 	}
-	for _, v := range x.rules.talkVerbs.find(low, x.rules.cueMask(low)) {
+	for _, v := range x.rules.talkVerbs.find(low, cl.mask) {
 		m := proseWhoRE.FindStringSubmatchIndex(t[:v[0]])
 		if m == nil {
 			// "She also showed ArviZ": the speaker of the sentence before, in
@@ -953,7 +976,7 @@ func (x *extractor) headSplit(c *lineCtx) {
 		}
 		return re(t)
 	}
-	if m = match(headDash, strings.Contains(t, " -") || strings.ContainsAny(t, "–—")); m == nil {
+	if m = match(headDash, strings.Contains(t, " -") || containsAny(t, "–—")); m == nil {
 		if m = match(headColon, strings.Contains(t, ":")); m == nil {
 			if m = match(headParRE.FindStringSubmatch, strings.HasSuffix(strings.TrimRight(t, ".: "), ")")); m != nil {
 				if ws := strings.Fields(m[1]); len(ws) > 1 && !allNamed(ws) {
@@ -977,7 +1000,7 @@ func (x *extractor) headSplit(c *lineCtx) {
 	name, desc = m[1], m[2]
 	// "Trust boundaries–example: …": a dash inside a word (not a hyphen)
 	// joins the head to a label of its own
-	if i := strings.IndexAny(name, "–—"); i > 0 && name[i-1] != ' ' && i+3 < len(name) && name[i+3] != ' ' {
+	if i := indexAny(name, "–—"); i > 0 && name[i-1] != ' ' && i+3 < len(name) && name[i+3] != ' ' {
 		name = name[:i]
 	}
 	n, ok := x.thingName(name)
@@ -995,7 +1018,8 @@ func (x *extractor) headSplit(c *lineCtx) {
 	if isLower(n) && isWord(n) && !isCoined(n) {
 		return // "support - …", "map: …": an everyday word heads a note, it names nothing
 	}
-	ws := strings.Fields(n)
+	var wb [8]string
+	ws := appendFields(wb[:0], n)
 	if len(ws) > 2 && !allNamed(ws) {
 		return
 	}
@@ -1025,17 +1049,11 @@ func (x *extractor) headSplit(c *lineCtx) {
 }
 
 // cues finds "X similar to Y", "works at Y", "created Y", "Y creator".
-func (x *extractor) cues(c *lineCtx) {
-	t := c.l.Text
-	low := strings.ToLower(t)
-	if len(low) != len(t) {
+func (x *extractor) cues(c *lineCtx, cl cueText) {
+	t, low, findIn, mask := c.l.Text, cl.low, cl.findIn, cl.mask
+	if !cl.ok {
 		return // case folding changed byte offsets (rare scripts): no cues
 	}
-	findIn := low
-	if c.cont != "" {
-		findIn = low + " " // a cue may end a wrapped line
-	}
-	mask := x.rules.cueMask(findIn)
 	for _, cu := range x.rules.cues {
 		for _, ph := range cu.find(findIn, mask) {
 			m := []int{ph[0], ph[1] + 1, ph[0], ph[1]}
@@ -1090,7 +1108,7 @@ func (x *extractor) cues(c *lineCtx) {
 			typ, str := x.typeHint(obj, wordAfter(t, b)) // "built on the Zephyr kernel"
 			if cu.rel == graph.WorksAt {
 				typ, str = graph.Organization, 7
-			} else if cu.rel == graph.Uses && typ == graph.Concept && str == 0 && len(strings.Fields(obj)) == 1 && isCap(obj) {
+			} else if cu.rel == graph.Uses && typ == graph.Concept && str == 0 && fieldCount(obj) == 1 && isCap(obj) {
 				typ, str = graph.Tool, 2 // "uses Flink": a name that is used is a tool
 			}
 			o := x.add(c, obj, typ, str)
@@ -1105,7 +1123,7 @@ func (x *extractor) cues(c *lineCtx) {
 	// suffix cues: "(Grove creator)"
 	ws := c.words()
 	for i := 1; i < len(ws); i++ {
-		rel, ok := x.rules.suffixCues[strings.ToLower(ws[i].s)]
+		rel, ok := foldLookupShaped(x.rules.suffixCues, x.rules.suffixCueShape, ws[i].s)
 		if !ok {
 			continue
 		}
@@ -1124,6 +1142,31 @@ func (x *extractor) cues(c *lineCtx) {
 		x.attach(c, o, true)
 		x.cueRelation(c, rel, o)
 	}
+}
+
+// cueText is a line as proseTalk and cues read it, made once for both:
+// low is its text in lower case, findIn is low with a space after when
+// the paragraph goes on (a cue may end a wrapped line), and mask is
+// findIn's cueMask, a superset of low's, which is all cue.find needs. ok
+// is false when case folding changed the byte offsets (rare scripts):
+// then neither reads the line.
+type cueText struct {
+	low, findIn string
+	mask        uint64
+	ok          bool
+}
+
+func (x *extractor) cueText(c *lineCtx) cueText {
+	t := c.l.Text
+	low := strings.ToLower(t)
+	if len(low) != len(t) {
+		return cueText{}
+	}
+	findIn := low
+	if c.cont != "" {
+		findIn = low + " "
+	}
+	return cueText{low: low, findIn: findIn, mask: x.rules.cueMask(findIn), ok: true}
 }
 
 var versusRE = regexp.MustCompile(`(?i)(\S+)\s+(?:vs\.?|versus)\s+`)
@@ -1265,7 +1308,7 @@ func (x *extractor) lineSubject(c *lineCtx, at int) int {
 	}
 	a, b := m[2], m[3]
 	name := t[a:b]
-	if len(strings.Fields(name)) > 4 {
+	if fieldCount(name) > 4 {
 		return -1
 	}
 	pos := headPos
@@ -1400,10 +1443,10 @@ func (x *extractor) examples(c *lineCtx) {
 			for _, p := range strings.FieldsFunc(strings.NewReplacer(" and ", "\x00", " or ", "\x00").Replace(part), func(r rune) bool { return r == 0 }) {
 				p0 := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(p), "or "))
 				name, ok := x.thingName(p0)
-				if !ok || len(strings.Fields(name)) > 3 {
+				if !ok || fieldCount(name) > 3 {
 					continue
 				}
-				if len(strings.Fields(name)) == 1 && !x.nameLike(name) && !terse {
+				if fieldCount(name) == 1 && !x.nameLike(name) && !terse {
 					continue // "such as network or files": plain words
 				}
 				i := strings.Index(t[off:], name)
@@ -1421,7 +1464,7 @@ func (x *extractor) examples(c *lineCtx) {
 func (x *extractor) toolSuffix(c *lineCtx) {
 	ws := c.words()
 	for i := 1; i < len(ws); i++ {
-		if !x.rules.toolSuffixes[strings.ToLower(ws[i].s)] {
+		if suf, _ := foldLookup(x.rules.toolSuffixes, ws[i].s); !suf {
 			continue
 		}
 		p := ws[i-1]
@@ -1535,7 +1578,8 @@ func (x *extractor) shapes(c *lineCtx) {
 			}
 		}
 		low := strings.ToLower(s)
-		if x.rules.notNames[s] || x.rules.stop[low] || isAcronym(s) && x.rules.generic[low] || x.rules.workWords[low] {
+		kind := x.rules.wordKinds[low] // stop, generic, work word: one lookup for the three sets
+		if x.rules.isNotName(s) || kind&kindStop != 0 || isAcronym(s) && kind&kindGeneric != 0 || kind&kindWork != 0 {
 			continue // "API", "URL": ordinary words in capitals
 		}
 		named := false
@@ -1544,12 +1588,12 @@ func (x *extractor) shapes(c *lineCtx) {
 			// in a title, capitals say little ("Taming the Scheduler"): a name
 			// is coined, no dictionary's word, or the object of "in", "with",
 			// "using" ("Web Apps in Rust", "with Sled and Tokio")
-			named = !x.rules.notNames[s] && (isCoined(s) ||
+			named = !x.rules.isNotName(s) && (isCoined(s) ||
 				isCap(s) && len(s) > 3 && !isDictWord(s) && !isFirstName(s) && !abstract(s) && !nameRun(ws, i) ||
 				isCap(s) && i > 0 && !abstract(s) && titleObject(ws, i) && x.counts[low] >= 2)
 		case isCoined(s):
 			named = true
-		case x.rules.generic[low] && isWord(s) && !isCoined(s):
+		case kind&kindGeneric != 0 && isWord(s) && !isCoined(s):
 			// "13:30 Lunch", "the Q&A Break": words of the day
 		case isCap(s) && !w.sentStart && !isFirstName(s) && len(s) > 1:
 			named = true

@@ -29,22 +29,46 @@ type word struct {
 // result, of the exact size: lines keep their words for pass 2 (FuzzTokenize
 // holds it equal to the plain rune-by-rune reading).
 func tokenize(text string) []word {
-	n := 0
-	eachWord(text, func(_, _ int) { n++ })
-	out := make([]word, 0, n)
+	// the words are gathered on the stack and copied out once: one scan of
+	// the line, where counting first would scan it twice
+	var buf [64]word
+	out := appendWords(buf[:0], text)
+	res := make([]word, len(out))
+	copy(res, out)
+	return res
+}
+
+// appendWords appends tokenize's words of text to out.
+func appendWords(out []word, text string) []word {
+	n0 := len(out)
 	prev := 0
 	lead := true // every word so far is a number: a date or a time ("2031-03-02 Met …")
-	eachWord(text, func(a, b int) {
+	for a, b := nextWord(text, 0); a >= 0; a, b = nextWord(text, b) {
 		s := text[a:b]
-		gap := text[prev:a]
-		start := len(out) == 0 || lead || strings.ContainsAny(gap, ".!?:;|") || strings.Contains(gap, " - ") || strings.Contains(gap, "–") || strings.Contains(gap, "—")
+		start := len(out) == n0 || lead || sentenceGap(text[prev:a])
 		lead = lead && !hasLetter(s)
 		// a trailing dot of an abbreviation or a sentence end is not part of a word
 		// unless the word is dotted inside (spine.js, e.g.)
 		out = append(out, word{s: s, start: a, end: b, sentStart: start})
 		prev = b
-	})
+	}
 	return out
+}
+
+// sentenceGap reports whether the text between two words ends a sentence:
+// it holds one of . ! ? : ; | or a dash (" - ", "–", "—"). Most gaps are a
+// space or ", ", which the byte loop settles without a search.
+func sentenceGap(gap string) bool {
+	for i := 0; i < len(gap); i++ {
+		switch b := gap[i]; {
+		case b == '.' || b == '!' || b == '?' || b == ':' || b == ';' || b == '|':
+			return true
+		case b == '-' || b >= utf8.RuneSelf:
+			return strings.Contains(gap, " - ") || strings.Contains(gap, "–") || strings.Contains(gap, "—") ||
+				strings.ContainsAny(gap[i:], ".!?:;|")
+		}
+	}
+	return false
 }
 
 // wordSpans returns the byte spans of tokenize's words.
@@ -108,15 +132,19 @@ func firstWords(text string, n int) []word {
 
 // eachWordWhile is eachWord that stops when f returns false.
 func eachWordWhile(text string, f func(a, b int) bool) {
-	class := func(i int) (uint8, int) {
-		if b := text[i]; b < utf8.RuneSelf {
-			return asciiWord[b], 1
-		}
-		r, n := utf8.DecodeRuneInString(text[i:])
-		return runeWordClass(r), n
+	for a, b := nextWord(text, 0); a >= 0 && f(a, b); a, b = nextWord(text, b) {
 	}
-	for i := 0; i < len(text); {
-		c, n := class(i)
+}
+
+// nextWord returns the span [a, b) of the first word of text that starts
+// at i or after, or a = -1 when there is none. An ASCII rune's classes are
+// read from asciiWord in line; other runes go through wordClass.
+func nextWord(text string, i int) (a, b int) {
+	for i < len(text) {
+		c, n := asciiWord[text[i]&0x7F], 1
+		if text[i] >= utf8.RuneSelf {
+			c, n = wordClass(text[i:])
+		}
 		if c&wordStart == 0 {
 			i += n
 			continue
@@ -127,7 +155,10 @@ func eachWordWhile(text string, f func(a, b int) bool) {
 		}
 		j := i + n
 		for j < len(text) {
-			c2, n2 := class(j)
+			c2, n2 := asciiWord[text[j]&0x7F], 1
+			if text[j] >= utf8.RuneSelf {
+				c2, n2 = wordClass(text[j:])
+			}
 			if c2&wordIn == 0 {
 				break
 			}
@@ -137,14 +168,17 @@ func eachWordWhile(text string, f func(a, b int) bool) {
 			}
 		}
 		if lastEnd > start {
-			if !f(start, lastEnd) {
-				return
-			}
-			i = lastEnd
-		} else {
-			i = j
+			return start, lastEnd
 		}
+		i = j
 	}
+	return -1, len(text)
+}
+
+// wordClass returns the word classes of the rune s starts with and its size.
+func wordClass(s string) (uint8, int) {
+	r, n := utf8.DecodeRuneInString(s)
+	return runeWordClass(r), n
 }
 
 // hasLetter reports whether s holds a letter.
@@ -175,12 +209,13 @@ const (
 // personName returns the cleaned name if s reads as a person's name from a
 // position of the given strength.
 func (x *extractor) personName(s string, pos personStrength) (string, bool) {
-	s = strings.TrimSpace(strings.Trim(s, " \t*_~`\"“”:;,.!?()[]"))
+	s = strings.TrimSpace(personTrim.trim(s))
 	s = stripPossessive(s)
 	if h, ok := strings.CutPrefix(s, "@"); ok && pos >= headPos && handleRE.MatchString(s) {
 		return h, true
 	}
-	toks := strings.Fields(s)
+	var tb [8]string
+	toks := appendFields(tb[:0], s)
 	if len(toks) < 2 || len(toks) > 4 || len(s) > 40 {
 		return "", false
 	}
@@ -307,7 +342,7 @@ func splitPeople(s string) []string {
 // short, not a sentence, not starting or ending with a function word.
 func (x *extractor) thingName(s string) (string, bool) {
 	s = strings.TrimSpace(s)
-	s = strings.Trim(s, " \t*_~\"“”'‘’:;,.!?()[]{}<>-–—")
+	s = thingTrim.trim(s)
 	s = stripPossessive(s)
 	if s == "" || len(s) > 48 || strings.ContainsAny(s, "!?;|{}<>") {
 		return "", false
@@ -315,14 +350,17 @@ func (x *extractor) thingName(s string) (string, bool) {
 	if strings.Contains(s, "://") || strings.HasPrefix(s, "www.") {
 		return "", false
 	}
-	toks := strings.Fields(s)
+	var tb [8]string
+	toks := appendFields(tb[:0], s)
 	if len(toks) == 0 || len(toks) > 4 {
 		return "", false // nothing but spaces once the punctuation is gone
 	}
 	if len(toks) == 1 && fileName(s) {
 		return "", false // "notes.md", "settings.py": a file, not a thing
 	}
-	s = strings.Join(toks, " ")
+	if !collapsed(s) {
+		s = strings.Join(toks, " ")
+	}
 	low := strings.ToLower(s)
 	if x.rules.generic[low] || x.rules.labels[low] || x.rules.notNames[s] || x.rules.workWords[low] {
 		return "", false
@@ -390,12 +428,13 @@ func abstract(w string) bool {
 // typeHint guesses a thing's type from its name's shape and the words around it.
 func (x *extractor) typeHint(name, context string) (string, int) {
 	for w := range strings.FieldsSeq(context) {
-		w = strings.ToLower(strings.Trim(w, ".,;:()[]"))
+		w = strings.ToLower(contextTrim.trim(w))
 		if t, ok := x.rules.typeWords[w]; ok {
 			return t, 4
 		}
 	}
-	toks := strings.Fields(name)
+	var tb [8]string
+	toks := appendFields(tb[:0], name)
 	if len(toks) == 1 {
 		t := toks[0]
 		if isAcronym(t) {

@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/notegraph/notegraph/graph"
 )
@@ -58,6 +59,9 @@ type knownIndex struct {
 	// words holds each name's first word with the most words of a name
 	// that opens with it: find tries no key that no name could have.
 	words map[string]int
+	// wordShapes is shapesOf(words): find hashes a word only when a first
+	// word has its first byte and length
+	wordShapes *keyShapes
 }
 
 func (k *knownIndex) add(key string, n int, kn knownName) {
@@ -128,6 +132,7 @@ func (x *extractor) buildKnown() *knownIndex {
 			}
 		}
 	}
+	k.wordShapes = shapesOf(k.words)
 	return k
 }
 
@@ -140,25 +145,42 @@ func (x *extractor) knownNames(c *lineCtx) { x.addHits(x.known.find(c, nil)) }
 // lines on the pool while their mentions are added in order (pass2.go).
 func (k *knownIndex) find(c *lineCtx, hits []spanHit) []spanHit {
 	n0 := len(c.spans)
-	ws := c.words()
-	low := make([]string, len(ws))
-	for i, w := range ws {
-		low[i] = strings.ToLower(stripPossessive(w.s))
+	ws := c.toks
+	if ws == nil {
+		// the line's words for this reading only (pass 2 drops them after
+		// it): on the stack for most lines, not tokenize's copy
+		var wordsBuf [64]word
+		ws = appendWords(wordsBuf[:0], c.l.Text)
+	}
+	// the words folded as keys are, one after another in lows (on the
+	// stack for most lines): lowered without a string per word
+	var lowsBuf [512]byte
+	var endsBuf [64]int
+	lows, ends := appendFoldedWords(lowsBuf[:0], endsBuf[:0], ws)
+	low := func(i int) []byte {
+		if i == 0 {
+			return lows[:ends[0]]
+		}
+		return lows[ends[i-1]:ends[i]]
 	}
 	var buf []byte // the key of words i..i+n-1, built without a string per try
 	for i := 0; i < len(ws); i++ {
-		most, ok := k.words[low[i]]
+		w := low(i)
+		if len(w) > 0 && k.wordShapes[w[0]]&(1<<min(len(w), 63)) == 0 {
+			continue // no name opens with a word of this first byte and length
+		}
+		most, ok := k.words[string(w)]
 		if !ok {
 			continue // no name opens with this word
 		}
 		for n := min(most, len(ws)-i); n >= 1; n-- {
 			a, b := ws[i].start, ws[i+n-1].end
 			buf = buf[:0]
-			for j, w := range low[i : i+n] {
-				if j > 0 {
+			for j := i; j < i+n; j++ {
+				if j > i {
 					buf = append(buf, ' ')
 				}
-				buf = append(buf, w...)
+				buf = append(buf, low(j)...)
 			}
 			kn, ok := k.names[string(buf)] // no allocation: the compiler looks up the bytes
 			if !ok || c.taken(a, b) {
@@ -200,6 +222,33 @@ func (k *knownIndex) find(c *lineCtx, hits []spanHit) []spanHit {
 	}
 	c.untake(n0)
 	return hits
+}
+
+// appendFoldedWords appends to lows each word of ws as knownIndex keys
+// fold it, strings.ToLower(stripPossessive(w.s)), and to ends where each
+// ends in lows. An ASCII word is lowered byte by byte; another goes
+// through strings.ToLower.
+func appendFoldedWords(lows []byte, ends []int, ws []word) ([]byte, []int) {
+	for _, w := range ws {
+		s := stripPossessive(w.s)
+		ascii := true
+		for i := 0; i < len(s); i++ {
+			ascii = ascii && s[i] < utf8.RuneSelf
+		}
+		if ascii {
+			for i := 0; i < len(s); i++ {
+				b := s[i]
+				if 'A' <= b && b <= 'Z' {
+					b += 'a' - 'A'
+				}
+				lows = append(lows, b)
+			}
+		} else {
+			lows = append(lows, strings.ToLower(s)...)
+		}
+		ends = append(ends, len(lows))
+	}
+	return lows, ends
 }
 
 // resolve groups mentions into nodes (one per real thing) and relations into

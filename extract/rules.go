@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -167,11 +168,12 @@ type compiled struct {
 	eventWords     map[string]bool
 	cues           []cue             // sorted longest phrase first
 	cueFirst       map[string]uint64 // first word of a cue or talk verb → its bit (indexCues)
-	cueFirstLen    int               // the longest first word
-	cueStart       [256]bool         // the first bytes of cueFirst's words
+	cueShape       *keyShapes        // shapesOf(cueFirst)
 	suffixCues     map[string]string
+	suffixCueShape *keyShapes // shapesOf(suffixCues)
 	examples       *regexp.Regexp
 	examplePhrases []string
+	exampleStart   *[128][]string // the phrases by their first byte (indexExamples)
 	speakerCue     *anchored
 	columns        map[string]string // table header → speaker, title, organization
 	talkVerbs      cue
@@ -184,8 +186,12 @@ type compiled struct {
 	prefixes       []string
 	stop           map[string]bool
 	notNames       map[string]bool
-	merges         [][]string
-	vetoes         map[[2]string]bool
+	notNameStart   [256]bool // the first bytes of notNames' words (isNotName)
+	// wordKinds has each word of stop, generic and workWords with the
+	// sets it is in, for a reader that asks about all three
+	wordKinds map[string]wordKind
+	merges    [][]string
+	vetoes    map[[2]string]bool
 	// conceptSuffixes are the endings of abstract nouns ("-ity", "-ism")
 	conceptSuffixes []string
 	// copulas are the verbs after a bullet's subject: "X is hard"
@@ -201,6 +207,7 @@ type compiled struct {
 	detailFields map[string]bool
 	// termHeads end technical terms; weakModifiers make none with them
 	termHeads     map[string]bool
+	termHeadShape *keyShapes // shapesOf(termHeads)
 	weakModifiers map[string]bool
 	// codeRoles follow a code span that is the code's own name: "the
 	// `retries` option" (explicit.go)
@@ -209,9 +216,77 @@ type compiled struct {
 	docWords map[string]bool
 }
 
+// wordKind says which of the word sets stop, generic and workWords hold a
+// word (compiled.wordKinds).
+type wordKind uint8
+
+const (
+	kindStop wordKind = 1 << iota
+	kindGeneric
+	kindWork
+)
+
+// isNotName is notNames[w], looked up only when a word of notNames starts
+// with w's first byte.
+func (c *compiled) isNotName(w string) bool {
+	if w != "" && !c.notNameStart[w[0]] {
+		return false
+	}
+	return c.notNames[w]
+}
+
 // examplesHint is a cheap test that text may hold an examples phrase, so
 // that the regexp runs only on the few lines that do.
+//
+// It is examplesHintLower, read in one pass over an ASCII text: at each
+// byte, in lower case, the phrases that start with it (exampleStart) are
+// compared in ASCII case, where lowering the text and searching it once
+// per phrase would read it nine times. A byte past ASCII (which
+// strings.ToLower may fold to ASCII: 'K' to 'k') hands the text to
+// examplesHintLower, as do phrases past ASCII or empty ones
+// (exampleStart nil). FuzzTextScan holds the two equal.
 func (c *compiled) examplesHint(text string) bool {
+	if c.exampleStart == nil {
+		return c.examplesHintLower(text)
+	}
+	for i := 0; i < len(text); i++ {
+		b := text[i]
+		if b >= utf8.RuneSelf {
+			return c.examplesHintLower(text)
+		}
+		if 'A' <= b && b <= 'Z' {
+			b += 'a' - 'A'
+		}
+		for _, p := range c.exampleStart[b] {
+			if hasPrefixASCIIFold(text[i:], p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasPrefixASCIIFold reports whether t starts with w (lower case ASCII)
+// when t's ASCII capitals are lowered.
+func hasPrefixASCIIFold(t, w string) bool {
+	if len(t) < len(w) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		b := t[i]
+		if 'A' <= b && b <= 'Z' {
+			b += 'a' - 'A'
+		}
+		if b != w[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// examplesHintLower is examplesHint as first written: the lower-cased
+// text holds one of the phrases.
+func (c *compiled) examplesHintLower(text string) bool {
 	low := strings.ToLower(text)
 	for _, p := range c.examplePhrases {
 		if strings.Contains(low, p) {
@@ -219,6 +294,24 @@ func (c *compiled) examplesHint(text string) bool {
 		}
 	}
 	return false
+}
+
+// indexExamples fills exampleStart, or leaves it nil when a phrase is
+// empty or not ASCII.
+func (c *compiled) indexExamples() {
+	var start [128][]string
+	for _, p := range c.examplePhrases {
+		if p == "" {
+			return
+		}
+		for i := 0; i < len(p); i++ {
+			if p[i] >= utf8.RuneSelf {
+				return
+			}
+		}
+		start[p[0]] = append(start[p[0]], p)
+	}
+	c.exampleStart = &start
 }
 
 type cue struct {
@@ -275,8 +368,8 @@ func (c *compiled) cueMask(low string) uint64 {
 		// every word start of the space-free run low[s:e]: its start and
 		// each byte after one that is no word's ("(created", "/uses")
 		for a := s; a < e; a++ {
-			if a > s && isWordByte(low[a-1]) || !c.cueStart[low[a]] || e-a > c.cueFirstLen {
-				continue
+			if a > s && isWordByte(low[a-1]) || c.cueShape[low[a]]&(1<<min(e-a, 63)) == 0 {
+				continue // no first word starts with this byte and is this long
 			}
 			m |= c.cueFirst[low[a:e]]
 		}
@@ -301,12 +394,11 @@ func (c *compiled) indexCues(cus []*cue) {
 			if !ok {
 				b = 1 << min(len(c.cueFirst), 63)
 				c.cueFirst[w] = b
-				c.cueFirstLen = max(c.cueFirstLen, len(w))
-				c.cueStart[w[0]] = true
 			}
 			cu.bits[j] = b
 		}
 	}
+	c.cueShape = shapesOf(c.cueFirst)
 }
 
 func isWordByte(b byte) bool {
@@ -332,6 +424,10 @@ type anchored struct {
 	// skipSpace: the regexp allows spaces before its phrase (`^\s*`)
 	skipSpace bool
 	start     [256]bool
+	// firsts are the phrases' first words, lower case ASCII: a match
+	// starts with one of them in some case, so a text that starts with
+	// none is not run through re either (nil: the guard is start alone)
+	firsts []string
 }
 
 // anchor returns re guarded by the first bytes of the phrases that open
@@ -343,12 +439,20 @@ func anchor(re *regexp.Regexp, phrases ...[]string) *anchored {
 	for b := utf8.RuneSelf; b < 256; b++ {
 		a.start[b] = true
 	}
+	wide := false // a first word past ASCII may fold to ASCII ('ſ' to 's'): no firsts
 	for _, ps := range phrases {
 		for _, p := range ps {
 			p = strings.TrimSpace(p)
 			if p == "" {
 				a.all = true
 				continue
+			}
+			w, _, _ := strings.Cut(strings.ToLower(p), " ") // phraseRE's \s+ stands for the space
+			if !slices.Contains(a.firsts, w) {
+				a.firsts = append(a.firsts, w)
+			}
+			for i := 0; i < len(w); i++ {
+				wide = wide || w[i] >= utf8.RuneSelf
 			}
 			c := p[0]
 			a.start[c] = true
@@ -360,6 +464,9 @@ func anchor(re *regexp.Regexp, phrases ...[]string) *anchored {
 			}
 		}
 	}
+	if wide {
+		a.firsts = nil
+	}
 	return a
 }
 
@@ -367,7 +474,45 @@ func (a *anchored) may(t string) bool {
 	if a.skipSpace {
 		t = t[spaceRun(t, 0):]
 	}
-	return a.all || t != "" && a.start[t[0]]
+	if a.all {
+		return true
+	}
+	if t == "" || !a.start[t[0]] {
+		return false
+	}
+	if a.firsts == nil {
+		return true
+	}
+	for _, w := range a.firsts {
+		if prefixFoldMay(t, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// prefixFoldMay reports whether t may start with w (lower case ASCII)
+// under (?i): it does in ASCII case, or a rune past ASCII stands where w
+// is compared, which the regexp's folding may match ('K' for 'k'). A
+// rune that folds to an ASCII letter is at least a byte, so a t shorter
+// than w cannot start with it.
+func prefixFoldMay(t, w string) bool {
+	if len(t) < len(w) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		b := t[i]
+		if b >= utf8.RuneSelf {
+			return true
+		}
+		if 'A' <= b && b <= 'Z' {
+			b += 'a' - 'A'
+		}
+		if b != w[i] {
+			return false
+		}
+	}
+	return true
 }
 
 func (a *anchored) FindStringIndex(t string) []int {
@@ -472,6 +617,7 @@ func (r *Rules) compile() *compiled {
 	for _, e := range r.Examples {
 		c.examplePhrases = append(c.examplePhrases, strings.ToLower(strings.TrimSpace(e)))
 	}
+	c.indexExamples()
 	c.examples = phraseRE(`(?:^|[\s(,;])(?:`, r.Examples, `)[\s:,]+`)
 	for _, v := range r.TalkVerbs {
 		c.talkVerbs.phrases = append(c.talkVerbs.phrases, strings.Join(strings.Fields(strings.ToLower(v)), " "))
@@ -507,6 +653,19 @@ func (r *Rules) compile() *compiled {
 	}
 	for _, w := range r.NotNames {
 		c.notNames[w] = true
+		if w != "" {
+			c.notNameStart[w[0]] = true
+		}
+	}
+	c.termHeadShape, c.suffixCueShape = shapesOf(c.termHeads), shapesOf(c.suffixCues)
+	c.wordKinds = map[string]wordKind{}
+	for _, set := range []struct {
+		m    map[string]bool
+		kind wordKind
+	}{{c.stop, kindStop}, {c.generic, kindGeneric}, {c.workWords, kindWork}} {
+		for w := range set.m {
+			c.wordKinds[w] |= set.kind
+		}
 	}
 	for _, v := range r.Vetoes {
 		if len(v) == 2 {

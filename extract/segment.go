@@ -14,7 +14,8 @@ import (
 var (
 	// "Tom Vale (Taming the Scheduler)", "Mara Quill: (go for people)"
 	headParenRE = regexp.MustCompile(`^(.{3,60}?)\s*[:\-–—]?\s*\((.+)\)\s*[:.]?$`)
-	// "Raymond Hettinger - what makes go pleasant?", "Jane Doe: Title"
+	// "Raymond Hettinger - what makes go pleasant?", "Jane Doe: Title";
+	// read by headSep (headmatch.go), this is what it stands for
 	headSepRE = regexp.MustCompile(`^(.{2,80}?)(?:\s+[-–—]+\s+|\s*[:|]\s+)(.+)$`)
 	// "Title by Jane Doe"
 	headByRE = regexp.MustCompile(`^(.+?),?\s+(?i:by|presented by|with)\s+(.+)$`)
@@ -110,8 +111,7 @@ func quotation(t string) bool {
 }
 
 func (x *extractor) isTitle(s string) bool {
-	ws := strings.Fields(s)
-	if len(ws) < 2 || len(ws) > 20 || len(s) > 160 {
+	if n := fieldCount(s); n < 2 || n > 20 || len(s) > 160 {
 		return false
 	}
 	if strings.Contains(s, "://") {
@@ -147,10 +147,10 @@ func (x *extractor) mayNamePerson(l *line, t string) bool {
 	if len(l.Links) > 0 || strings.Contains(t, "@") {
 		return true
 	}
-	if containsFold(t, " by ") || containsFold(t, " with ") {
+	if hasByOrWith(t) {
 		return true
 	}
-	if strings.ContainsAny(t, "—–(") || strings.Contains(t, " - ") {
+	if containsAny(t, "—–(") || strings.Contains(t, " - ") {
 		// a separator and two capitalized words: the name may be one the
 		// lexicon lacks (unlistedPeople)
 		prev := ""
@@ -166,11 +166,28 @@ func (x *extractor) mayNamePerson(l *line, t string) bool {
 		if i == 16 {
 			break
 		}
-		w := strings.Trim(f, "*_~\"“”:;,.!?()[]'’")
+		w := nameTrim.trim(f)
 		if (i == 0 || isCap(w)) && isFirstName(w) {
 			return true
 		}
 		i++
+	}
+	return false
+}
+
+// hasByOrWith is containsFold(t, " by ") || containsFold(t, " with "), in
+// one pass over t's spaces where the two searches made two.
+func hasByOrWith(t string) bool {
+	for i := strings.IndexByte(t, ' '); i >= 0 && i+3 < len(t); {
+		r := t[i+1:]
+		if hasPrefixASCIIFold(r, "by ") || hasPrefixASCIIFold(r, "with ") {
+			return true
+		}
+		j := strings.IndexByte(r, ' ')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
 	}
 	return false
 }
@@ -211,16 +228,15 @@ func containsFold(t, sub string) bool {
 	return false
 }
 
+// clockRE is a time that opens a line, read through dropClock.
 var clockRE = regexp.MustCompile(`^(?:\d{1,2}[:.h]\d{2}(?:\s*(?:am|pm|AM|PM))?(?:\s*[-–—]\s*\d{1,2}[:.h]\d{2})?)\s*[-–—:|]?\s*`)
 
 // trimTalkHead drops what stands before a talk's title and is not part of
 // it: a time ("10:30 –") and a kind ("Keynote:").
 func (x *extractor) trimTalkHead(t string) string {
 	t = strings.TrimSpace(t)
-	if t != "" && t[0] >= '0' && t[0] <= '9' { // clockRE starts with a digit
-		t = clockRE.ReplaceAllString(t, "")
-	}
-	if !strings.ContainsAny(t, ":-–—") { // talkKind ends with one of these
+	t = dropClock(t)
+	if !containsAny(t, ":-–—") { // talkKind ends with one of these
 		return strings.TrimSpace(t)
 	}
 	if m := x.rules.talkKind.FindStringIndex(t); m != nil && m[1] < len(t) {
@@ -273,7 +289,7 @@ func (x *extractor) parseTalkHead(l *line, pos personStrength) (talkHead, bool) 
 	// "Keynote by Jane Doe: Title"
 	if m := x.rules.kindBy.FindStringIndex(l.Text); m != nil {
 		rest := l.Text[m[1]:]
-		if i := strings.IndexAny(rest, ":–—"); i > 0 {
+		if i := indexAny(rest, ":–—"); i > 0 {
 			if ps := x.people(strings.TrimSpace(rest[:i]), strongPos); ps != nil {
 				if title := strings.Trim(rest[i:], " :–—-"); x.isTitle(title) {
 					return talkHead{people: ps, title: title}, true
@@ -282,7 +298,7 @@ func (x *extractor) parseTalkHead(l *line, pos personStrength) (talkHead, bool) 
 		}
 	}
 	low := strings.ToLower(t)
-	hasSep := strings.Contains(t, " -") || strings.ContainsAny(t, ":|–—")
+	hasSep := strings.Contains(t, " -") || containsAny(t, ":|–—")
 	if !strings.Contains(t, "@") {
 		// no handle
 	} else if m := headHandleRE.FindStringSubmatch(t); m != nil && x.isTitle(m[1]) {
@@ -330,7 +346,7 @@ func (x *extractor) parseTalkHead(l *line, pos personStrength) (talkHead, bool) 
 	}
 	if !hasSep {
 		// no separator
-	} else if m := headSepRE.FindStringSubmatch(t); m != nil {
+	} else if m := headSep(t); m != nil {
 		left, right := strings.TrimSpace(m[1]), strings.TrimSpace(m[2])
 		// "Noor Haddad (@noorh) - Rails at Scale", "Jane Doe (Initech) — Title"
 		if pm := trailParen(left); pm != nil && x.isTitle(right) {
@@ -614,7 +630,7 @@ func (w *walker) title(t string, ev *graph.Evidence) {
 	isEvent := yearRE.MatchString(name) && strings.ContainsFunc(name, unicode.IsLetter)
 	// (a title the writer marked as notes of it, "GoNorth 2031 recap", is one)
 	byYear := isEvent && name == strings.TrimSpace(t)
-	for _, f := range strings.Fields(low) {
+	for f := range strings.FieldsSeq(low) {
 		if w.x.rules.eventWords[f] {
 			isEvent, byYear = true, false
 		}
@@ -686,7 +702,7 @@ func (w *walker) line(i int) {
 		}
 	}
 	if e := w.cur; e != nil && e.kind == entLabel && !l.Item && !l.Quote {
-		if name, ok := x.thingName(l.Text); ok && len(strings.Fields(name)) <= 4 && len(l.Links) == 0 && x.rules.stop[strings.ToLower(strings.Fields(name)[0])] == false {
+		if name, ok := x.thingName(l.Text); ok && fieldCount(name) <= 4 && len(l.Links) == 0 && x.rules.stop[strings.ToLower(strings.Fields(name)[0])] == false {
 			if _, isPerson := x.personName(name, headPos); !isPerson {
 				typ, str := x.typeHint(name, "")
 				s := x.addEv(name, typ, str+1, w.ev(l))
@@ -760,7 +776,7 @@ func (w *walker) heading(i int, l *line) {
 	if w.sec != "" && level <= w.secLvl {
 		// A heading at the section's level ends the section, unless it is one
 		// more short name in a list of them ("# tunnelr" among "#### snapkit").
-		if name, ok := x.thingName(l.Text); !ok || len(strings.Fields(name)) > 2 || w.sec == "ignore" || w.sec == "talk" {
+		if name, ok := x.thingName(l.Text); !ok || fieldCount(name) > 2 || w.sec == "ignore" || w.sec == "talk" {
 			w.sec, w.secLvl = "", 0
 		}
 	}
@@ -803,7 +819,7 @@ func (w *walker) heading(i int, l *line) {
 		w.thingEntry(l, l.Text, sectionType(w.sec), 8, level)
 		return
 	}
-	if name, ok := x.thingName(strings.TrimRight(l.Text, ":")); ok && len(strings.Fields(name)) <= 3 && !x.rules.labels[strings.ToLower(name)] {
+	if name, ok := x.thingName(strings.TrimRight(l.Text, ":")); ok && fieldCount(name) <= 3 && !x.rules.labels[strings.ToLower(name)] {
 		w.thingEntry(l, l.Text, "", 0, level)
 		return
 	}
@@ -1040,7 +1056,7 @@ func (w *walker) headLine(i int, l *line, item bool) bool {
 		}
 	}
 	if endsHead || l.Bold {
-		for _, lw := range strings.Fields(low) {
+		for lw := range strings.FieldsSeq(low) {
 			if x.rules.labels[lw] || x.rules.labels[low] || x.rules.generic[low] {
 				if inTalk && w.cur.level >= 1 && w.cur.level <= 7 {
 					// "Q&A:" under a talk's heading is more of its notes; a
@@ -1053,14 +1069,14 @@ func (w *walker) headLine(i int, l *line, item bool) bool {
 		}
 	}
 	name, ok := x.thingName(strings.TrimRight(t, ": -–—"))
-	if !ok || len(strings.Fields(name)) > 4 || x.rules.generic[low] {
+	if !ok || fieldCount(name) > 4 || x.rules.generic[low] {
 		return false
 	}
 	childList := next != nil && next.Item && next.Depth >= 1 && !next.Quote
 	single := next == nil || next.First || next.Kind != kindPara || next.Item
 	switch {
 	case endsHead, childList && x.nameLike(name) || childList && !inTalk:
-	case single && !inTalk && (x.nameLike(name) || len(strings.Fields(name)) <= 2):
+	case single && !inTalk && (x.nameLike(name) || fieldCount(name) <= 2):
 	case w.sec == "tool" || w.sec == "concept" || w.sec == "organization":
 	default:
 		return false
@@ -1350,7 +1366,7 @@ func (w *walker) itemThing(l *line) {
 	c := &lineCtx{file: w.file, l: l, e: nil, head: -1}
 	if len(l.Emph) > 0 {
 		// "**sqlc** generates code from SQL": the bold name opens the item
-		if e, ok := emphAt(l, l.Text); ok && strings.HasPrefix(l.Text, e) && len(strings.Fields(e)) <= 3 {
+		if e, ok := emphAt(l, l.Text); ok && strings.HasPrefix(l.Text, e) && fieldCount(e) <= 3 {
 			if name, ok := w.x.thingName(e); ok && c.take(0, len(e)) {
 				c.head = w.x.add(c, name, sectionType(w.sec), 8)
 			}

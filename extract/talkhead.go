@@ -41,7 +41,7 @@ const (
 
 var (
 	// "A. Title", "3. Title", "12) Title": a list letter or number
-	listMarkRE = regexp.MustCompile(`^(?:[A-Z]|\d{1,3})[.)]\s+`)
+	listMarkRE = regexp.MustCompile(`^(?:[A-Z]|\d{1,3})[.)]\s+`) // read through dropListMark
 	// `"Title" by …`, `“Title” - …`: a quoted title and what follows it
 	quotedHeadRE = regexp.MustCompile(`^["“]([^"“”]{2,200})["”]\s*(.*)$`)
 	// a handle in a speaker slot, with the "(…)" or "," around it
@@ -97,8 +97,8 @@ func (x *extractor) readHead(text string) headSlots {
 // list letter or number, a time, a talk kind ("Panel:"), which it returns.
 func (x *extractor) headText(text string) (string, string) {
 	t := strings.TrimSpace(strings.Trim(strings.TrimSpace(text), "*_#"))
-	t = listMarkRE.ReplaceAllString(t, "")
-	t = clockRE.ReplaceAllString(t, "")
+	t = dropListMark(t)
+	t = dropClock(t)
 	kind := ""
 	if m := x.rules.talkKind.FindStringIndex(t); m != nil && m[1] < len(t) {
 		kind = strings.TrimRight(strings.TrimSpace(t[:m[1]]), ":-–— ")
@@ -141,7 +141,7 @@ func (x *extractor) headBy(t string) (headSlots, bool) {
 		}
 		at = i
 		title := strings.TrimRight(strings.TrimSpace(t[:i]), ",:-–—")
-		if !x.isTitle(title) && len(strings.Fields(title)) < 1 {
+		if !x.isTitle(title) && fieldCount(title) < 1 {
 			continue
 		}
 		if ps := x.readSpeakers(t[i+4:], slotCued); ps != nil {
@@ -203,7 +203,7 @@ func (x *extractor) headSeparated(t string) (headSlots, bool) {
 	if len(locs) >= 2 {
 		name, last := strings.TrimSpace(t[:locs[0][0]]), strings.TrimSpace(t[locs[len(locs)-1][1]:])
 		mid := strings.TrimSpace(t[locs[0][1]:locs[len(locs)-1][0]])
-		if n, ok := x.slotName(name, slotLoose); ok && len(strings.Fields(last)) >= 3 && !x.allRole(last) && !x.allRole(mid) {
+		if n, ok := x.slotName(name, slotLoose); ok && fieldCount(last) >= 3 && !x.allRole(last) && !x.allRole(mid) {
 			if o := x.orgOf(mid); o != "" {
 				return headSlots{title: strings.Trim(last, " \"“”"), speakers: []slotPerson{{name: n, org: o}}}, true
 			}
@@ -272,7 +272,7 @@ func (x *extractor) headPerson(t string) (headSlots, bool) {
 	if ps[0].org == "" && !isFirstName(strings.Fields(ps[0].name)[0]) && !strings.HasPrefix(ps[0].name, "@") {
 		return headSlots{}, false // "Dataframes Beyond Pandas": a title, not a person
 	}
-	if ps[0].org == "" && strings.ContainsAny(t, ",-–—") && !x.allRole(x.afterName(t, ps[0].name)) {
+	if ps[0].org == "" && containsAny(t, ",-–—") && !x.allRole(x.afterName(t, ps[0].name)) {
 		return headSlots{}, false
 	}
 	return headSlots{speakers: ps}, true
@@ -386,7 +386,7 @@ func (x *extractor) readPerson(p string, st slotStrength, last bool) []slotPerso
 		}
 		// "…, Bo Karlsson, Nordhavn": one word after a name is where the
 		// people work, not one more person
-		orgTail := len(all) == 2 && len(strings.Fields(all[1].name)) == 1 && len(strings.Fields(all[0].name)) > 1 && !isFirstName(all[1].name)
+		orgTail := len(all) == 2 && fieldCount(all[1].name) == 1 && fieldCount(all[0].name) > 1 && !isFirstName(all[1].name)
 		if all != nil && !orgTail && (last || len(pieces) > 2 || !strings.Contains(p, ",") || givenNamed(all)) && org == "" {
 			if handle != "" {
 				all[len(all)-1].handle = handle
@@ -569,7 +569,7 @@ func parenTitle(x *extractor, s string) bool {
 // (" - ", "—", "–", "|"), so that the splitting regexps run only where they
 // can split.
 func hasPieceSep(s string) bool {
-	return strings.ContainsAny(s, ",—–|") || strings.Contains(s, " -")
+	return containsAny(s, ",—–|") || strings.Contains(s, " -")
 }
 
 // cutPrefixFold is strings.CutPrefix, ignoring case.

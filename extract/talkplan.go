@@ -304,7 +304,7 @@ func (x *extractor) speakersBelow(lines []line, h, skipGap int) ([]slotPerson, [
 			st = slotCued
 		}
 		if ps := x.readSpeakers(l.Text, st); ps != nil {
-			if l.Kind == kindPara && !l.Bold && !l.Item && st == slotLoose && len(strings.Fields(l.Text)) > 8 {
+			if l.Kind == kindPara && !l.Bold && !l.Item && st == slotLoose && fieldCount(l.Text) > 8 {
 				continue
 			}
 			return ps, []int{i}
@@ -371,7 +371,7 @@ func (x *extractor) fileNameSpeakers(file, title string, lines []line) []slotPer
 	base := strings.TrimSuffix(path.Base(file), path.Ext(file))
 	stem := strings.Fields(strings.NewReplacer("-", " ", "_", " ").Replace(strings.ToLower(base)))
 	tw := map[string]bool{}
-	for _, w := range strings.Fields(strings.ToLower(foldKeyWords(title))) {
+	for w := range strings.FieldsSeq(strings.ToLower(foldKeyWords(title))) {
 		tw[w] = true
 	}
 	// the longest tail of the name whose words are not the title's
@@ -475,7 +475,7 @@ func (x *extractor) genericHeading(text string) bool {
 	if _, ok := x.rules.sections[t]; ok {
 		return true
 	}
-	for _, w := range strings.Fields(t) {
+	for w := range strings.FieldsSeq(t) {
 		w = strings.Trim(w, ",.:;()#")
 		if w == "" || isNumber(w) {
 			continue
@@ -498,7 +498,7 @@ func (x *extractor) eventTitle(title string) bool {
 	if yearRE.MatchString(title) {
 		return true
 	}
-	for _, f := range strings.Fields(strings.ToLower(title)) {
+	for f := range strings.FieldsSeq(strings.ToLower(title)) {
 		if x.rules.eventWords[strings.Trim(f, ",.:;!?")] {
 			return true
 		}

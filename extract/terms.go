@@ -18,8 +18,7 @@ func (x *extractor) terms(c *lineCtx) {
 	ws := c.words()
 	t := c.l.Text
 	for i := 1; i < len(ws); i++ {
-		head := strings.ToLower(ws[i].s)
-		if !x.rules.termHeads[head] || !isLower(ws[i].s) {
+		if head, _ := foldLookupShaped(x.rules.termHeads, x.rules.termHeadShape, ws[i].s); !head || !isLower(ws[i].s) {
 			continue
 		}
 		// the modifiers: up to two lower-case words right before the head,

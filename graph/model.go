@@ -106,6 +106,7 @@ func ID(typ, name string) string {
 // "C++" and "C#" stay apart from "C".
 func Slug(name string) string {
 	var b strings.Builder
+	b.Grow(len(name)) // one allocation for most names, where growing rune by rune made four or five
 	dash := false
 	for _, r := range norm.NFKD.String(name) {
 		switch {
