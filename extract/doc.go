@@ -82,8 +82,9 @@
 // says cheaply when it cannot match (the first words of an anchored
 // phrase regexp's phrases, rules.go anchored; a colon where a field needs
 // one), or is written out as a scan (headmatch.go); a cue phrase is looked
-// for only when its first word is on the line (cueMask). Each guard and scan is held
-// to its regexp by a fuzz test (guard_test.go): a new one gets a row there.
+// for only when its first word is on the line (cueMask). Each guard and
+// scan is held to its regexp by a fuzz test (guard_test.go): a new one
+// gets a row there.
 //
 // The strings functions that do more than a line needs have stand-ins in
 // textscan.go, each held to the function it replaces by FuzzTextScan:
