@@ -171,26 +171,15 @@ func isWord(w string) bool {
 	lexOnce.Do(loadLexicons)
 	w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
 	var kb [32]byte
-	if k, ok := lowerASCII(kb[:0], w); ok {
-		return isWordLower(k)
+	k, ok := lowerASCII(kb[:0], w)
+	if !ok {
+		k = []byte(strings.ToLower(w)) // past ASCII: Unicode's folding
 	}
-	w = strings.ToLower(w)
-	if words[w] {
-		return true
-	}
-	for _, suf := range []string{"s", "es", "ed", "ing", "ly", "d"} {
-		if b, ok := strings.CutSuffix(w, suf); ok && len(b) > 2 && words[b] {
-			return true
-		}
-	}
-	if b, ok := strings.CutSuffix(w, "ies"); ok && words[b+"y"] {
-		return true
-	}
-	return false
+	return isWordLower(k)
 }
 
-// isWordLower is isWord's reading of an ASCII word already folded,
-// looked up from its bytes.
+// isWordLower is isWord's reading of a word already folded, looked up from
+// its bytes.
 func isWordLower(w []byte) bool {
 	if words[string(w)] {
 		return true
