@@ -1333,8 +1333,6 @@ func dropValueCells(l *line, columns map[string]string) {
 		return
 	}
 	l.Text = strings.Join(keep, " | ")
-	parts := *l.lineParts // the row's, maybe shared with the line's copies: write a copy
-	l.lineParts = &parts
 	l.Codes = slices.DeleteFunc(slices.Clone(l.Codes), func(c string) bool { return !strings.Contains(l.Text, c) })
 	l.Links = slices.DeleteFunc(slices.Clone(l.Links), func(k link) bool {
 		return !strings.Contains(l.Text, k.Text) || k.Text == "" && !strings.Contains(l.Text, k.URL)
