@@ -69,8 +69,7 @@ Exit codes:
 	root.PersistentFlags().BoolVarP(&globals.quiet, "quiet", "q", false, "print no progress or summary")
 	root.PersistentFlags().StringVar(&globals.memoryLimit, "memory-limit", "auto", memoryLimitUsage)
 	root.PersistentPreRunE = func(*cobra.Command, []string) error {
-		_, err := applyMemoryLimit(globals.memoryLimit, os.Getenv("GOMEMLIMIT"), memTotal())
-		return err
+		return applyMemoryLimit(globals.memoryLimit, os.Getenv("GOMEMLIMIT"), memTotal())
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	for _, add := range subcommands {

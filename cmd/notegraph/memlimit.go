@@ -25,24 +25,23 @@ const memoryLimitUsage = `soft limit on the memory notegraph uses: a size ("4GiB
 
 // applyMemoryLimit sets the runtime's soft memory limit from --memory-limit
 // (v), GOMEMLIMIT (env) and the memory the process may use (total, 0 when
-// unknown). It returns the limit set, or -1 when it left the runtime's own
-// (GOMEMLIMIT, or none).
-func applyMemoryLimit(v, env string, total uint64) (int64, error) {
+// unknown).
+func applyMemoryLimit(v, env string, total uint64) error {
 	n, err := memoryLimit(v, env, total)
-	if err != nil || n < 0 {
-		return n, err
+	if err == nil && n >= 0 {
+		debug.SetMemoryLimit(n)
 	}
-	debug.SetMemoryLimit(n)
-	return n, nil
+	return err
 }
 
-// memoryLimit is the limit applyMemoryLimit sets.
+// memoryLimit is the limit applyMemoryLimit sets, or -1 to leave the
+// runtime's own (GOMEMLIMIT, or none).
 func memoryLimit(v, env string, total uint64) (int64, error) {
 	switch {
 	case v == "auto" && (env != "" || total == 0):
 		return -1, nil // the runtime has read GOMEMLIMIT already; or nothing to go by
 	case v == "auto":
-		return int64(min(total/4, math.MaxInt64)), nil
+		return int64(total / 4), nil
 	case v == "off":
 		return math.MaxInt64, nil
 	}
