@@ -35,6 +35,11 @@ type Options struct {
 	Notes NotesMode
 	// Progress, when set, is called after each file with the count done and the total.
 	Progress func(done, total int)
+	// CacheDir, when set, is a folder where Notes keeps each file's
+	// per-file stages between runs, so that a rerun reads back the files
+	// that did not change (cache.go). The output is the same with or
+	// without it.
+	CacheDir string
 }
 
 // Result is the output of an extraction.

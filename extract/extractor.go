@@ -168,6 +168,21 @@ type extractor struct {
 	// log, when set, records the reads and writes of the maps above that
 	// other files share: the extractor walks one file (walkmerge.go).
 	log *walkLog
+	// logReads, set on a file's own extractor when the run has a cache,
+	// makes many record its answers in reads (cache.go).
+	logReads bool
+	reads    []countRead
+}
+
+// many reports whether the lower-case word low is written twice or more in
+// the notes: the one question the per-file stages ask of the corpus's
+// counts (a cache keeps the answers, cache.go).
+func (x *extractor) many(low string) bool {
+	m := x.counts[low] >= 2
+	if x.logReads {
+		x.reads = append(x.reads, countRead{word: low, many: m})
+	}
+	return m
 }
 
 func newExtractor(r *Rules) *extractor {

@@ -429,7 +429,7 @@ func sentenceCase(ws []string) bool {
 // a dictionary word and written once. A coined name made from a word
 // ("Fetchy") is written again.
 func (x *extractor) typo(w string) bool {
-	return x.counts[strings.ToLower(w)] < 2 && nearWord(w)
+	return !x.many(strings.ToLower(w)) && nearWord(w)
 }
 
 // allDict reports whether every word of ws is a dictionary word.
@@ -1590,7 +1590,7 @@ func (x *extractor) shapes(c *lineCtx) {
 			// "using" ("Web Apps in Rust", "with Sled and Tokio")
 			named = !x.rules.isNotName(s) && (isCoined(s) ||
 				isCap(s) && len(s) > 3 && !isDictWord(s) && !isFirstName(s) && !abstract(s) && !nameRun(ws, i) ||
-				isCap(s) && i > 0 && !abstract(s) && titleObject(ws, i) && x.counts[low] >= 2)
+				isCap(s) && i > 0 && !abstract(s) && titleObject(ws, i) && x.many(low))
 		case isCoined(s):
 			named = true
 		case kind&kindGeneric != 0 && isWord(s) && !isCoined(s):
@@ -1601,7 +1601,7 @@ func (x *extractor) shapes(c *lineCtx) {
 			named = true
 		case isCap(s) && w.sentStart && i+1 < len(ws) && singularVerb[ws[i+1].s] && strings.HasSuffix(s, "s") && !isExactWord(s) && !isFirstName(s) && len(s) > 3:
 			named = true // "Polars is faster": a plural-looking word with a singular verb is a name
-		case !isWord(s) && !x.typo(s) && x.counts[low] >= 2 && len(s) > 2 && !isFirstName(s) && isAlpha(s):
+		case !isWord(s) && !x.typo(s) && x.many(low) && len(s) > 2 && !isFirstName(s) && isAlpha(s):
 			named = true // a coined word used more than once: "git", "deno"
 		case c.e != nil && c.e.kind == entTalk && isLower(s) && len(s) > 2 && !isWord(s) && !isDictWord(s) && !x.typo(s) && !isFirstName(s) && !x.rules.generic[s] && toolShaped(s):
 			named = true // in a talk's notes, a lower-case word no dictionary has: "kubectl", "lz4"

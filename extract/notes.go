@@ -2,6 +2,8 @@ package extract
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"fmt"
 	"runtime"
 	"slices"
 )
@@ -36,8 +38,16 @@ func Notes(paths []string, opts Options) (Result, error) {
 		}
 	}
 	ls = nil
+	var fc *fileCache
+	if opts.CacheDir != "" {
+		c, err := openCache(opts.CacheDir, paths, opts.Rules)
+		if err != nil {
+			diags = append(diags, Diagnostic{File: opts.CacheDir, Msg: fmt.Sprintf("cache not read: %v", err)})
+		}
+		fc = c
+	}
 	pass := vaultPass(srcs, opts)
-	res := withVaultOf(sources(srcs, opts, !pass), srcs, files, opts, pass) // vault hook: notes as nodes (extract/vault)
+	res := withVaultOf(sources(srcs, opts, !pass, fc), srcs, files, opts, pass) // vault hook: notes as nodes (extract/vault)
 	res.Diagnostics = append(res.Diagnostics, diags...)
 	sortDiagnostics(res.Diagnostics)
 	return res, nil
@@ -65,7 +75,7 @@ func Texts(notes []Source, opts Options) Result {
 		}
 	}
 	pass := vaultPass(srcs, opts)
-	res := withVaultOf(sources(srcs, opts, !pass), srcs, files, opts, pass) // vault hook
+	res := withVaultOf(sources(srcs, opts, !pass, nil), srcs, files, opts, pass) // vault hook
 	res.Diagnostics = append(res.Diagnostics, diags...)
 	sortDiagnostics(res.Diagnostics)
 	return res
@@ -104,7 +114,7 @@ const collectAfterLines = 200_000
 // Sources runs the stages over cleaned sources: parse and segment every file
 // (pass 1), then find names known from anywhere in the notes (pass 2), then
 // resolve mentions into nodes.
-func Sources(srcs []source, opts Options) Result { return sources(srcs, opts, false) }
+func Sources(srcs []source, opts Options) Result { return sources(srcs, opts, false, nil) }
 
 // parsedFile is the output of the per-file stages that need nothing from
 // other files: parse (lines and front matter) and planFile (entry
@@ -113,6 +123,74 @@ type parsedFile struct {
 	lines []line
 	meta  meta
 	plan  filePlan
+	// with a cache (cache.go): the file's key, its entry while its stages
+	// may be reused, the plan part of a plan made in this run, and the
+	// entry the run writes
+	key   [sha256.Size]byte
+	u     *unit
+	part  string
+	entry string
+	how   cacheUse
+}
+
+// cacheUse is what the cache did for a file.
+type cacheUse uint8
+
+const (
+	cacheMissed    cacheUse = iota // no entry: parsed, planned and walked
+	cacheHit                       // lines, plan and walk read back
+	cacheReplanned                 // the counts its plan read changed: parsed and planned again
+	cacheRewalked                  // the plan or counts its walk read changed: parsed and walked again
+)
+
+// fromCache reads file src's lines from its cache entry, if there is one.
+func (p *parsedFile) fromCache(fc *fileCache, src source) bool {
+	p.key = cacheKey(src.Name, src.Text)
+	e, ok := fc.old[p.key]
+	if !ok {
+		return false
+	}
+	u, err := decodeUnit(e)
+	if err != nil {
+		return false
+	}
+	u.whole = e
+	p.u, p.lines, p.meta, p.how = u, u.file.lines, u.file.meta, cacheHit
+	return true
+}
+
+// parseAgain drops a cache entry that no longer serves: the file is parsed
+// (the cached lines are the walk's, which rewrote some) and its stages
+// made anew from how.
+func (p *parsedFile) parseAgain(src source, how cacheUse) {
+	p.lines, p.meta = parse(src)
+	p.u, p.how = nil, how
+}
+
+// walkCached walks file i on its own extractor (walkFile), or reads its
+// walk back from the cache when what the walk read is the same, and makes
+// the file's cache entry.
+func (x *extractor) walkCached(src source, p *parsedFile) *extractor {
+	plan := planKey(x.plans[src.Name])
+	part := p.part
+	if u := p.u; u != nil {
+		if u.walkPlan == plan && x.holds(u.walkReads) {
+			if f, err := u.decodeWalk(x, src.Name); err == nil {
+				p.entry = u.whole
+				return f
+			}
+		}
+		part = u.parts[0]
+		p.parseAgain(src, cacheRewalked)
+	}
+	texts := make([]string, len(p.lines))
+	for k := range p.lines {
+		texts[k] = p.lines[k].Text
+	}
+	f := x.walkFile(src.Name, p.lines, p.meta, true)
+	p.entry = encodeUnit([2]string{part, walkPart(plan, uniqueReads(f.reads))}, p.lines, texts, p.meta, f)
+	f.reads, f.logReads = nil, false
+	return f
 }
 
 // sources is Sources. The per-file stages (parse with the word counts,
@@ -131,7 +209,10 @@ type parsedFile struct {
 // caller reads it no more: no vault pass): parse's lines are substrings
 // of a copy of their own, and the file system's copy was a second one of
 // every note held to the end.
-func sources(srcs []source, opts Options, dropText bool) Result {
+//
+// fc, when set, is the run's cache (cache.go): a file whose entry still
+// serves is read back instead of parsed, planned and walked.
+func sources(srcs []source, opts Options, dropText bool, fc *fileCache) Result {
 	x := newExtractor(opts.Rules)
 	prog := &progress{f: opts.Progress}
 	prog.grow(3 * len(srcs))
@@ -146,9 +227,19 @@ func sources(srcs []source, opts Options, dropText bool) Result {
 	}
 	eachFile(workers, len(srcs), func(w, i int) {
 		p := &ps[i]
+		if fc != nil && p.fromCache(fc, srcs[i]) {
+			// the words as parse gave them, before the walk rewrote any
+			for k, l := range p.lines {
+				if l.Kind != kindCode {
+					counts[w].count(p.u.file.texts[k])
+				}
+			}
+			prog.step()
+			return
+		}
 		p.lines, p.meta = parse(srcs[i])
-		if dropText {
-			srcs[i].Text = nil
+		if dropText && fc == nil {
+			srcs[i].Text = nil // with a cache, a stale entry parses the file again (parseAgain)
 		}
 		for _, l := range p.lines {
 			if l.Kind != kindCode {
@@ -166,7 +257,24 @@ func sources(srcs []source, opts Options, dropText bool) Result {
 	// planFile reads the rules and the counts, now complete, and writes
 	// nothing of x: the pool may share x. (go test -race checks it.)
 	eachFile(workers, len(srcs), func(_, i int) {
-		ps[i].plan = x.planFile(srcs[i].Name, ps[i].lines, ps[i].meta)
+		p := &ps[i]
+		if p.u != nil {
+			if x.holds(p.u.planReads) {
+				p.plan = p.u.plan
+				return
+			}
+			p.parseAgain(srcs[i], cacheReplanned)
+		}
+		if fc == nil {
+			p.plan = x.planFile(srcs[i].Name, p.lines, p.meta)
+			return
+		}
+		// on a copy of x of its own, which records what it reads of the
+		// counts
+		px := *x
+		px.logReads, px.reads = true, nil
+		p.plan = px.planFile(srcs[i].Name, p.lines, p.meta)
+		p.part = planPart(&p.plan, uniqueReads(px.reads))
 	})
 	plans := make([]filePlan, len(ps))
 	for i := range ps {
@@ -187,11 +295,22 @@ func sources(srcs []source, opts Options, dropText bool) Result {
 	walked := make([]*extractor, len(ps))
 	rewalked := 0
 	inOrder(workers, len(srcs), func(_, i int) {
-		if mergeWalks {
-			walked[i] = x.walkFile(srcs[i].Name, ps[i].lines, ps[i].meta)
+		switch {
+		case mergeWalks && fc != nil:
+			walked[i] = x.walkCached(srcs[i], &ps[i])
+		case mergeWalks:
+			walked[i] = x.walkFile(srcs[i].Name, ps[i].lines, ps[i].meta, false)
 		}
 		prog.step()
 	}, func(i int) {
+		if fc != nil && ps[i].entry != "" {
+			fc.put(ps[i].key, ps[i].entry)
+			fc.stats[ps[i].how]++
+			ps[i].entry, ps[i].u = "", nil
+			if dropText {
+				srcs[i].Text = nil
+			}
+		}
 		if walked[i] == nil || rewalkFile != nil && rewalkFile(i) || !x.mergeWalk(walked[i]) {
 			n, r := len(x.ms), len(x.rels)
 			x.walk(srcs[i].Name, ps[i].lines, ps[i].meta)
@@ -203,6 +322,18 @@ func sources(srcs []source, opts Options, dropText bool) Result {
 	x.plans = nil // the walks' templates: pass 2 and resolution read none (15 MB on 10k notes)
 	if opts.Logger != nil {
 		opts.Logger.Debug("walk", "files", len(ps), "walked again", rewalked)
+	}
+	var cacheDiags []Diagnostic
+	if fc != nil {
+		cacheDiags = fc.finish()
+		if cacheStatsHook != nil {
+			cacheStatsHook(fc.stats)
+		}
+		if opts.Logger != nil {
+			st := fc.stats
+			opts.Logger.Debug("cache", "read back", st[cacheHit], "new", st[cacheMissed],
+				"planned again", st[cacheReplanned], "walked again", st[cacheRewalked])
+		}
 	}
 	pass1 := len(x.ms)
 	x.pass2(prog) // on the pool, merged in line order (pass2.go)
@@ -221,5 +352,5 @@ func sources(srcs []source, opts Options, dropText bool) Result {
 		runtime.GC()
 	}
 	g := x.resolve()
-	return Result{Graph: g}
+	return Result{Graph: g, Diagnostics: cacheDiags}
 }

@@ -128,9 +128,22 @@ func (x *extractor) fileTalk(key string, talk int) {
 
 // walkFile walks one file on an extractor of its own, which shares the
 // corpus's rules, counts and plans (read only) and records its reads of the
-// cross-file maps.
-func (x *extractor) walkFile(file string, lines []line, m meta) *extractor {
-	f := &extractor{
+// cross-file maps; with logReads, its reads of the counts too (cache.go).
+func (x *extractor) walkFile(file string, lines []line, m meta, logReads bool) *extractor {
+	f := x.fileExtractor()
+	f.logReads = logReads
+	f.walk(file, lines, m)
+	f.keepToExplicit(0, 0, file, lines)
+	for _, c := range f.ctxs {
+		c.toks = nil // pass 2 tokenizes again: held for every line of the corpus, tokens were a quarter of the heap
+	}
+	return f
+}
+
+// fileExtractor is a new extractor for one file's walk: it shares x's
+// rules, counts and plans, and logs its reads of the cross-file maps.
+func (x *extractor) fileExtractor() *extractor {
+	return &extractor{
 		rules:   x.rules,
 		counts:  x.counts,
 		plans:   x.plans,
@@ -143,12 +156,6 @@ func (x *extractor) walkFile(file string, lines []line, m meta) *extractor {
 
 		explicitOnly: map[string][]line{},
 	}
-	f.walk(file, lines, m)
-	f.keepToExplicit(0, 0, file, lines)
-	for _, c := range f.ctxs {
-		c.toks = nil // pass 2 tokenizes again: held for every line of the corpus, tokens were a quarter of the heap
-	}
-	return f
 }
 
 // mergeWalk joins file f's walk to x, or reports false, having changed

@@ -21,11 +21,13 @@ type extractFlags struct {
 	rules  string
 	strict bool
 	notes  string
+	cache  string
 }
 
 func (f *extractFlags) register(cmd *cobra.Command) {
 	cmd.Flags().StringVar(&f.rules, "rules", "", "rules `FILE` (YAML) that extends or overrides the built-in rules")
 	cmd.Flags().BoolVar(&f.strict, "strict", false, "fail (exit 1) when any note cannot be read or understood")
+	cmd.Flags().StringVar(&f.cache, "cache", "", "keep each note's extraction in `DIR` between runs, so a rerun reads again only the notes that changed (the output is the same; off when not given)")
 	cmd.Flags().StringVar(&f.notes, "notes", "auto", "make each note file a Note node, linked by its [[links]] and tagged: `auto` (when a folder is an Obsidian, Logseq or Foam vault, or a [[wiki link]] names another note), on, off")
 }
 
@@ -64,7 +66,7 @@ func loadGraph(inputs []string, f extractFlags) (graph.Graph, error) {
 	if err != nil {
 		return graph.Graph{}, usageError{err}
 	}
-	opts := extract.Options{Notes: mode}
+	opts := extract.Options{Notes: mode, CacheDir: f.cache}
 	if f.rules != "" {
 		r, err := extract.LoadRules(f.rules)
 		if err != nil {

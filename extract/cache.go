@@ -1,0 +1,393 @@
+package extract
+
+import (
+	"bufio"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"hash/crc32"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"sync"
+	"unsafe"
+)
+
+// The cache (Options.CacheDir) keeps each file's per-file stages between
+// runs: its lines after the walk, its plan and its walk, keyed by a hash of
+// the file's name and text. A rerun after editing one note of many reads
+// the others' stages back instead of parsing, planning and walking them;
+// the stages that read the whole corpus (the merge of the walks, pass 2,
+// title topics, resolution) run as always, so the output is the same
+// bytes with or without the cache (TestCacheSameOutput).
+//
+// A file's plan and walk read one thing of other files: the corpus's word
+// counts, and only as "written twice or more" (extractor.many). Each
+// cached stage keeps the answers it got (countRead); the cache serves a
+// stage only while every answer is the same, and a plan is reused only
+// while the plan the walk read (after planFolders, which reads the other
+// files' plans) is the same. Otherwise the file is parsed and walked
+// again, as without a cache. The walk's reads of the talks, speakers and
+// events of other files are the merge's business (walkmerge.go) and need
+// nothing here: the merge decides again on the cached walk's log as on a
+// fresh one.
+//
+// One pack file holds the entries of one set of inputs
+// (DIR/<hash of the input paths>.ngcache), written whole after each run
+// that changed anything (to a temporary file, then renamed), so entries
+// of deleted or edited files go with the next run. The pack's header names
+// the program (a hash of the running executable), the rules and the
+// format: a pack of another build or other rules is not read, and is
+// replaced. Entries carry a checksum; a damaged pack or entry is read as
+// missing.
+
+// cacheStatsHook, set in tests, receives what the cache did for a run's
+// files, by cacheUse.
+var cacheStatsHook func([4]int)
+
+// cacheMagic starts a pack; its digit is the format's version.
+const cacheMagic = "ngcache2"
+
+// fileCache is one run's view of a pack: the entries the last run wrote
+// and the pack this run writes (put, finish).
+type fileCache struct {
+	path string
+	id   [sha256.Size]byte
+	old  map[[sha256.Size]byte]string // entry by key, substrings of the pack
+	keys [][sha256.Size]byte          // the old pack's keys, in order
+
+	// written by put, in input order
+	n     int  // entries put
+	same  bool // every entry so far is the old pack's, in its order
+	tmp   *os.File
+	w     *bufio.Writer
+	err   error
+	stats [4]int // files by cacheUse (Options.Logger, tests)
+}
+
+// openCache opens the pack of inputs (the paths a run was given) under
+// dir, for rules.
+func openCache(dir string, inputs []string, rules *Rules) (*fileCache, error) {
+	abs := make([]string, len(inputs))
+	for i, p := range inputs {
+		a, err := filepath.Abs(p)
+		if err != nil {
+			return nil, fmt.Errorf("cache: %w", err)
+		}
+		abs[i] = a
+	}
+	slices.Sort(abs)
+	h := sha256.New()
+	for _, a := range abs {
+		h.Write([]byte(a))
+		h.Write([]byte{0})
+	}
+	name := hex.EncodeToString(h.Sum(nil)[:12]) + ".ngcache"
+	id, err := cacheID(rules)
+	if err != nil {
+		return nil, err
+	}
+	c := &fileCache{path: filepath.Join(dir, name), id: id, old: map[[sha256.Size]byte]string{}, same: true}
+	// A pack that cannot be read is none: the run writes a new one, or
+	// says why it could not (finish).
+	data, _ := os.ReadFile(c.path)
+	c.read(data)
+	return c, nil
+}
+
+var (
+	exeOnce sync.Once
+	exeSum  [sha256.Size]byte
+	exeErr  error
+)
+
+// cacheID names what made a pack: the format, the running program (its
+// executable's bytes: any rebuild is another program, whatever its version
+// says) and the rules.
+func cacheID(rules *Rules) ([sha256.Size]byte, error) {
+	exeOnce.Do(func() {
+		exe, err := os.Executable()
+		if err != nil {
+			exeErr = err
+			return
+		}
+		f, err := os.Open(exe)
+		if err != nil {
+			exeErr = err
+			return
+		}
+		defer f.Close()
+		h := sha256.New()
+		if _, err := io.Copy(h, f); err != nil {
+			exeErr = err
+			return
+		}
+		h.Sum(exeSum[:0])
+	})
+	if exeErr != nil {
+		return [sha256.Size]byte{}, fmt.Errorf("cache: the program's identity: %w", exeErr)
+	}
+	r, err := json.Marshal(rules) // encoding/json sorts map keys: the same rules give the same bytes
+	if err != nil {
+		return [sha256.Size]byte{}, fmt.Errorf("cache: rules: %w", err)
+	}
+	h := sha256.New()
+	h.Write([]byte(cacheMagic))
+	h.Write(exeSum[:])
+	h.Write(r)
+	var id [sha256.Size]byte
+	h.Sum(id[:0])
+	return id, nil
+}
+
+// cacheKey is a file's key: its name (evidence holds it, folder plans
+// read its path) and its text.
+func cacheKey(name string, text []byte) [sha256.Size]byte {
+	h := sha256.New()
+	h.Write([]byte(name))
+	h.Write([]byte{0})
+	h.Write(text)
+	var k [sha256.Size]byte
+	h.Sum(k[:0])
+	return k
+}
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// read indexes a pack's entries. The pack is held as one string, which
+// the decoded files' strings are substrings of; it is never written to.
+// A damaged entry is skipped; reading stops where the framing is damaged.
+func (c *fileCache) read(data []byte) {
+	if len(data) < len(cacheMagic)+sha256.Size || string(data[:len(cacheMagic)]) != cacheMagic ||
+		[sha256.Size]byte(data[len(cacheMagic):len(cacheMagic)+sha256.Size]) != c.id {
+		return
+	}
+	s := unsafe.String(unsafe.SliceData(data), len(data))
+	p := len(cacheMagic) + sha256.Size
+	for p < len(s) {
+		if len(s)-p < sha256.Size+4 {
+			return
+		}
+		key := [sha256.Size]byte([]byte(s[p : p+sha256.Size]))
+		sum := binary.LittleEndian.Uint32([]byte(s[p+sha256.Size : p+sha256.Size+4]))
+		p += sha256.Size + 4
+		n, k := binary.Uvarint([]byte(s[p:min(len(s), p+binary.MaxVarintLen64)]))
+		if k <= 0 || n > uint64(len(s)-p-k) {
+			return
+		}
+		p += k
+		e := s[p : p+int(n)]
+		p += int(n)
+		if crc32.Checksum([]byte(e), castagnoli) != sum {
+			continue // a damaged entry: the ones after it may be sound (theirs are checked too)
+		}
+		c.old[key] = e
+		c.keys = append(c.keys, key)
+	}
+}
+
+// put writes entry e of the run's i-th file, in input order. Nothing is
+// written while the run's entries are the old pack's, in its order: a
+// rerun with nothing changed writes no file.
+func (c *fileCache) put(key [sha256.Size]byte, e string) {
+	i := c.n
+	c.n++
+	if c.same {
+		if i < len(c.keys) && c.keys[i] == key && c.old[key] == e {
+			return
+		}
+		c.same = false
+		if !c.start() {
+			return
+		}
+		for _, k := range c.keys[:i] {
+			c.write(k, c.old[k])
+		}
+	}
+	c.write(key, e)
+}
+
+// start opens the new pack beside the old one.
+func (c *fileCache) start() bool {
+	if err := os.MkdirAll(filepath.Dir(c.path), 0o755); err != nil {
+		c.err = err
+		return false
+	}
+	f, err := os.CreateTemp(filepath.Dir(c.path), ".ngcache-*")
+	if err != nil {
+		c.err = err
+		return false
+	}
+	c.tmp = f
+	c.w = bufio.NewWriterSize(f, 1<<20)
+	c.w.WriteString(cacheMagic)
+	c.w.Write(c.id[:])
+	return true
+}
+
+func (c *fileCache) write(key [sha256.Size]byte, e string) {
+	if c.w == nil {
+		return
+	}
+	var head [sha256.Size + 4 + binary.MaxVarintLen64]byte
+	copy(head[:], key[:])
+	binary.LittleEndian.PutUint32(head[sha256.Size:], crc32.Checksum([]byte(e), castagnoli))
+	n := sha256.Size + 4 + binary.PutUvarint(head[sha256.Size+4:], uint64(len(e)))
+	c.w.Write(head[:n])
+	c.w.WriteString(e)
+}
+
+// finish renames the new pack over the old one, if the run wrote one, and
+// returns what went wrong as a diagnostic on the pack (the extraction
+// itself stands).
+func (c *fileCache) finish() []Diagnostic {
+	if c.same && c.n < len(c.keys) && c.start() { // files were removed: the same prefix, fewer entries
+		c.same = false
+		for _, k := range c.keys[:c.n] {
+			c.write(k, c.old[k])
+		}
+	}
+	if c.tmp != nil {
+		err := c.w.Flush()
+		if cerr := c.tmp.Close(); err == nil {
+			err = cerr
+		}
+		if err == nil {
+			err = os.Rename(c.tmp.Name(), c.path)
+		}
+		if err != nil {
+			os.Remove(c.tmp.Name())
+			c.err = err
+		}
+	}
+	if c.err != nil {
+		return []Diagnostic{{File: c.path, Msg: fmt.Sprintf("cache not written: %v", c.err)}}
+	}
+	return nil
+}
+
+// unit is a file's cache entry, in three parts, each a length and its
+// bytes: the plan planFile made and the counts it read; the plan the walk
+// read (planFolders may change it) and the counts the walk read; then the
+// file's lines and its walk (encodeFile).
+type unit struct {
+	plan      filePlan
+	planReads []countRead
+	walkPlan  string
+	walkReads []countRead
+	file      decodedFile
+	walk      dec // the walk's bytes, decoded once the walk may be reused
+	parts     [2]string
+	whole     string // the entry
+}
+
+// decodeUnit reads entry e up to the walk.
+func decodeUnit(e string) (u *unit, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			if r != errBadCache {
+				panic(r)
+			}
+			u, err = nil, errBadCache
+		}
+	}()
+	d := &dec{s: e}
+	u = &unit{}
+	a := d.str()
+	b := d.str()
+	u.parts = [2]string{a, b}
+	pd := &dec{s: a}
+	u.plan = pd.plan()
+	u.planReads = pd.reads()
+	if pd.p != len(a) {
+		pd.fail()
+	}
+	wd := &dec{s: b}
+	u.walkPlan = wd.str()
+	u.walkReads = wd.reads()
+	if wd.p != len(b) {
+		wd.fail()
+	}
+	u.file = d.file()
+	u.walk = dec{s: e, p: d.p}
+	return u, nil
+}
+
+// decodeWalk reads the unit's walk of file on x (dec.walk).
+func (u *unit) decodeWalk(x *extractor, file string) (f *extractor, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			if r != errBadCache {
+				panic(r)
+			}
+			f, err = nil, errBadCache
+		}
+	}()
+	d := u.walk
+	return d.walk(x, file, &u.file), nil
+}
+
+// planPart encodes a plan and the counts it read: a unit's first part.
+func planPart(p *filePlan, reads []countRead) string {
+	var e enc
+	e.plan(p)
+	e.reads(reads)
+	return string(e.b)
+}
+
+// walkPart encodes the plan a walk read and the counts it read: a unit's
+// second part.
+func walkPart(walkPlan string, reads []countRead) string {
+	var e enc
+	e.str(walkPlan)
+	e.reads(reads)
+	return string(e.b)
+}
+
+// planKey encodes the plan a walk reads, to compare with a cached one.
+func planKey(p *filePlan) string {
+	if p == nil {
+		return ""
+	}
+	var e enc
+	e.plan(p)
+	return string(e.b)
+}
+
+// encodeUnit writes a file's entry.
+func encodeUnit(parts [2]string, lines []line, texts []string, m meta, f *extractor) string {
+	var e enc
+	e.str(parts[0])
+	e.str(parts[1])
+	encodeFile(&e, lines, texts, m, f)
+	return string(e.b)
+}
+
+// uniqueReads sorts a stage's count reads and keeps one of each word (a
+// word's answer is the same on every read: the counts are complete
+// before planFile runs).
+func uniqueReads(rs []countRead) []countRead {
+	slices.SortFunc(rs, func(a, b countRead) int {
+		switch {
+		case a.word < b.word:
+			return -1
+		case a.word > b.word:
+			return 1
+		}
+		return 0
+	})
+	return slices.CompactFunc(rs, func(a, b countRead) bool { return a.word == b.word })
+}
+
+// holds reports whether every read gives the same answer on x's counts.
+func (x *extractor) holds(rs []countRead) bool {
+	for _, r := range rs {
+		if (x.counts[r.word] >= 2) != r.many {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,787 @@
+package extract
+
+import (
+	"encoding/binary"
+	"errors"
+	"maps"
+	"slices"
+
+	"github.com/notegraph/notegraph/graph"
+)
+
+// The cache's codec: a file's per-file stages (its lines, its plan, its
+// walk) as bytes and back. The walk's result is a small pointer graph
+// (lines, evidence and entries shared by mentions, contexts and the walk's
+// log), so each kind of pointer is written as an index into a table of its
+// own, and decoding rebuilds the same sharing: two mentions of one line
+// point to one Evidence again, as walkFile left them. Decoded strings are
+// substrings of the cache's bytes, which are held as one string, so a
+// decoded file costs no allocation per string.
+//
+// The format is the program's own: the cache is keyed by the running
+// executable (cache.go), so a changed codec never reads another's bytes.
+// A decoder still checks every length and index against what it has
+// read, and fails (errBadCache) rather than panics or builds a walk that
+// points outside itself: the bytes come from a disk (FuzzCacheDecode).
+
+var errBadCache = errors.New("cache entry is damaged")
+
+// enc appends values to a byte slice: unsigned and signed varints, and
+// strings and lists as a length and then their items. A list's length is
+// written one up, so that 0 is nil and a nil list decodes as nil.
+type enc struct{ b []byte }
+
+func (e *enc) u(v int) { e.b = binary.AppendUvarint(e.b, uint64(v)) }
+func (e *enc) i(v int) { e.b = binary.AppendVarint(e.b, int64(v)) }
+func (e *enc) flag(v bool) {
+	if v {
+		e.b = append(e.b, 1)
+	} else {
+		e.b = append(e.b, 0)
+	}
+}
+func (e *enc) str(s string) { e.u(len(s)); e.b = append(e.b, s...) }
+
+// list writes a list's length, one up (0 for nil).
+func (e *enc) list(n int, isNil bool) {
+	if isNil {
+		e.u(0)
+		return
+	}
+	e.u(n + 1)
+}
+
+func (e *enc) strs(ss []string) {
+	e.list(len(ss), ss == nil)
+	for _, s := range ss {
+		e.str(s)
+	}
+}
+
+func (e *enc) ints(vs []int) {
+	e.list(len(vs), vs == nil)
+	for _, v := range vs {
+		e.i(v)
+	}
+}
+
+// dec reads what enc wrote from s. A read past the end, or a value out of
+// its range, sets no error but panics with errBadCache: the decoders are
+// straight-line code, and decodeUnit recovers once.
+type dec struct {
+	s string
+	p int
+}
+
+func (d *dec) fail() { panic(errBadCache) }
+
+func (d *dec) u64() uint64 {
+	var v uint64
+	for shift := uint(0); ; shift += 7 {
+		if d.p >= len(d.s) || shift > 63 {
+			d.fail()
+		}
+		c := d.s[d.p]
+		d.p++
+		v |= uint64(c&0x7f) << shift
+		if c < 0x80 {
+			return v
+		}
+	}
+}
+
+// u reads an unsigned value of at most max.
+func (d *dec) u(max int) int {
+	v := d.u64()
+	if v > uint64(max) {
+		d.fail()
+	}
+	return int(v)
+}
+
+// i reads a signed value in [lo, hi).
+func (d *dec) i(lo, hi int) int {
+	u := d.u64()
+	v := int64(u >> 1)
+	if u&1 != 0 {
+		v = ^v
+	}
+	if v < int64(lo) || v >= int64(hi) {
+		d.fail()
+	}
+	return int(v)
+}
+
+// idx reads an index into a list of n.
+func (d *dec) idx(n int) int {
+	if n <= 0 {
+		d.fail()
+	}
+	return d.u(n - 1)
+}
+
+func (d *dec) flag() bool {
+	if d.p >= len(d.s) || d.s[d.p] > 1 {
+		d.fail()
+	}
+	d.p++
+	return d.s[d.p-1] == 1
+}
+
+// left reads a count of bytes or items that follow, each a byte at least:
+// at most what is left after it.
+func (d *dec) left() int {
+	v := d.u64()
+	if v > uint64(len(d.s)-d.p) {
+		d.fail()
+	}
+	return int(v)
+}
+
+func (d *dec) str() string {
+	n := d.left()
+	s := d.s[d.p : d.p+n]
+	d.p += n
+	return s
+}
+
+// count reads a count of items that follow, each a byte at least.
+func (d *dec) count() int { return d.left() }
+
+// list reads a list's length; nil reports a nil list. Every item takes a
+// byte at least, so a length beyond the bytes left is damage, found before
+// anything is allocated for it.
+func (d *dec) list() (n int, isNil bool) {
+	v := d.u64()
+	if v > uint64(len(d.s)-d.p+1) {
+		d.fail()
+	}
+	if v == 0 {
+		return 0, true
+	}
+	return int(v - 1), false
+}
+
+func (d *dec) strs() []string {
+	n, isNil := d.list()
+	if isNil {
+		return nil
+	}
+	ss := make([]string, n)
+	for k := range ss {
+		ss[k] = d.str()
+	}
+	return ss
+}
+
+// ints reads a list of values in [lo, hi).
+func (d *dec) ints(lo, hi int) []int {
+	n, isNil := d.list()
+	if isNil {
+		return nil
+	}
+	vs := make([]int, n)
+	for k := range vs {
+		vs[k] = d.i(lo, hi)
+	}
+	return vs
+}
+
+// maxInt bounds the values the codec reads where no table does: line
+// numbers, levels, depths.
+const maxInt = 1 << 31
+
+// encLine writes line l; ev is the index, one up, of its evidence (0: none).
+func (e *enc) line(l *line, ev int) {
+	e.u(l.N)
+	e.u(l.Level)
+	e.u(l.Depth)
+	e.str(l.Text)
+	e.str(l.Raw)
+	e.u(ev)
+	e.b = append(e.b, byte(l.Kind))
+	e.flag(l.Quote)
+	e.flag(l.Item)
+	e.flag(l.First)
+	e.flag(l.Bold)
+	p := l.lineParts
+	switch {
+	case p == nil:
+		e.u(0)
+	case p == &noParts:
+		e.u(1)
+	default:
+		e.u(2)
+		e.list(len(p.Links), p.Links == nil)
+		for _, k := range p.Links {
+			e.str(k.Text)
+			e.str(k.URL)
+		}
+		e.strs(p.Codes)
+		m := p.moreParts
+		switch {
+		case m == nil:
+			e.u(0)
+		case m == &noMore:
+			e.u(1)
+		default:
+			e.u(2)
+			e.strs(m.Emph)
+			e.strs(m.Wiki)
+			e.strs(m.Cells)
+			e.strs(m.Header)
+		}
+	}
+}
+
+// line reads a line into l; evs are the unit's evidence.
+func (d *dec) line(l *line, evs []*graph.Evidence) {
+	l.N = d.u(maxInt)
+	l.Level = d.u(maxInt)
+	l.Depth = d.u(maxInt)
+	l.Text = d.str()
+	l.Raw = d.str()
+	if ev := d.u(len(evs)); ev > 0 {
+		l.ev = evs[ev-1]
+	}
+	k := d.u(int(kindBreak))
+	l.Kind = lineKind(k)
+	l.Quote, l.Item, l.First, l.Bold = d.flag(), d.flag(), d.flag(), d.flag()
+	switch d.u(2) {
+	case 0:
+	case 1:
+		l.lineParts = &noParts
+	case 2:
+		p := &lineParts{}
+		if n, isNil := d.list(); !isNil {
+			p.Links = make([]link, n)
+			for k := range p.Links {
+				p.Links[k] = link{Text: d.str(), URL: d.str()}
+			}
+		}
+		p.Codes = d.strs()
+		switch d.u(2) {
+		case 1:
+			p.moreParts = &noMore
+		case 2:
+			p.moreParts = &moreParts{Emph: d.strs(), Wiki: d.strs(), Cells: d.strs(), Header: d.strs()}
+		}
+		l.lineParts = p
+	}
+}
+
+func (e *enc) meta(m meta) { e.str(m.Title); e.str(m.Author); e.str(m.Speaker) }
+
+func (d *dec) meta() meta { return meta{Title: d.str(), Author: d.str(), Speaker: d.str()} }
+
+// plan writes a file's plan (talkplan.go).
+func (e *enc) plan(p *filePlan) {
+	e.str(p.file)
+	e.i(p.title)
+	e.list(len(p.talks), p.talks == nil)
+	for k := range p.talks {
+		e.plannedTalk(&p.talks[k])
+	}
+	e.flag(p.noSpeaker != nil)
+	if p.noSpeaker != nil {
+		e.plannedTalk(p.noSpeaker)
+	}
+}
+
+func (e *enc) plannedTalk(t *plannedTalk) {
+	e.b = append(e.b, byte(t.scope))
+	e.i(t.head)
+	e.i(t.end)
+	e.u(t.level)
+	e.str(t.slots.title)
+	e.str(t.slots.kind)
+	e.list(len(t.slots.speakers), t.slots.speakers == nil)
+	for _, s := range t.slots.speakers {
+		e.str(s.name)
+		e.str(s.org)
+		e.str(s.handle)
+	}
+	e.strs(t.aliases)
+	e.ints(t.skip)
+	e.str(t.key)
+}
+
+func (d *dec) plan() filePlan {
+	p := filePlan{file: d.str(), title: d.i(-1, maxInt)}
+	if n, isNil := d.list(); !isNil {
+		p.talks = make([]plannedTalk, n)
+		for k := range p.talks {
+			p.talks[k] = d.plannedTalk()
+		}
+	}
+	if d.flag() {
+		t := d.plannedTalk()
+		p.noSpeaker = &t
+	}
+	return p
+}
+
+func (d *dec) plannedTalk() plannedTalk {
+	t := plannedTalk{scope: talkScope(d.u(int(scopeIndex)))}
+	t.head = d.i(-1, maxInt)
+	t.end = d.i(-1, maxInt)
+	t.level = d.u(maxInt)
+	t.slots.title = d.str()
+	t.slots.kind = d.str()
+	if n, isNil := d.list(); !isNil {
+		t.slots.speakers = make([]slotPerson, n)
+		for k := range t.slots.speakers {
+			t.slots.speakers[k] = slotPerson{name: d.str(), org: d.str(), handle: d.str()}
+		}
+	}
+	t.aliases = d.strs()
+	t.skip = d.ints(-1, maxInt)
+	t.key = d.str()
+	return t
+}
+
+// countRead is one read of the corpus's word counts by a file's plan or
+// walk: whether the word is written twice or more (the only question
+// either asks of a count). A cached plan or walk holds while every read
+// gives the same answer.
+type countRead struct {
+	word string
+	many bool
+}
+
+func (e *enc) reads(rs []countRead) {
+	e.u(len(rs))
+	for _, r := range rs {
+		e.str(r.word)
+		e.flag(r.many)
+	}
+}
+
+func (d *dec) reads() []countRead {
+	n := d.count()
+	rs := make([]countRead, n)
+	for k := range rs {
+		rs[k] = countRead{word: d.str(), many: d.flag()}
+	}
+	return rs
+}
+
+// typeCode writes a node or relation type: a fixed code as itself, a rules
+// file's type by name (its code is this process's).
+func (e *enc) typeCode(c uint16, cs *codes) {
+	if int(c) < len(cs.builtin) {
+		e.u(int(c))
+		return
+	}
+	e.u(len(cs.builtin))
+	e.str(cs.names[c])
+}
+
+func (d *dec) typeCode(cs *codes) uint16 {
+	c := d.u(len(cs.builtin))
+	if c < len(cs.builtin) {
+		return uint16(c)
+	}
+	return cs.of(d.str())
+}
+
+// walkTables numbers the pointers of one file's walk: its lines (those of
+// the file, then any a finder made of part of one), evidence and entries.
+type walkTables struct {
+	lineOf  map[*line]int
+	extra   []*line
+	evOf    map[*graph.Evidence]int
+	evs     []*graph.Evidence
+	entryOf map[*entry]int
+	entries []*entry
+}
+
+func (t *walkTables) ev(ev *graph.Evidence) int {
+	if ev == nil {
+		return 0
+	}
+	if k, ok := t.evOf[ev]; ok {
+		return k + 1
+	}
+	t.evOf[ev] = len(t.evs)
+	t.evs = append(t.evs, ev)
+	return len(t.evs)
+}
+
+func (t *walkTables) line(l *line) int {
+	if k, ok := t.lineOf[l]; ok {
+		return k
+	}
+	t.lineOf[l] = len(t.lineOf)
+	t.extra = append(t.extra, l)
+	return t.lineOf[l]
+}
+
+// entry numbers entry e and those it leads to (sub).
+func (t *walkTables) entry(e *entry) {
+	for ; e != nil; e = e.sub {
+		if _, ok := t.entryOf[e]; ok {
+			return
+		}
+		t.entryOf[e] = len(t.entries)
+		t.entries = append(t.entries, e)
+	}
+}
+
+// ref is an entry's index one up, 0 for nil, once entry numbered it.
+func (t *walkTables) ref(e *entry) int {
+	if e == nil {
+		return 0
+	}
+	return t.entryOf[e] + 1
+}
+
+// encodeFile writes a file's lines and meta after its walk, and its walk
+// (walkFile's extractor f). texts are the lines' texts before the walk (it
+// rewrites some table rows'): the word counts read those.
+func encodeFile(e *enc, lines []line, texts []string, m meta, f *extractor) {
+	t := walkTables{lineOf: map[*line]int{}, evOf: map[*graph.Evidence]int{}, entryOf: map[*entry]int{}}
+	for k := range lines {
+		t.lineOf[&lines[k]] = k
+	}
+	// number everything first: the tables are written before what
+	// points into them
+	for k := range f.ms {
+		t.ev(f.ms[k].ev)
+	}
+	for k := range f.rels {
+		t.ev(f.rels[k].ev)
+	}
+	for k := range lines {
+		t.ev(lines[k].ev)
+	}
+	for _, c := range f.ctxs {
+		t.line(c.l)
+		t.entry(c.e)
+	}
+	for _, l := range t.extra {
+		t.ev(l.ev)
+	}
+	for _, k := range slices.Sorted(maps.Keys(f.talks)) {
+		t.entry(f.talks[k])
+	}
+	for _, k := range slices.Sorted(maps.Keys(f.byPer)) {
+		t.entry(f.byPer[k])
+	}
+	for _, op := range f.log.ops {
+		for _, en := range []*entry{op.e, op.byTitle, op.bySpeaker, op.prev, op.adopt} {
+			t.entry(en)
+		}
+	}
+
+	e.meta(m)
+	e.u(len(t.evs))
+	for _, ev := range t.evs {
+		e.str(ev.File)
+		e.u(ev.Line)
+		e.str(ev.Text)
+	}
+	e.u(len(lines))
+	for k := range lines {
+		e.line(&lines[k], t.ev(lines[k].ev))
+	}
+	// the texts the walk rewrote, as they were before
+	var changed []int
+	for k := range lines {
+		if lines[k].Text != texts[k] {
+			changed = append(changed, k)
+		}
+	}
+	e.u(len(changed))
+	for _, k := range changed {
+		e.u(k)
+		e.str(texts[k])
+	}
+	e.u(len(t.extra))
+	for _, l := range t.extra {
+		e.line(l, t.ev(l.ev))
+	}
+
+	e.u(len(f.ms))
+	for k := range f.ms {
+		m := &f.ms[k]
+		e.str(m.name)
+		e.u(t.ev(m.ev))
+		e.typeCode(uint16(m.t), nodeTypes)
+		e.i(int(m.str))
+		e.flag(m.url)
+		e.flag(m.loose)
+		e.flag(m.gone)
+	}
+	e.u(len(f.rels))
+	for k := range f.rels {
+		r := &f.rels[k]
+		e.u(int(r.from))
+		e.u(int(r.to))
+		e.u(t.ev(r.ev))
+		e.typeCode(uint16(r.typ), relTypes)
+	}
+	e.u(len(f.uf))
+	for _, p := range f.uf {
+		e.u(int(p))
+	}
+
+	e.u(len(t.entries))
+	for _, en := range t.entries {
+		e.b = append(e.b, byte(en.kind))
+		e.i(en.talk)
+		e.ints(en.speakers)
+		e.i(en.subject)
+		e.i(en.level)
+		e.u(t.ref(en.sub))
+		e.flag(en.prose)
+	}
+
+	e.u(len(f.ctxs))
+	for _, c := range f.ctxs {
+		e.str(c.file)
+		e.u(t.line(c.l))
+		e.u(t.ref(c.e))
+		e.i(c.head)
+		e.u(len(c.spans))
+		for _, s := range c.spans {
+			e.u(int(s.a))
+			e.u(int(s.b))
+			e.i(int(s.m))
+		}
+		e.flag(c.created)
+		e.flag(c.title)
+		e.flag(c.loose)
+		e.i(c.author)
+		e.list(len(c.firstPerson), c.firstPerson == nil)
+		for _, fp := range c.firstPerson {
+			e.i(fp[0])
+			e.i(fp[1])
+		}
+		e.str(c.cont)
+	}
+
+	e.str(f.title)
+	entryMap := func(m map[string]*entry) {
+		e.u(len(m))
+		for _, k := range slices.Sorted(maps.Keys(m)) {
+			e.str(k)
+			e.u(t.ref(m[k]))
+		}
+	}
+	entryMap(f.talks)
+	entryMap(f.byPer)
+	e.u(len(f.eventOf))
+	for _, k := range slices.Sorted(maps.Keys(f.eventOf)) {
+		e.u(k)
+		e.str(f.eventOf[k])
+	}
+	e.u(len(f.eventM))
+	for _, k := range slices.Sorted(maps.Keys(f.eventM)) {
+		e.str(k)
+		e.u(f.eventM[k])
+	}
+	e.u(len(f.log.ops))
+	for _, op := range f.log.ops {
+		e.b = append(e.b, byte(op.kind))
+		e.str(op.key)
+		e.u(t.ref(op.e))
+		if op.kind == opStart {
+			e.strs(op.people)
+			e.i(op.t)
+			e.u(t.ref(op.byTitle))
+			e.u(t.ref(op.bySpeaker))
+			e.u(t.ref(op.prev))
+			e.u(t.ref(op.adopt))
+		}
+	}
+	e.u(len(f.log.fileTalks))
+	for _, ft := range f.log.fileTalks {
+		e.str(ft.key)
+		e.u(ft.talk)
+	}
+	e.flag(len(f.explicitOnly) > 0)
+}
+
+// decodedFile is a file's lines as the cache holds them, the texts its
+// word counts read, and the position of its walk in d.
+type decodedFile struct {
+	lines []line
+	texts []string // each line's text before the walk
+	meta  meta
+	evs   []*graph.Evidence
+	extra []line
+}
+
+// decodeLines reads what encodeFile wrote up to the walk: the lines, the
+// meta and the texts the counts read.
+func (d *dec) file() decodedFile {
+	var f decodedFile
+	f.meta = d.meta()
+	n := d.count()
+	f.evs = make([]*graph.Evidence, n)
+	evs := make([]graph.Evidence, n)
+	for k := range evs {
+		evs[k] = graph.Evidence{File: d.str(), Line: d.u(maxInt), Text: d.str()}
+		f.evs[k] = &evs[k]
+	}
+	n = d.count()
+	f.lines = make([]line, n)
+	f.texts = make([]string, n)
+	for k := range f.lines {
+		d.line(&f.lines[k], f.evs)
+		f.texts[k] = f.lines[k].Text
+	}
+	n = d.count()
+	for range n {
+		k := d.idx(len(f.lines))
+		f.texts[k] = d.str()
+	}
+	n = d.count()
+	f.extra = make([]line, n)
+	for k := range f.extra {
+		d.line(&f.extra[k], f.evs)
+	}
+	return f
+}
+
+// walk reads file df's walk into a new extractor that shares x's rules,
+// counts and plans, as walkFile's does. Mention and entry indices are
+// checked against what the walk holds.
+func (d *dec) walk(x *extractor, file string, df *decodedFile) *extractor {
+	f := x.fileExtractor()
+	evs := df.evs
+	n := d.count()
+	f.ms = make([]mention, n)
+	for k := range f.ms {
+		m := &f.ms[k]
+		m.name = d.str()
+		if ev := d.u(len(evs)); ev > 0 {
+			m.ev = evs[ev-1]
+		}
+		m.t = nodeType(d.typeCode(nodeTypes))
+		m.str = int8(d.i(-128, 128))
+		m.url, m.loose, m.gone = d.flag(), d.flag(), d.flag()
+	}
+	nm := len(f.ms)
+	n = d.count()
+	f.rels = make([]relation, n)
+	for k := range f.rels {
+		r := &f.rels[k]
+		r.from = int32(d.idx(nm))
+		r.to = int32(d.idx(nm))
+		if ev := d.u(len(evs)); ev > 0 {
+			r.ev = evs[ev-1]
+		}
+		r.typ = relType(d.typeCode(relTypes))
+	}
+	n = d.count()
+	if n != nm {
+		d.fail()
+	}
+	f.uf = make([]int32, n)
+	for k := range f.uf {
+		f.uf[k] = int32(d.idx(nm))
+	}
+
+	n = d.count()
+	entries := make([]entry, n)
+	subs := make([]int, n)
+	for k := range entries {
+		en := &entries[k]
+		en.kind = entryKind(d.u(int(entLabel)))
+		en.talk = d.i(-1, nm)
+		en.speakers = d.ints(-1, nm)
+		en.subject = d.i(-1, nm)
+		en.level = d.i(-maxInt, maxInt)
+		subs[k] = d.u(n)
+		en.prose = d.flag()
+	}
+	ref := func(k int) *entry {
+		if k == 0 {
+			return nil
+		}
+		return &entries[k-1]
+	}
+	for k := range entries {
+		entries[k].sub = ref(subs[k])
+	}
+	entryRef := func() *entry { return ref(d.u(len(entries))) }
+
+	n = d.count()
+	ctxs := make([]lineCtx, n)
+	f.ctxs = make([]*lineCtx, n)
+	nl := len(df.lines) + len(df.extra)
+	for k := range ctxs {
+		c := &ctxs[k]
+		c.file = d.str()
+		if li := d.idx(nl); li < len(df.lines) {
+			c.l = &df.lines[li]
+		} else {
+			c.l = &df.extra[li-len(df.lines)]
+		}
+		c.e = entryRef()
+		c.head = d.i(-1, nm)
+		if ns := d.left(); ns > 0 {
+			c.spans = make([]span, ns)
+			for s := range c.spans {
+				c.spans[s] = span{a: int32(d.u(maxInt)), b: int32(d.u(maxInt)), m: int32(d.i(-1, nm))}
+			}
+		}
+		c.created, c.title, c.loose = d.flag(), d.flag(), d.flag()
+		c.author = d.i(-1, nm)
+		if nf, isNil := d.list(); !isNil {
+			c.firstPerson = make([][2]int, nf)
+			for s := range c.firstPerson {
+				c.firstPerson[s] = [2]int{d.i(-maxInt, maxInt), d.i(-maxInt, maxInt)}
+			}
+		}
+		c.cont = d.str()
+		f.ctxs[k] = c
+	}
+
+	f.title = d.str()
+	entryMap := func(m map[string]*entry) {
+		n := d.count()
+		for range n {
+			k := d.str()
+			m[k] = entryRef()
+		}
+	}
+	entryMap(f.talks)
+	entryMap(f.byPer)
+	n = d.count()
+	for range n {
+		k := d.idx(nm)
+		f.eventOf[k] = d.str()
+	}
+	n = d.count()
+	for range n {
+		k := d.str()
+		f.eventM[k] = d.idx(nm)
+	}
+	n = d.count()
+	f.log.ops = make([]walkOp, n)
+	for k := range f.log.ops {
+		op := &f.log.ops[k]
+		op.kind = opKind(d.u(int(opStart)))
+		op.key = d.str()
+		op.e = entryRef()
+		if op.kind == opStart {
+			op.people = d.strs()
+			op.t = d.i(-1, nm)
+			op.byTitle, op.bySpeaker, op.prev, op.adopt = entryRef(), entryRef(), entryRef(), entryRef()
+		}
+	}
+	n = d.count()
+	for range n {
+		f.log.fileTalks = append(f.log.fileTalks, fileTalkOp{key: d.str(), talk: d.idx(nm)})
+	}
+	if d.flag() {
+		f.explicitOnly[file] = df.lines
+	}
+	if d.p != len(d.s) {
+		d.fail()
+	}
+	return f
+}
