@@ -284,8 +284,8 @@ type unit struct {
 	whole     string // the entry
 }
 
-// decodeUnit reads entry e up to the walk.
-func decodeUnit(e string) (u *unit, err error) {
+// decodeUnit reads file's entry e up to the walk.
+func decodeUnit(file, e string) (u *unit, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			if r != errBadCache {
@@ -311,7 +311,7 @@ func decodeUnit(e string) (u *unit, err error) {
 	if wd.p != len(b) {
 		wd.fail()
 	}
-	u.file = d.file()
+	u.file = d.file(file)
 	u.walk = dec{s: e, p: d.p}
 	return u, nil
 }
@@ -358,11 +358,11 @@ func planKey(p *filePlan) string {
 }
 
 // encodeUnit writes a file's entry.
-func encodeUnit(parts [2]string, lines []line, texts []string, m meta, f *extractor) string {
+func encodeUnit(parts [2]string, file string, lines []line, texts []string, m meta, f *extractor) string {
 	var e enc
 	e.str(parts[0])
 	e.str(parts[1])
-	encodeFile(&e, lines, texts, m, f)
+	encodeFile(&e, file, lines, texts, m, f)
 	return string(e.b)
 }
 

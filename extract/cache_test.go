@@ -212,7 +212,7 @@ func FuzzCacheDecode(f *testing.F) {
 	}
 	x := newExtractor(nil)
 	f.Fuzz(func(t *testing.T, b []byte) {
-		u, err := decodeUnit(string(b))
+		u, err := decodeUnit("f.md", string(b))
 		if err != nil {
 			return
 		}

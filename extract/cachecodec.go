@@ -5,6 +5,7 @@ import (
 	"errors"
 	"maps"
 	"slices"
+	"strings"
 
 	"github.com/notegraph/notegraph/graph"
 )
@@ -148,6 +149,47 @@ func (d *dec) str() string {
 // count reads a count of items that follow, each a byte at least.
 func (d *dec) count() int { return d.left() }
 
+// sub writes s as a part of within when it is one (an offset and a length:
+// a line's text in its source, a name in its line), or else whole.
+func (e *enc) sub(s, within string) {
+	if k := strings.Index(within, s); s != "" && k >= 0 {
+		e.u(k + 1)
+		e.u(len(s))
+		return
+	}
+	e.u(0)
+	e.str(s)
+}
+
+func (d *dec) sub(within string) string {
+	k := d.u(len(within))
+	if k == 0 {
+		return d.str()
+	}
+	n := d.u(len(within) - (k - 1))
+	return within[k-1 : k-1+n]
+}
+
+// subs writes a list of strings, each as sub.
+func (e *enc) subs(ss []string, within string) {
+	e.list(len(ss), ss == nil)
+	for _, s := range ss {
+		e.sub(s, within)
+	}
+}
+
+func (d *dec) subs(within string) []string {
+	n, isNil := d.list()
+	if isNil {
+		return nil
+	}
+	ss := make([]string, n)
+	for k := range ss {
+		ss[k] = d.sub(within)
+	}
+	return ss
+}
+
 // list reads a list's length; nil reports a nil list. Every item takes a
 // byte at least, so a length beyond the bytes left is damage, found before
 // anything is allocated for it.
@@ -192,12 +234,19 @@ func (d *dec) ints(lo, hi int) []int {
 const maxInt = 1 << 31
 
 // encLine writes line l; ev is the index, one up, of its evidence (0: none).
-func (e *enc) line(l *line, ev int) {
+func (e *enc) line(l *line, ev int, raw string) {
 	e.u(l.N)
 	e.u(l.Level)
 	e.u(l.Depth)
-	e.str(l.Text)
-	e.str(l.Raw)
+	// Raw, or the source line it repeats (a finder's part of a line keeps
+	// its line's source); then Text, most often part of Raw
+	if raw != "" && l.Raw == raw {
+		e.u(1)
+	} else {
+		e.u(0)
+		e.str(l.Raw)
+	}
+	e.sub(l.Text, l.Raw)
 	e.u(ev)
 	e.b = append(e.b, byte(l.Kind))
 	e.flag(l.Quote)
@@ -212,12 +261,13 @@ func (e *enc) line(l *line, ev int) {
 		e.u(1)
 	default:
 		e.u(2)
+		// the parts' strings are most often parts of the source line
 		e.list(len(p.Links), p.Links == nil)
 		for _, k := range p.Links {
-			e.str(k.Text)
-			e.str(k.URL)
+			e.sub(k.Text, l.Raw)
+			e.sub(k.URL, l.Raw)
 		}
-		e.strs(p.Codes)
+		e.subs(p.Codes, l.Raw)
 		m := p.moreParts
 		switch {
 		case m == nil:
@@ -226,21 +276,25 @@ func (e *enc) line(l *line, ev int) {
 			e.u(1)
 		default:
 			e.u(2)
-			e.strs(m.Emph)
-			e.strs(m.Wiki)
-			e.strs(m.Cells)
-			e.strs(m.Header)
+			e.subs(m.Emph, l.Raw)
+			e.subs(m.Wiki, l.Raw)
+			e.subs(m.Cells, l.Raw)
+			e.subs(m.Header, l.Raw)
 		}
 	}
 }
 
 // line reads a line into l; evs are the unit's evidence.
-func (d *dec) line(l *line, evs []*graph.Evidence) {
+func (d *dec) line(l *line, evs []*graph.Evidence, raw string) {
 	l.N = d.u(maxInt)
 	l.Level = d.u(maxInt)
 	l.Depth = d.u(maxInt)
-	l.Text = d.str()
-	l.Raw = d.str()
+	if d.u(1) == 1 {
+		l.Raw = raw
+	} else {
+		l.Raw = d.str()
+	}
+	l.Text = d.sub(l.Raw)
 	if ev := d.u(len(evs)); ev > 0 {
 		l.ev = evs[ev-1]
 	}
@@ -256,15 +310,15 @@ func (d *dec) line(l *line, evs []*graph.Evidence) {
 		if n, isNil := d.list(); !isNil {
 			p.Links = make([]link, n)
 			for k := range p.Links {
-				p.Links[k] = link{Text: d.str(), URL: d.str()}
+				p.Links[k] = link{Text: d.sub(l.Raw), URL: d.sub(l.Raw)}
 			}
 		}
-		p.Codes = d.strs()
+		p.Codes = d.subs(l.Raw)
 		switch d.u(2) {
 		case 1:
 			p.moreParts = &noMore
 		case 2:
-			p.moreParts = &moreParts{Emph: d.strs(), Wiki: d.strs(), Cells: d.strs(), Header: d.strs()}
+			p.moreParts = &moreParts{Emph: d.subs(l.Raw), Wiki: d.subs(l.Raw), Cells: d.subs(l.Raw), Header: d.subs(l.Raw)}
 		}
 		l.lineParts = p
 	}
@@ -439,7 +493,7 @@ func (t *walkTables) ref(e *entry) int {
 // encodeFile writes a file's lines and meta after its walk, and its walk
 // (walkFile's extractor f). texts are the lines' texts before the walk (it
 // rewrites some table rows'): the word counts read those.
-func encodeFile(e *enc, lines []line, texts []string, m meta, f *extractor) {
+func encodeFile(e *enc, file string, lines []line, texts []string, m meta, f *extractor) {
 	t := walkTables{lineOf: map[*line]int{}, evOf: map[*graph.Evidence]int{}, entryOf: map[*entry]int{}}
 	for k := range lines {
 		t.lineOf[&lines[k]] = k
@@ -474,16 +528,41 @@ func encodeFile(e *enc, lines []line, texts []string, m meta, f *extractor) {
 		}
 	}
 
+	// a line's own evidence (evidence()) is written as the line's index
+	evLine := map[*graph.Evidence]int{}
+	for k := range lines {
+		if ev := lines[k].ev; ev != nil {
+			evLine[ev] = k
+		}
+	}
+	for k, l := range t.extra {
+		if _, ok := evLine[l.ev]; l.ev != nil && !ok {
+			evLine[l.ev] = len(lines) + k
+		}
+	}
+	lineAt := func(k int) *line {
+		if k < len(lines) {
+			return &lines[k]
+		}
+		return t.extra[k-len(lines)]
+	}
 	e.meta(m)
 	e.u(len(t.evs))
 	for _, ev := range t.evs {
+		if k, ok := evLine[ev]; ok {
+			if l := lineAt(k); ev.File == file && ev.Line == l.N && ev.Text == evidenceText(l.Raw) {
+				e.u(k + 1)
+				continue
+			}
+		}
+		e.u(0)
 		e.str(ev.File)
 		e.u(ev.Line)
 		e.str(ev.Text)
 	}
 	e.u(len(lines))
 	for k := range lines {
-		e.line(&lines[k], t.ev(lines[k].ev))
+		e.line(&lines[k], t.ev(lines[k].ev), "")
 	}
 	// the texts the walk rewrote, as they were before
 	var changed []int
@@ -497,16 +576,32 @@ func encodeFile(e *enc, lines []line, texts []string, m meta, f *extractor) {
 		e.u(k)
 		e.str(texts[k])
 	}
+	// a finder's part of a line keeps the line's number and source
+	byN := map[int]int{}
+	for k := len(lines) - 1; k >= 0; k-- {
+		byN[lines[k].N] = k
+	}
 	e.u(len(t.extra))
 	for _, l := range t.extra {
-		e.line(l, t.ev(l.ev))
+		k, ok := byN[l.N]
+		if !ok || lines[k].Raw != l.Raw {
+			e.u(0)
+			e.line(l, t.ev(l.ev), "")
+			continue
+		}
+		e.u(k + 1)
+		e.line(l, t.ev(l.ev), lines[k].Raw)
 	}
 
 	e.u(len(f.ms))
 	for k := range f.ms {
 		m := &f.ms[k]
-		e.str(m.name)
 		e.u(t.ev(m.ev))
+		if m.ev != nil {
+			e.sub(m.name, m.ev.Text)
+		} else {
+			e.str(m.name)
+		}
 		e.typeCode(uint16(m.t), nodeTypes)
 		e.i(int(m.str))
 		e.flag(m.url)
@@ -539,8 +634,14 @@ func encodeFile(e *enc, lines []line, texts []string, m meta, f *extractor) {
 
 	e.u(len(f.ctxs))
 	for _, c := range f.ctxs {
-		e.str(c.file)
-		e.u(t.line(c.l))
+		if c.file == file {
+			e.u(0)
+		} else {
+			e.u(1)
+			e.str(c.file)
+		}
+		li := t.line(c.l)
+		e.u(li)
 		e.u(t.ref(c.e))
 		e.i(c.head)
 		e.u(len(c.spans))
@@ -558,7 +659,13 @@ func encodeFile(e *enc, lines []line, texts []string, m meta, f *extractor) {
 			e.i(fp[0])
 			e.i(fp[1])
 		}
-		e.str(c.cont)
+		// cont is most often the next line's text
+		if li+1 < len(lines) && c.cont != "" && c.cont == lines[li+1].Text {
+			e.u(1)
+		} else {
+			e.u(0)
+			e.str(c.cont)
+		}
 	}
 
 	e.str(f.title)
@@ -615,21 +722,24 @@ type decodedFile struct {
 
 // decodeLines reads what encodeFile wrote up to the walk: the lines, the
 // meta and the texts the counts read.
-func (d *dec) file() decodedFile {
+func (d *dec) file(file string) decodedFile {
 	var f decodedFile
 	f.meta = d.meta()
 	n := d.count()
 	f.evs = make([]*graph.Evidence, n)
 	evs := make([]graph.Evidence, n)
+	ofLine := make([]int, n) // a line's own evidence: its index, one up
 	for k := range evs {
-		evs[k] = graph.Evidence{File: d.str(), Line: d.u(maxInt), Text: d.str()}
 		f.evs[k] = &evs[k]
+		if ofLine[k] = d.u(maxInt); ofLine[k] == 0 {
+			evs[k] = graph.Evidence{File: d.str(), Line: d.u(maxInt), Text: d.str()}
+		}
 	}
 	n = d.count()
 	f.lines = make([]line, n)
 	f.texts = make([]string, n)
 	for k := range f.lines {
-		d.line(&f.lines[k], f.evs)
+		d.line(&f.lines[k], f.evs, "")
 		f.texts[k] = f.lines[k].Text
 	}
 	n = d.count()
@@ -640,7 +750,26 @@ func (d *dec) file() decodedFile {
 	n = d.count()
 	f.extra = make([]line, n)
 	for k := range f.extra {
-		d.line(&f.extra[k], f.evs)
+		raw := ""
+		if r := d.u(len(f.lines)); r > 0 {
+			raw = f.lines[r-1].Raw
+		}
+		d.line(&f.extra[k], f.evs, raw)
+	}
+	for k, li := range ofLine {
+		if li == 0 {
+			continue
+		}
+		var l *line
+		switch li--; {
+		case li < len(f.lines):
+			l = &f.lines[li]
+		case li-len(f.lines) < len(f.extra):
+			l = &f.extra[li-len(f.lines)]
+		default:
+			d.fail()
+		}
+		evs[k] = graph.Evidence{File: file, Line: l.N, Text: evidenceText(l.Raw)}
 	}
 	return f
 }
@@ -655,9 +784,11 @@ func (d *dec) walk(x *extractor, file string, df *decodedFile) *extractor {
 	f.ms = make([]mention, n)
 	for k := range f.ms {
 		m := &f.ms[k]
-		m.name = d.str()
 		if ev := d.u(len(evs)); ev > 0 {
 			m.ev = evs[ev-1]
+			m.name = d.sub(m.ev.Text)
+		} else {
+			m.name = d.str()
 		}
 		m.t = nodeType(d.typeCode(nodeTypes))
 		m.str = int8(d.i(-128, 128))
@@ -714,8 +845,12 @@ func (d *dec) walk(x *extractor, file string, df *decodedFile) *extractor {
 	nl := len(df.lines) + len(df.extra)
 	for k := range ctxs {
 		c := &ctxs[k]
-		c.file = d.str()
-		if li := d.idx(nl); li < len(df.lines) {
+		c.file = file
+		if d.u(1) == 1 {
+			c.file = d.str()
+		}
+		li := d.idx(nl)
+		if li < len(df.lines) {
 			c.l = &df.lines[li]
 		} else {
 			c.l = &df.extra[li-len(df.lines)]
@@ -736,7 +871,14 @@ func (d *dec) walk(x *extractor, file string, df *decodedFile) *extractor {
 				c.firstPerson[s] = [2]int{d.i(-maxInt, maxInt), d.i(-maxInt, maxInt)}
 			}
 		}
-		c.cont = d.str()
+		if d.u(1) == 1 {
+			if li+1 >= len(df.lines) {
+				d.fail()
+			}
+			c.cont = df.lines[li+1].Text
+		} else {
+			c.cont = d.str()
+		}
 		f.ctxs[k] = c
 	}
 

@@ -58,16 +58,20 @@ func evidence(file string, l *line) *graph.Evidence {
 	if l.ev != nil {
 		return l.ev
 	}
-	t := l.Raw
-	if len(t) > 400 {
+	l.ev = &graph.Evidence{File: file, Line: l.N, Text: evidenceText(l.Raw)}
+	return l.ev
+}
+
+// evidenceText is a line's evidence text: its source, cut to 400 bytes.
+func evidenceText(raw string) string {
+	if len(raw) > 400 {
 		cut := 400
-		for cut > 0 && t[cut]&0xC0 == 0x80 {
+		for cut > 0 && raw[cut]&0xC0 == 0x80 {
 			cut--
 		}
-		t = t[:cut] + "…"
+		return raw[:cut] + "…"
 	}
-	l.ev = &graph.Evidence{File: file, Line: l.N, Text: t}
-	return l.ev
+	return raw
 }
 
 // free reports whether [a,b) overlaps no span taken on the line, and takes it.

@@ -150,7 +150,7 @@ func (p *parsedFile) fromCache(fc *fileCache, src source) bool {
 	if !ok {
 		return false
 	}
-	u, err := decodeUnit(e)
+	u, err := decodeUnit(src.Name, e)
 	if err != nil {
 		return false
 	}
@@ -188,7 +188,7 @@ func (x *extractor) walkCached(src source, p *parsedFile) *extractor {
 		texts[k] = p.lines[k].Text
 	}
 	f := x.walkFile(src.Name, p.lines, p.meta, true)
-	p.entry = encodeUnit([2]string{part, walkPart(plan, uniqueReads(f.reads))}, p.lines, texts, p.meta, f)
+	p.entry = encodeUnit([2]string{part, walkPart(plan, uniqueReads(f.reads))}, src.Name, p.lines, texts, p.meta, f)
 	f.reads, f.logReads = nil, false
 	return f
 }
