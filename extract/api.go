@@ -46,6 +46,10 @@ type Options struct {
 type Result struct {
 	Graph       graph.Graph
 	Diagnostics []Diagnostic
+	// Warnings are problems of the run that are not the notes': a cache
+	// that could not be read or written (Options.CacheDir). The graph is
+	// whole all the same.
+	Warnings []Diagnostic
 }
 
 func sortDiagnostics(ds []Diagnostic) {

@@ -39,15 +39,17 @@ func Notes(paths []string, opts Options) (Result, error) {
 	}
 	ls = nil
 	var fc *fileCache
+	var warn []Diagnostic
 	if opts.CacheDir != "" {
 		c, err := openCache(opts.CacheDir, paths, opts.Rules)
-		if err != nil {
-			diags = append(diags, Diagnostic{File: opts.CacheDir, Msg: fmt.Sprintf("cache not read: %v", err)})
-		}
 		fc = c
+		if err != nil {
+			warn = append(warn, Diagnostic{File: opts.CacheDir, Msg: fmt.Sprintf("cache not used: %v", err)})
+		}
 	}
 	pass := vaultPass(srcs, opts)
 	res := withVaultOf(sources(srcs, opts, !pass, fc), srcs, files, opts, pass) // vault hook: notes as nodes (extract/vault)
+	res.Warnings = append(warn, res.Warnings...)
 	res.Diagnostics = append(res.Diagnostics, diags...)
 	sortDiagnostics(res.Diagnostics)
 	return res, nil
@@ -352,5 +354,5 @@ func sources(srcs []source, opts Options, dropText bool, fc *fileCache) Result {
 		runtime.GC()
 	}
 	g := x.resolve()
-	return Result{Graph: g, Diagnostics: cacheDiags}
+	return Result{Graph: g, Warnings: cacheDiags}
 }

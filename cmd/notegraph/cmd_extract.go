@@ -40,10 +40,19 @@ A path given that does not exist, cannot be read or (a folder) holds no
 notes fails before anything is written. Problems in the notes (unreadable,
 binary or empty files, invalid UTF-8, nesting deeper than 32 levels, which
 is flattened) are reported on stderr as FILE:LINE: message and the run goes
-on; --strict makes them fatal.`,
+on; --strict makes them fatal.
+
+--cache DIR keeps each note's parse and walk in DIR (one file per set of
+inputs given, named by a hash of their paths), so a rerun after an edit
+reads back the notes that did not change, and whose reading nothing else
+changed, instead of extracting them again: on 10,000 notes a rerun takes
+about a third of the first run. The output is the same bytes with or
+without it. The cache is replaced whenever the program or the rules
+change; a cache that cannot be written is a warning, not a failure.`,
 		Example: `  notegraph extract notes/ -o graph.json
   notegraph extract talk1.md talk2.md -o - | jq '.nodes | length'
-  notegraph extract --rules my-rules.yaml vault/ -o graph.json`,
+  notegraph extract --rules my-rules.yaml vault/ -o graph.json
+  notegraph extract --cache ~/.cache/notegraph vault/ -o graph.json`,
 		Args: cobra.MinimumNArgs(1),
 		PreRunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkOutputFile(o.output, "json"); err != nil {

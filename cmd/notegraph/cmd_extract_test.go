@@ -101,3 +101,53 @@ func TestExtractEndToEnd(t *testing.T) {
 		t.Error("notegraph extract of the example notes differs from extract/testdata/pycodeconf.golden.json")
 	}
 }
+
+// TestCacheEndToEnd runs the real binary with --cache: a cold and a warm
+// run write the bytes of a run without it, the folder holds one pack, and
+// a cache that cannot be written is one warning line, even with -q and
+// --strict, with the same output and exit 0.
+func TestCacheEndToEnd(t *testing.T) {
+	dir := t.TempDir()
+	cache := filepath.Join(dir, "cache")
+	want := filepath.Join(dir, "want.json")
+	if r := runAs(t, nil, nil, "extract", "../../examples", "-q", "-o", want); r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	wantB, err := os.ReadFile(want)
+	if err != nil {
+		t.Fatal(err)
+	}
+	blocker := filepath.Join(dir, "a-file")
+	if err := os.WriteFile(blocker, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, cache, warning string
+		flags                []string
+	}{
+		{"cold", cache, "", nil},
+		{"warm", cache, "", nil},
+		{"unwritable", filepath.Join(blocker, "cache"), "warning: " + blocker, []string{"-q", "--strict"}},
+	}
+	for _, tt := range tests {
+		out := filepath.Join(dir, tt.name+".json")
+		args := append([]string{"extract", "--cache", tt.cache, "../../examples", "-o", out}, tt.flags...)
+		r := runAs(t, nil, nil, args...)
+		if r.code != 0 {
+			t.Errorf("%s: exit %d: %s", tt.name, r.code, r.stderr)
+		}
+		got, err := os.ReadFile(out)
+		if err != nil || !bytes.Equal(got, wantB) {
+			t.Errorf("%s: output differs from a run without --cache (%v)", tt.name, err)
+		}
+		if tt.warning == "" && strings.Contains(r.stderr, "warning") || !strings.Contains(r.stderr, tt.warning) {
+			t.Errorf("%s: stderr %q, want %q", tt.name, r.stderr, tt.warning)
+		}
+		if n := strings.Count(r.stderr, "warning"); tt.warning != "" && n != 1 {
+			t.Errorf("%s: %d warnings, want one line: %q", tt.name, n, r.stderr)
+		}
+	}
+	if packs, _ := filepath.Glob(filepath.Join(cache, "*.ngcache")); len(packs) != 1 {
+		t.Errorf("cache holds %v, want one pack", packs)
+	}
+}

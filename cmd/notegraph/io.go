@@ -105,6 +105,9 @@ func loadGraph(inputs []string, f extractFlags) (graph.Graph, error) {
 			fmt.Fprintf(os.Stderr, "notegraph: %s\n", d)
 		}
 	}
+	for _, w := range res.Warnings {
+		fmt.Fprintf(os.Stderr, "notegraph: warning: %s\n", w) // even with -q: the run did less than asked
+	}
 	if f.strict && len(res.Diagnostics) > 0 {
 		return graph.Graph{}, fmt.Errorf("%d problem(s) in the notes (--strict); first: %s", len(res.Diagnostics), res.Diagnostics[0])
 	}
