@@ -12,7 +12,9 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
+	"time"
 	"unsafe"
 )
 
@@ -38,7 +40,8 @@ import (
 // One pack file holds the entries of one set of inputs
 // (DIR/<hash of the input paths>.ngcache), written whole after each run
 // that changed anything (to a temporary file, then renamed), so entries
-// of deleted or edited files go with the next run. The pack's header names
+// of deleted or edited files go with the next run. A pack no run has used
+// for 30 days is removed (prune). The pack's header names
 // the program (a hash of the running executable), the rules and the
 // format: a pack of another build or other rules is not read, and is
 // replaced. Entries carry a checksum; a damaged pack or entry is read as
@@ -266,7 +269,41 @@ func (c *fileCache) finish() []Diagnostic {
 	if c.err != nil {
 		return []Diagnostic{{File: c.path, Msg: fmt.Sprintf("cache not written: %v", c.err)}}
 	}
+	now := time.Now()
+	if c.tmp == nil {
+		os.Chtimes(c.path, now, now) // read and still current: in use (prune)
+	}
+	prune(filepath.Dir(c.path), now)
 	return nil
+}
+
+// Packs of inputs no run has used for packAge are removed, and temporary
+// packs a run left (it was killed while writing) after tmpAge.
+const (
+	packAge = 30 * 24 * time.Hour
+	tmpAge  = time.Hour
+)
+
+// prune removes from dir the packs no run has used for packAge and the
+// temporary ones older than tmpAge. It touches nothing else in dir.
+func prune(dir string, now time.Time) {
+	es, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range es {
+		name := e.Name()
+		age := packAge
+		switch {
+		case strings.HasPrefix(name, ".ngcache-"):
+			age = tmpAge
+		case !strings.HasSuffix(name, ".ngcache"):
+			continue
+		}
+		if info, err := e.Info(); err == nil && info.Mode().IsRegular() && now.Sub(info.ModTime()) > age {
+			os.Remove(filepath.Join(dir, name))
+		}
+	}
 }
 
 // unit is a file's cache entry, in three parts, each a length and its

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/notegraph/notegraph/graph"
 )
@@ -218,4 +219,40 @@ func FuzzCacheDecode(f *testing.F) {
 			t.Fatal(err)
 		}
 	})
+}
+
+// TestCachePrune: a run removes the packs no run used for 30 days and the
+// temporary packs a killed run left, keeps its own and every other file.
+func TestCachePrune(t *testing.T) {
+	dir := t.TempDir()
+	notes := filepath.Join(dir, "notes")
+	writeNotes(t, notes, crossFileNotes)
+	cache := filepath.Join(dir, "cache")
+	if err := os.MkdirAll(cache, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	old := time.Now().Add(-31 * 24 * time.Hour)
+	files := map[string]bool{"stale.ngcache": false, ".ngcache-123": false, "recent.ngcache": true, "mine.txt": true}
+	for name, keep := range files {
+		p := filepath.Join(cache, name)
+		if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if !keep || name == "mine.txt" {
+			os.Chtimes(p, old, old)
+		}
+	}
+	for range 2 { // the second run reads its pack and changes nothing
+		if _, err := Notes([]string{notes}, Options{CacheDir: cache}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for name, keep := range files {
+		if _, err := os.Stat(filepath.Join(cache, name)); (err == nil) != keep {
+			t.Errorf("%s: kept %v, want %v", name, err == nil, keep)
+		}
+	}
+	if packs, _ := filepath.Glob(filepath.Join(cache, "*.ngcache")); len(packs) != 2 {
+		t.Errorf("packs %v, want the run's and recent.ngcache", packs)
+	}
 }
