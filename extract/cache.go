@@ -428,3 +428,63 @@ func (x *extractor) holds(rs []countRead) bool {
 	}
 	return true
 }
+
+// cacheUse is what the cache did for a file.
+type cacheUse uint8
+
+const (
+	cacheMissed    cacheUse = iota // no entry: parsed, planned and walked
+	cacheHit                       // lines, plan and walk read back
+	cacheReplanned                 // the counts its plan read changed: parsed and planned again
+	cacheRewalked                  // the plan or counts its walk read changed: parsed and walked again
+)
+
+// fromCache reads file src's lines from its cache entry, if there is one.
+func (p *parsedFile) fromCache(fc *fileCache, src source) bool {
+	p.key = cacheKey(src.Name, src.Text)
+	e, ok := fc.old[p.key]
+	if !ok {
+		return false
+	}
+	u, err := decodeUnit(src.Name, e)
+	if err != nil {
+		return false
+	}
+	u.whole = e
+	p.u, p.lines, p.meta, p.how = u, u.file.lines, u.file.meta, cacheHit
+	return true
+}
+
+// parseAgain drops a cache entry that no longer serves: the file is parsed
+// (the cached lines are the walk's, which rewrote some) and its stages
+// made anew from how.
+func (p *parsedFile) parseAgain(src source, how cacheUse) {
+	p.lines, p.meta = parse(src)
+	p.u, p.how = nil, how
+}
+
+// walkCached walks file i on its own extractor (walkFile), or reads its
+// walk back from the cache when what the walk read is the same, and makes
+// the file's cache entry.
+func (x *extractor) walkCached(src source, p *parsedFile) *extractor {
+	plan := planKey(x.plans[src.Name])
+	part := p.part
+	if u := p.u; u != nil {
+		if u.walkPlan == plan && x.holds(u.walkReads) {
+			if f, err := u.decodeWalk(x, src.Name); err == nil {
+				p.entry = u.whole
+				return f
+			}
+		}
+		part = u.parts[0]
+		p.parseAgain(src, cacheRewalked)
+	}
+	texts := make([]string, len(p.lines))
+	for k := range p.lines {
+		texts[k] = p.lines[k].Text
+	}
+	f := x.walkFile(src.Name, p.lines, p.meta, true)
+	p.entry = encodeUnit([2]string{part, walkPart(plan, uniqueReads(f.reads))}, src.Name, p.lines, texts, p.meta, f)
+	f.reads, f.logReads = nil, false
+	return f
+}
