@@ -59,6 +59,38 @@ func BenchmarkNotes(b *testing.B) {
 	}
 }
 
+// BenchmarkNotesCache measures a rerun of BenchmarkNotes's folder with a
+// cache after one note of the 1,000 changed (MB/s of the whole folder):
+// each iteration edits the note and extracts with the cache the previous
+// one left. Compare with BenchmarkNotes, same run.
+func BenchmarkNotesCache(b *testing.B) {
+	dir := b.TempDir()
+	size := genVault(b, dir, 1000)
+	cache := b.TempDir()
+	if _, err := Notes([]string{dir}, Options{CacheDir: cache}); err != nil {
+		b.Fatal(err)
+	}
+	edited := filepath.Join(dir, "note-0500.md")
+	orig, err := os.ReadFile(edited)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(size)
+	b.ResetTimer()
+	n := 0
+	for b.Loop() {
+		n++
+		b.StopTimer()
+		if err := os.WriteFile(edited, fmt.Appendf(orig, "\n- edit %d mentions kettlr\n", n), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		if _, err := Notes([]string{dir}, Options{CacheDir: cache}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // BenchmarkGoldmarkParse measures goldmark parsing alone on the same input:
 // the floor under BenchmarkNotes.
 func BenchmarkGoldmarkParse(b *testing.B) {
