@@ -306,18 +306,19 @@ func prune(dir string, now time.Time) {
 	}
 }
 
-// unit is a file's cache entry, in three parts, each a length and its
-// bytes: the plan planFile made and the counts it read; the plan the walk
-// read (planFolders may change it) and the counts the walk read; then the
-// file's lines and its walk (encodeFile).
+// unit is a file's cache entry: three parts, each a length and its bytes
+// (the plan planFile made and the counts it read; the plan the walk read,
+// which planFolders may have changed, and the counts the walk read; the
+// file's word counts), then the file's lines and its walk (encodeFile).
 type unit struct {
 	plan      filePlan
 	planReads []countRead
 	walkPlan  string
 	walkReads []countRead
+	counts    []wordCount
 	file      decodedFile
 	walk      dec // the walk's bytes, decoded once the walk may be reused
-	parts     [2]string
+	parts     [3]string
 	whole     string // the entry
 }
 
@@ -333,9 +334,8 @@ func decodeUnit(file, e string) (u *unit, err error) {
 	}()
 	d := &dec{s: e}
 	u = &unit{}
-	a := d.str()
-	b := d.str()
-	u.parts = [2]string{a, b}
+	a, b, c := d.str(), d.str(), d.str()
+	u.parts = [3]string{a, b, c}
 	pd := &dec{s: a}
 	u.plan = pd.plan()
 	u.planReads = pd.reads()
@@ -347,6 +347,11 @@ func decodeUnit(file, e string) (u *unit, err error) {
 	u.walkReads = wd.reads()
 	if wd.p != len(b) {
 		wd.fail()
+	}
+	cd := &dec{s: c}
+	u.counts = cd.wordCounts()
+	if cd.p != len(c) {
+		cd.fail()
 	}
 	u.file = d.file(file)
 	u.walk = dec{s: e, p: d.p}
@@ -395,11 +400,12 @@ func planKey(p *filePlan) string {
 }
 
 // encodeUnit writes a file's entry.
-func encodeUnit(parts [2]string, file string, lines []line, texts []string, m meta, f *extractor) string {
+func encodeUnit(parts [3]string, file string, lines []line, m meta, f *extractor) string {
 	var e enc
-	e.str(parts[0])
-	e.str(parts[1])
-	encodeFile(&e, file, lines, texts, m, f)
+	for _, p := range parts {
+		e.str(p)
+	}
+	encodeFile(&e, file, lines, m, f)
 	return string(e.b)
 }
 
@@ -451,13 +457,14 @@ func (p *parsedFile) fromCache(fc *fileCache, src source) bool {
 		return false
 	}
 	u.whole = e
-	p.u, p.lines, p.meta, p.how = u, u.file.lines, u.file.meta, cacheHit
+	p.u, p.lines, p.meta, p.how, p.parts = u, u.file.lines, u.file.meta, cacheHit, u.parts
 	return true
 }
 
 // parseAgain drops a cache entry that no longer serves: the file is parsed
 // (the cached lines are the walk's, which rewrote some) and its stages
-// made anew from how.
+// made anew from how. Its word counts (parts[2]), and its plan when the
+// walk is what changed, still serve.
 func (p *parsedFile) parseAgain(src source, how cacheUse) {
 	p.lines, p.meta = parse(src)
 	p.u, p.how = nil, how
@@ -468,7 +475,6 @@ func (p *parsedFile) parseAgain(src source, how cacheUse) {
 // the file's cache entry.
 func (x *extractor) walkCached(src source, p *parsedFile) *extractor {
 	plan := planKey(x.plans[src.Name])
-	part := p.part
 	if u := p.u; u != nil {
 		if u.walkPlan == plan && x.holds(u.walkReads) {
 			if f, err := u.decodeWalk(x, src.Name); err == nil {
@@ -476,15 +482,11 @@ func (x *extractor) walkCached(src source, p *parsedFile) *extractor {
 				return f
 			}
 		}
-		part = u.parts[0]
 		p.parseAgain(src, cacheRewalked)
 	}
-	texts := make([]string, len(p.lines))
-	for k := range p.lines {
-		texts[k] = p.lines[k].Text
-	}
 	f := x.walkFile(src.Name, p.lines, p.meta, true)
-	p.entry = encodeUnit([2]string{part, walkPart(plan, uniqueReads(f.reads))}, src.Name, p.lines, texts, p.meta, f)
+	p.parts[1] = walkPart(plan, uniqueReads(f.reads))
+	p.entry = encodeUnit(p.parts, src.Name, p.lines, p.meta, f)
 	f.reads, f.logReads = nil, false
 	return f
 }

@@ -420,6 +420,32 @@ func (d *dec) reads() []countRead {
 	return rs
 }
 
+// wordCount is a word and how often a file writes it: a file's share of
+// the corpus's word counts (extractor.count).
+type wordCount struct {
+	word string
+	n    int
+}
+
+// countsPart encodes a file's word counts, sorted by word.
+func countsPart(m map[string]int) string {
+	var e enc
+	e.u(len(m))
+	for _, w := range slices.Sorted(maps.Keys(m)) {
+		e.str(w)
+		e.u(m[w])
+	}
+	return string(e.b)
+}
+
+func (d *dec) wordCounts() []wordCount {
+	ws := make([]wordCount, d.count())
+	for k := range ws {
+		ws[k] = wordCount{word: d.str(), n: d.u(maxInt)}
+	}
+	return ws
+}
+
 // typeCode writes a node or relation type: a fixed code as itself, a rules
 // file's type by name (its code is this process's).
 func (e *enc) typeCode(c uint16, cs *codes) {
@@ -491,9 +517,8 @@ func (t *walkTables) ref(e *entry) int {
 }
 
 // encodeFile writes a file's lines and meta after its walk, and its walk
-// (walkFile's extractor f). texts are the lines' texts before the walk (it
-// rewrites some table rows'): the word counts read those.
-func encodeFile(e *enc, file string, lines []line, texts []string, m meta, f *extractor) {
+// (walkFile's extractor f).
+func encodeFile(e *enc, file string, lines []line, m meta, f *extractor) {
 	t := walkTables{lineOf: map[*line]int{}, evOf: map[*graph.Evidence]int{}, entryOf: map[*entry]int{}}
 	for k := range lines {
 		t.lineOf[&lines[k]] = k
@@ -563,18 +588,6 @@ func encodeFile(e *enc, file string, lines []line, texts []string, m meta, f *ex
 	e.u(len(lines))
 	for k := range lines {
 		e.line(&lines[k], t.ev(lines[k].ev), "")
-	}
-	// the texts the walk rewrote, as they were before
-	var changed []int
-	for k := range lines {
-		if lines[k].Text != texts[k] {
-			changed = append(changed, k)
-		}
-	}
-	e.u(len(changed))
-	for _, k := range changed {
-		e.u(k)
-		e.str(texts[k])
 	}
 	// a finder's part of a line keeps the line's number and source
 	byN := map[int]int{}
@@ -710,18 +723,17 @@ func encodeFile(e *enc, file string, lines []line, texts []string, m meta, f *ex
 	e.flag(len(f.explicitOnly) > 0)
 }
 
-// decodedFile is a file's lines as the cache holds them, the texts its
-// word counts read, and the position of its walk in d.
+// decodedFile is a file's lines as the cache holds them, with the
+// evidence of the file's walk.
 type decodedFile struct {
 	lines []line
-	texts []string // each line's text before the walk
 	meta  meta
 	evs   []*graph.Evidence
 	extra []line
 }
 
-// decodeLines reads what encodeFile wrote up to the walk: the lines, the
-// meta and the texts the counts read.
+// file reads what encodeFile wrote up to the walk: the meta, the evidence,
+// the lines.
 func (d *dec) file(file string) decodedFile {
 	var f decodedFile
 	f.meta = d.meta()
@@ -737,15 +749,8 @@ func (d *dec) file(file string) decodedFile {
 	}
 	n = d.count()
 	f.lines = make([]line, n)
-	f.texts = make([]string, n)
 	for k := range f.lines {
 		d.line(&f.lines[k], f.evs, "")
-		f.texts[k] = f.lines[k].Text
-	}
-	n = d.count()
-	for range n {
-		k := d.idx(len(f.lines))
-		f.texts[k] = d.str()
 	}
 	n = d.count()
 	f.extra = make([]line, n)

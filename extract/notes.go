@@ -126,11 +126,11 @@ type parsedFile struct {
 	meta  meta
 	plan  filePlan
 	// with a cache (cache.go): the file's key, its entry while its stages
-	// may be reused, the plan part of a plan made in this run, and the
-	// entry the run writes
+	// may be reused, the parts of its new entry (a unit's), and the entry
+	// the run writes
 	key   [sha256.Size]byte
 	u     *unit
-	part  string
+	parts [3]string
 	entry string
 	how   cacheUse
 }
@@ -170,11 +170,8 @@ func sources(srcs []source, opts Options, dropText bool, fc *fileCache) Result {
 	eachFile(workers, len(srcs), func(w, i int) {
 		p := &ps[i]
 		if fc != nil && p.fromCache(fc, srcs[i]) {
-			// the words as parse gave them, before the walk rewrote any
-			for k, l := range p.lines {
-				if l.Kind != kindCode {
-					counts[w].count(p.u.file.texts[k])
-				}
+			for _, c := range p.u.counts {
+				counts[w].counts[c.word] += c.n
 			}
 			prog.step()
 			return
@@ -183,10 +180,20 @@ func sources(srcs []source, opts Options, dropText bool, fc *fileCache) Result {
 		if dropText && fc == nil {
 			srcs[i].Text = nil // with a cache, a stale entry parses the file again (parseAgain)
 		}
+		into := counts[w]
+		if fc != nil {
+			into = &extractor{counts: map[string]int{}} // the file's own, for its entry
+		}
 		for _, l := range p.lines {
 			if l.Kind != kindCode {
-				counts[w].count(l.Text)
+				into.count(l.Text)
 			}
+		}
+		if fc != nil {
+			for word, n := range into.counts {
+				counts[w].counts[word] += n
+			}
+			p.parts[2] = countsPart(into.counts)
 		}
 		prog.step()
 	})
@@ -216,7 +223,7 @@ func sources(srcs []source, opts Options, dropText bool, fc *fileCache) Result {
 		px := *x
 		px.logReads, px.reads = true, nil
 		p.plan = px.planFile(srcs[i].Name, p.lines, p.meta)
-		p.part = planPart(&p.plan, uniqueReads(px.reads))
+		p.parts[0] = planPart(&p.plan, uniqueReads(px.reads))
 	})
 	plans := make([]filePlan, len(ps))
 	for i := range ps {
