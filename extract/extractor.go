@@ -168,6 +168,11 @@ type extractor struct {
 	// log, when set, records the reads and writes of the maps above that
 	// other files share: the extractor walks one file (walkmerge.go).
 	log *walkLog
+	// read and cont are what the walk's finders know of the line they
+	// read besides its context: its words and the next line of its
+	// paragraph (words, contOf)
+	read readLine
+	cont contLine
 }
 
 func newExtractor(r *Rules) *extractor {
@@ -228,19 +233,19 @@ func (x *extractor) attach(c *lineCtx, m int, inDesc bool) {
 			x.relate(e.subject, graph.RelatedTo, m, ev)
 		}
 	}
-	if inDesc && c.head >= 0 && c.head != m {
-		x.relate(c.head, graph.RelatedTo, m, ev)
+	if inDesc && c.head >= 0 && int(c.head) != m {
+		x.relate(int(c.head), graph.RelatedTo, m, ev)
 	}
-	if len(c.firstPerson) > 0 && len(c.spans) > 0 && x.ms[m].typ() != graph.Link && x.ms[m].typ() != graph.Person {
+	if c.self != nil && len(c.spans) > 0 && x.ms[m].typ() != graph.Link && x.ms[m].typ() != graph.Person {
 		s := c.spans[len(c.spans)-1]
-		for _, fp := range c.firstPerson {
+		for _, fp := range c.self.spans {
 			if int(s.a) >= fp[0] && int(s.b) <= fp[1] {
-				x.relate(c.author, graph.RelatedTo, m, ev)
+				x.relate(c.self.author, graph.RelatedTo, m, ev)
 				break
 			}
 		}
 	}
-	if c.created && c.e != nil && (m == c.head || c.head < 0) && x.ms[m].typ() != graph.Link {
+	if c.created && c.e != nil && (m == int(c.head) || c.head < 0) && x.ms[m].typ() != graph.Link {
 		for _, p := range c.e.speakers {
 			x.relate(p, graph.Created, m, ev)
 		}
@@ -251,7 +256,7 @@ func (x *extractor) attachLink(c *lineCtx, li int) {
 	ev := c.ev()
 	switch {
 	case c.head >= 0:
-		x.relate(c.head, graph.LinksTo, li, ev)
+		x.relate(int(c.head), graph.LinksTo, li, ev)
 	case c.e != nil && c.e.subject >= 0:
 		x.relate(c.e.subject, graph.LinksTo, li, ev)
 	}

@@ -65,7 +65,7 @@ See [[Queue Theory]] and https://example.org/more
 	if s := unsafe.Sizeof(line{}); s != 80 {
 		t.Errorf("line is %d bytes", s)
 	}
-	if s := unsafe.Sizeof(lineCtx{}); s != 144 {
+	if s := unsafe.Sizeof(lineCtx{}); s != 64 {
 		t.Errorf("lineCtx is %d bytes", s)
 	}
 }

@@ -77,7 +77,7 @@ func (x *extractor) pass2(prog *progress) {
 	x.known = x.buildKnown()
 	ctxs := x.ctxs
 	lineDone := func(i int) {
-		if i > 0 && ctxs[i].file != ctxs[i-1].file {
+		if i > 0 && *ctxs[i].file != *ctxs[i-1].file {
 			prog.step() // a file read again (walk keeps a file's lines together)
 		}
 	}
@@ -86,7 +86,6 @@ func (x *extractor) pass2(prog *progress) {
 			lineDone(i)
 			c.pass2 = true
 			x.findMentions(c)
-			c.toks = nil // read once more at most (titleTopics reads its own words)
 		}
 		x.known = nil
 		return
@@ -98,7 +97,6 @@ func (x *extractor) pass2(prog *progress) {
 		for _, c := range ctxs[k*pass2Lines : min((k+1)*pass2Lines, len(ctxs))] {
 			c.pass2 = true
 			hs = x.known.find(c, hs)
-			c.toks = nil // as above
 		}
 		hits[k] = hs
 	}, func(k int) {

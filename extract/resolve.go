@@ -145,13 +145,10 @@ func (x *extractor) knownNames(c *lineCtx) { x.addHits(x.known.find(c, nil)) }
 // lines on the pool while their mentions are added in order (pass2.go).
 func (k *knownIndex) find(c *lineCtx, hits []spanHit) []spanHit {
 	n0 := len(c.spans)
-	ws := c.toks
-	if ws == nil {
-		// the line's words for this reading only (pass 2 drops them after
-		// it): on the stack for most lines, not tokenize's copy
-		var wordsBuf [64]word
-		ws = appendWords(wordsBuf[:0], c.l.Text)
-	}
+	// the line's words for this reading only: on the stack for most
+	// lines, not tokenize's copy
+	var wordsBuf [64]word
+	ws := appendWords(wordsBuf[:0], c.l.Text)
 	// the words folded as keys are, one after another in lows (on the
 	// stack for most lines): lowered without a string per word
 	var lowsBuf [512]byte

@@ -145,9 +145,6 @@ func (x *extractor) walkFile(file string, lines []line, m meta) *extractor {
 	}
 	f.walk(file, lines, m)
 	f.keepToExplicit(0, 0, file, lines)
-	for _, c := range f.ctxs {
-		c.toks = nil // pass 2 tokenizes again: held for every line of the corpus, tokens were a quarter of the heap
-	}
 	return f
 }
 
@@ -324,8 +321,10 @@ func (x *extractor) shift(f *extractor, base int) {
 		}
 	}
 	for _, c := range f.ctxs {
-		c.head = up(c.head)
-		c.author = up(c.author)
+		c.head = int32(up(int(c.head)))
+		if c.self != nil {
+			c.self.author = up(c.self.author)
+		}
 		for k := range c.spans {
 			c.spans[k].m = int32(up(int(c.spans[k].m)))
 		}
