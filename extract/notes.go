@@ -192,6 +192,7 @@ func sources(srcs []source, opts Options, dropText bool) Result {
 		}
 		prog.step()
 	}, func(i int) {
+		c := len(x.ctxs)
 		if walked[i] == nil || rewalkFile != nil && rewalkFile(i) || !x.mergeWalk(walked[i]) {
 			n, r := len(x.ms), len(x.rels)
 			x.walk(srcs[i].Name, ps[i].lines, ps[i].meta)
@@ -199,6 +200,10 @@ func sources(srcs []source, opts Options, dropText bool) Result {
 			rewalked++
 		}
 		walked[i] = nil
+		if _, ok := x.explicitOnly[srcs[i].Name]; !ok {
+			thinLines(x.ctxs[c:]) // the file's parsed lines are garbage now (pass2.go)
+		}
+		ps[i].lines = nil
 	})
 	x.plans = nil // the walks' templates: pass 2 and resolution read none (15 MB on 10k notes)
 	if opts.Logger != nil {

@@ -52,6 +52,40 @@ type spanHit struct {
 	inDesc    bool
 }
 
+// Once a file is walked and merged, what its lines' contexts read of their
+// lines is their text and links (knownIndex.find, bodyTopics) and what
+// evidence is made of: the raw text, the number and the evidence once
+// made. thinLines gives the contexts copies of their lines that hold only
+// those, in one array per file, so that the file's parsed lines (every
+// line of the file, with its code spans and other parts) are garbage once
+// merged. A file that keeps
+// to what it makes explicit holds its parsed lines to the end anyway
+// (x.explicitOnly, read by keepExplicit): the caller leaves its contexts
+// as they are.
+//
+// Contexts of one line, which sit together, share its copy, and so the
+// evidence that pass 2 may make of it; one line's contexts apart would
+// each make their own evidence, equal to the other.
+func thinLines(ctxs []*lineCtx) {
+	thin := make([]line, 0, len(ctxs)) // never grown: the pointers into it stay
+	var last *line
+	for _, c := range ctxs {
+		if c.l == last {
+			c.l = &thin[len(thin)-1]
+			continue
+		}
+		last = c.l
+		parts := c.l.lineParts
+		if len(parts.Links) == 0 {
+			parts = &noParts
+		} else if parts.Codes != nil || parts.moreParts != &noMore {
+			parts = &lineParts{Links: parts.Links, moreParts: &noMore}
+		}
+		thin = append(thin, line{N: c.l.N, Text: c.l.Text, Raw: c.l.Raw, ev: c.l.ev, lineParts: parts})
+		c.l = &thin[len(thin)-1]
+	}
+}
+
 // addHits adds the readers' mentions in order, each as the reader's loop
 // would have added it.
 func (x *extractor) addHits(hits []spanHit) {
