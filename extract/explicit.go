@@ -485,8 +485,8 @@ func (x *extractor) keepExplicit(pass1 int) {
 		lines := x.explicitOnly[f]
 		byN := make(map[int]*line, len(lines))
 		for i := range lines {
-			if _, ok := byN[lines[i].N]; !ok || lines[i].Kind != kindCode {
-				byN[lines[i].N] = &lines[i]
+			if _, ok := byN[int(lines[i].N)]; !ok || lines[i].Kind != kindCode {
+				byN[int(lines[i].N)] = &lines[i]
 			}
 		}
 		byLine[f] = byN

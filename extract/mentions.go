@@ -103,7 +103,7 @@ func evidence(file string, l *line) *graph.Evidence {
 		}
 		t = t[:cut] + "…"
 	}
-	l.ev = &graph.Evidence{File: file, Line: l.N, Text: t}
+	l.ev = &graph.Evidence{File: file, Line: int(l.N), Text: t}
 	return l.ev
 }
 
@@ -778,7 +778,7 @@ func (x *extractor) proseTalk(c *lineCtx, cl cueText) {
 		if m == nil {
 			// "She also showed ArviZ": the speaker of the sentence before, in
 			// the same paragraph
-			if pr := x.prose; pr.m >= 0 && pr.file == *c.file && (c.l.N == pr.line || !c.l.First && c.l.N-pr.line <= 2) && pronounRE.MatchString(t[:v[0]]) {
+			if pr := x.prose; pr.m >= 0 && pr.file == *c.file && (int(c.l.N) == pr.line || !c.l.First && int(c.l.N)-pr.line <= 2) && pronounRE.MatchString(t[:v[0]]) {
 				x.proseObject(c, pr.m, t, v[1])
 			}
 			continue
@@ -796,7 +796,7 @@ func (x *extractor) proseTalk(c *lineCtx, cl cueText) {
 			continue
 		}
 		p := x.add(c, ps[0], graph.Person, 7)
-		x.prose = proseSpeaker{m: p, file: *c.file, line: c.l.N}
+		x.prose = proseSpeaker{m: p, file: *c.file, line: int(c.l.N)}
 		org := ""
 		if m[4] >= 0 {
 			org = t[m[4]:m[5]]

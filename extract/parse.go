@@ -38,17 +38,19 @@ const (
 // (4.7M of them on 100k generated notes), and most lines have no link,
 // code, emphasis or cell: those lists are behind one pointer (lineParts),
 // which every line without any shares (noParts), and the small fields
-// are last, together (80 bytes, not 216).
+// are last, together, no wider than they need (64 bytes, not 216; a
+// line number fits 32 bits, a depth 16, as nesting is capped at
+// maxNesting).
 type line struct {
-	N     int    // 1-based line number in the file
-	Level int    // heading level (1–6), or 7 for a paragraph that is all bold (a pseudo-heading)
-	Depth int    // list nesting depth: 0 outside lists, 1 in a top-level item
-	Text  string // plain text: markup removed, entities decoded, trimmed
-	Raw   string // the source line, trimmed: the evidence text
+	Text string // plain text: markup removed, entities decoded, trimmed
+	Raw  string // the source line, trimmed: the evidence text
 	// its links, code spans, emphasis, wiki links and cells; never nil,
 	// and shared: a line writes its own copy (own)
 	*lineParts
 	ev    *graph.Evidence // made once by evidence, shared by the line's mentions and relations
+	N     int32           // 1-based line number in the file
+	Depth int16           // list nesting depth: 0 outside lists, 1 in a top-level item
+	Level int8            // heading level (1–6), or 7 for a paragraph that is all bold (a pseudo-heading)
 	Kind  lineKind        //
 	Quote bool            // inside a blockquote
 	Item  bool            // first line of a list item
@@ -170,7 +172,7 @@ func parse(src source) ([]line, meta) {
 		if ts := vault.FindTags(l.Text); l.Kind != kindCode && ts != nil && !(l.Item && len(ts) == 1 && ts[0] == [2]int{0, len(l.Text)}) {
 			l.Text = dropTags(l.Text) // vault: a #tag is markup (a Tag node), not a name
 		}
-		l.Raw = strings.TrimSpace(p.rawLine(l.N))
+		l.Raw = strings.TrimSpace(p.rawLine(int(l.N)))
 		if l.Kind != kindCode && l.Text == "" && len(l.Links) == 0 {
 			if l.Kind != kindBreak {
 				continue
@@ -255,7 +257,7 @@ func (p *parser) get(n int, kind lineKind, depth int, quote bool) *line {
 	if l := p.byNum[n]; l != nil {
 		return l
 	}
-	l := &line{N: n, Kind: kind, Depth: depth, Quote: quote, lineParts: &noParts}
+	l := &line{N: int32(n), Kind: kind, Depth: int16(depth), Quote: quote, lineParts: &noParts}
 	p.byNum[n] = l
 	p.lines = append(p.lines, l)
 	p.last = max(p.last, n)
@@ -270,7 +272,7 @@ func (p *parser) block(n ast.Node, depth int, quote bool) {
 		switch c := c.(type) {
 		case *ast.Heading:
 			if l := p.leaf(c, kindHeading, depth, quote); l != nil {
-				l.Level = c.Level
+				l.Level = int8(c.Level)
 			}
 		case *ast.Paragraph, *ast.TextBlock:
 			p.leaf(c, kindPara, depth, quote)

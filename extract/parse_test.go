@@ -60,7 +60,7 @@ See [[Queue Theory]] and https://example.org/more
 		t.Errorf("noParts written: %+v, %+v", noParts, noMore)
 	}
 	// the records the heap of a large run is counted in (doc.go, # Speed)
-	if s := unsafe.Sizeof(line{}); s != 80 {
+	if s := unsafe.Sizeof(line{}); s != 64 {
 		t.Errorf("line is %d bytes", s)
 	}
 	if s := unsafe.Sizeof(lineCtx{}); s != 64 {

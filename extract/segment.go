@@ -729,7 +729,7 @@ func (w *walker) content(l *line) {
 		}
 	}
 	if w.created >= 0 {
-		if l.Quote || l.Depth > w.created {
+		if l.Quote || int(l.Depth) > w.created {
 			c.created = true
 		} else {
 			w.created = -1
@@ -738,9 +738,9 @@ func (w *walker) content(l *line) {
 	w.x.findMentions(c)
 	w.x.cont = contLine{}
 	if c.created && w.created < 0 {
-		w.created = l.Depth // the lines under this one name the creations
+		w.created = int(l.Depth) // the lines under this one name the creations
 		if l.Item && l.Quote {
-			w.created = l.Depth - 1
+			w.created = int(l.Depth) - 1
 		}
 		c.created = false
 	}
@@ -756,7 +756,7 @@ func (w *walker) content(l *line) {
 // heading handles a heading line (or an all-bold paragraph).
 func (w *walker) heading(i int, l *line) {
 	x := w.x
-	level := l.Level
+	level := int(l.Level)
 	if l.Kind == kindPara {
 		level = 7
 	}
@@ -1344,10 +1344,10 @@ func dropValueCells(l *line, columns map[string]string) {
 
 func levelOf(l *line, item bool) int {
 	if item {
-		return 10 + l.Depth
+		return 10 + int(l.Depth)
 	}
 	if l.Kind == kindHeading {
-		return l.Level
+		return int(l.Level)
 	}
 	return 0
 }
@@ -1363,7 +1363,7 @@ func (w *walker) next(i int) *line {
 // itemThing reads a top-level list item in a Tools/Topics section as the
 // entry of the thing it names: "* requests - HTTP for humans".
 func (w *walker) itemThing(l *line) {
-	w.cur = &entry{kind: entLabel, talk: -1, subject: -1, level: 10 + l.Depth}
+	w.cur = &entry{kind: entLabel, talk: -1, subject: -1, level: 10 + int(l.Depth)}
 	c := &lineCtx{file: w.name, l: l, e: nil, head: -1}
 	if len(l.Emph) > 0 {
 		// "**sqlc** generates code from SQL": the bold name opens the item
@@ -1393,7 +1393,7 @@ func (w *walker) itemThing(l *line) {
 		w.x.ms[c.head].str = max(w.x.ms[c.head].str, 7)
 	}
 	if c.head >= 0 {
-		w.cur = &entry{kind: entThing, talk: -1, subject: int(c.head), level: 10 + l.Depth}
+		w.cur = &entry{kind: entThing, talk: -1, subject: int(c.head), level: 10 + int(l.Depth)}
 	}
 	w.x.ctxs = append(w.x.ctxs, c)
 }
