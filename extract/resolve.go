@@ -542,7 +542,7 @@ func (x *extractor) build() graph.Graph {
 	}
 	for r, i := range relEdge {
 		if i >= 0 {
-			g.Edges[i].Evidence = append(g.Edges[i].Evidence, *x.rels[r].ev)
+			g.Edges[i].Evidence = append(g.Edges[i].Evidence, *x.relEvidence(r))
 		}
 	}
 	// sorted here, on the pool, Normalize only checks the order

@@ -284,6 +284,9 @@ func (x *extractor) mergeEvents(f *extractor, base int) {
 	for i := len(x.rels) - len(f.rels); i < len(x.rels); i++ {
 		r := &x.rels[i]
 		if g, ok := moved[int(r.to)]; ok && r.typ.name() == graph.At {
+			if r.evOf == evTo {
+				x.ownEvidence(i, r, x.ms[r.to].ev) // the evidence stays the file's
+			}
 			r.to = int32(g)
 		}
 	}
@@ -294,6 +297,9 @@ func (x *extractor) mergeEvents(f *extractor, base int) {
 // entries too (they become the corpus's).
 func (x *extractor) shift(f *extractor, base int) {
 	x.ms = append(x.ms, f.ms...)
+	for i, ev := range f.relEv {
+		x.ownEvidence(len(x.rels)+int(i), &f.rels[i], ev)
+	}
 	for _, r := range f.rels {
 		r.from += int32(base)
 		r.to += int32(base)
