@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"maps"
+	"math"
 	"slices"
 	"strings"
 
@@ -235,9 +236,9 @@ const maxInt = 1 << 31
 
 // encLine writes line l; ev is the index, one up, of its evidence (0: none).
 func (e *enc) line(l *line, ev int, raw string) {
-	e.u(l.N)
-	e.u(l.Level)
-	e.u(l.Depth)
+	e.u(int(l.N))
+	e.u(int(l.Level))
+	e.u(int(l.Depth))
 	// Raw, or the source line it repeats (a finder's part of a line keeps
 	// its line's source); then Text, most often part of Raw
 	if raw != "" && l.Raw == raw {
@@ -286,9 +287,9 @@ func (e *enc) line(l *line, ev int, raw string) {
 
 // line reads a line into l; evs are the unit's evidence.
 func (d *dec) line(l *line, evs []*graph.Evidence, raw string) {
-	l.N = d.u(maxInt)
-	l.Level = d.u(maxInt)
-	l.Depth = d.u(maxInt)
+	l.N = int32(d.u(math.MaxInt32))
+	l.Level = int8(d.u(math.MaxInt8))
+	l.Depth = int16(d.u(math.MaxInt16))
 	if d.u(1) == 1 {
 		l.Raw = raw
 	} else {
@@ -528,8 +529,8 @@ func encodeFile(e *enc, file string, lines []line, m meta, f *extractor) {
 	for k := range f.ms {
 		t.ev(f.ms[k].ev)
 	}
-	for k := range f.rels {
-		t.ev(f.rels[k].ev)
+	for _, k := range slices.Sorted(maps.Keys(f.relEv)) {
+		t.ev(f.relEv[k])
 	}
 	for k := range lines {
 		t.ev(lines[k].ev)
@@ -575,7 +576,7 @@ func encodeFile(e *enc, file string, lines []line, m meta, f *extractor) {
 	e.u(len(t.evs))
 	for _, ev := range t.evs {
 		if k, ok := evLine[ev]; ok {
-			if l := lineAt(k); ev.File == file && ev.Line == l.N && ev.Text == evidenceText(l.Raw) {
+			if l := lineAt(k); ev.File == file && ev.Line == int(l.N) && ev.Text == evidenceText(l.Raw) {
 				e.u(k + 1)
 				continue
 			}
@@ -590,7 +591,7 @@ func encodeFile(e *enc, file string, lines []line, m meta, f *extractor) {
 		e.line(&lines[k], t.ev(lines[k].ev), "")
 	}
 	// a finder's part of a line keeps the line's number and source
-	byN := map[int]int{}
+	byN := map[int32]int{}
 	for k := len(lines) - 1; k >= 0; k-- {
 		byN[lines[k].N] = k
 	}
@@ -626,8 +627,13 @@ func encodeFile(e *enc, file string, lines []line, m meta, f *extractor) {
 		r := &f.rels[k]
 		e.u(int(r.from))
 		e.u(int(r.to))
-		e.u(t.ev(r.ev))
+		e.b = append(e.b, byte(r.evOf))
 		e.typeCode(uint16(r.typ), relTypes)
+	}
+	e.u(len(f.relEv))
+	for _, k := range slices.Sorted(maps.Keys(f.relEv)) {
+		e.u(int(k))
+		e.u(t.ev(f.relEv[k]))
 	}
 	e.u(len(f.uf))
 	for _, p := range f.uf {
@@ -647,16 +653,15 @@ func encodeFile(e *enc, file string, lines []line, m meta, f *extractor) {
 
 	e.u(len(f.ctxs))
 	for _, c := range f.ctxs {
-		if c.file == file {
+		if *c.file == file {
 			e.u(0)
 		} else {
 			e.u(1)
-			e.str(c.file)
+			e.str(*c.file)
 		}
-		li := t.line(c.l)
-		e.u(li)
+		e.u(t.line(c.l))
 		e.u(t.ref(c.e))
-		e.i(c.head)
+		e.i(int(c.head))
 		e.u(len(c.spans))
 		for _, s := range c.spans {
 			e.u(int(s.a))
@@ -666,18 +671,14 @@ func encodeFile(e *enc, file string, lines []line, m meta, f *extractor) {
 		e.flag(c.created)
 		e.flag(c.title)
 		e.flag(c.loose)
-		e.i(c.author)
-		e.list(len(c.firstPerson), c.firstPerson == nil)
-		for _, fp := range c.firstPerson {
-			e.i(fp[0])
-			e.i(fp[1])
-		}
-		// cont is most often the next line's text
-		if li+1 < len(lines) && c.cont != "" && c.cont == lines[li+1].Text {
-			e.u(1)
-		} else {
-			e.u(0)
-			e.str(c.cont)
+		e.flag(c.self != nil)
+		if c.self != nil {
+			e.i(c.self.author)
+			e.list(len(c.self.spans), c.self.spans == nil)
+			for _, fp := range c.self.spans {
+				e.i(fp[0])
+				e.i(fp[1])
+			}
 		}
 	}
 
@@ -774,7 +775,7 @@ func (d *dec) file(file string) decodedFile {
 		default:
 			d.fail()
 		}
-		evs[k] = graph.Evidence{File: file, Line: l.N, Text: evidenceText(l.Raw)}
+		evs[k] = graph.Evidence{File: file, Line: int(l.N), Text: evidenceText(l.Raw)}
 	}
 	return f
 }
@@ -806,10 +807,19 @@ func (d *dec) walk(x *extractor, file string, df *decodedFile) *extractor {
 		r := &f.rels[k]
 		r.from = int32(d.idx(nm))
 		r.to = int32(d.idx(nm))
-		if ev := d.u(len(evs)); ev > 0 {
-			r.ev = evs[ev-1]
-		}
+		r.evOf = evSource(d.u(int(evOwn)))
 		r.typ = relType(d.typeCode(relTypes))
+	}
+	if n = d.count(); n > 0 {
+		f.relEv = make(map[int32]*graph.Evidence, n)
+		for range n {
+			k := d.idx(len(f.rels))
+			ev := d.u(len(evs))
+			if ev == 0 || f.rels[k].evOf != evOwn {
+				d.fail()
+			}
+			f.relEv[int32(k)] = evs[ev-1]
+		}
 	}
 	n = d.count()
 	if n != nm {
@@ -848,11 +858,13 @@ func (d *dec) walk(x *extractor, file string, df *decodedFile) *extractor {
 	ctxs := make([]lineCtx, n)
 	f.ctxs = make([]*lineCtx, n)
 	nl := len(df.lines) + len(df.extra)
+	name := &file // shared by the file's contexts, as walkFile shares it
 	for k := range ctxs {
 		c := &ctxs[k]
-		c.file = file
+		c.file = name
 		if d.u(1) == 1 {
-			c.file = d.str()
+			other := d.str()
+			c.file = &other
 		}
 		li := d.idx(nl)
 		if li < len(df.lines) {
@@ -861,7 +873,7 @@ func (d *dec) walk(x *extractor, file string, df *decodedFile) *extractor {
 			c.l = &df.extra[li-len(df.lines)]
 		}
 		c.e = entryRef()
-		c.head = d.i(-1, nm)
+		c.head = int32(d.i(-1, nm))
 		if ns := d.left(); ns > 0 {
 			c.spans = make([]span, ns)
 			for s := range c.spans {
@@ -869,20 +881,14 @@ func (d *dec) walk(x *extractor, file string, df *decodedFile) *extractor {
 			}
 		}
 		c.created, c.title, c.loose = d.flag(), d.flag(), d.flag()
-		c.author = d.i(-1, nm)
-		if nf, isNil := d.list(); !isNil {
-			c.firstPerson = make([][2]int, nf)
-			for s := range c.firstPerson {
-				c.firstPerson[s] = [2]int{d.i(-maxInt, maxInt), d.i(-maxInt, maxInt)}
+		if d.flag() {
+			c.self = &selfSpans{author: d.i(-1, nm)}
+			if nf, isNil := d.list(); !isNil {
+				c.self.spans = make([][2]int, nf)
+				for s := range c.self.spans {
+					c.self.spans[s] = [2]int{d.i(-maxInt, maxInt), d.i(-maxInt, maxInt)}
+				}
 			}
-		}
-		if d.u(1) == 1 {
-			if li+1 >= len(df.lines) {
-				d.fail()
-			}
-			c.cont = df.lines[li+1].Text
-		} else {
-			c.cont = d.str()
 		}
 		f.ctxs[k] = c
 	}

@@ -148,8 +148,9 @@ func (x *extractor) bodyTopics(b *talkBody) []spanHit {
 	}
 	if tc := b.title; tc != nil {
 		n0 := len(tc.spans)
-		out = x.titleEvent(tc, b.event, out)
-		out = x.titleWords(tc, out)
+		ws := tokenize(tc.l.Text) // on the pool: not the walk's words (extractor.words)
+		out = x.titleEvent(tc, ws, b.event, out)
+		out = x.titleWords(tc, ws, out)
 		tc.untake(n0)
 	}
 	for _, lw := range body {
@@ -280,9 +281,9 @@ func sameStem(a, b string, loose bool) bool {
 // and reliability"), by the endings in the rules' concept_suffixes. They
 // are concepts the talk COVERS, with the title's line as evidence. It
 // appends them to hits for addHits.
-func (x *extractor) titleWords(tc *lineCtx, hits []spanHit) []spanHit {
+func (x *extractor) titleWords(tc *lineCtx, ws []word, hits []spanHit) []spanHit {
 	t := tc.l.Text
-	for _, w := range tc.words() {
+	for _, w := range ws {
 		s := stripPossessive(w.s)
 		low := strings.ToLower(s)
 		if tc.taken(w.start, w.end) || !isAlpha(s) || x.rules.stop[low] || x.rules.generic[low] || x.rules.notNames[s] {
@@ -383,7 +384,7 @@ func (x *extractor) bulletSubject(c *lineCtx) {
 	if !c.l.Item || c.e == nil || c.e.kind != entTalk || c.head >= 0 {
 		return
 	}
-	ws := c.words()
+	ws := x.words(c)
 	from := 0
 	if len(ws) > 0 && strings.EqualFold(ws[0].s, "the") {
 		from = 1
@@ -534,7 +535,7 @@ func (x *extractor) linkPhrase(c *lineCtx, text string) {
 // titleEvent finds the event's own name in a talk's title, however spaced
 // ("A Decade of Devconf" at "DevConf 2031"): such a talk is about the
 // event, and COVERS it. It appends the mention to hits for addHits.
-func (x *extractor) titleEvent(tc *lineCtx, event string, hits []spanHit) []spanHit {
+func (x *extractor) titleEvent(tc *lineCtx, ws []word, event string, hits []spanHit) []spanHit {
 	ev, ok := x.eventM[event]
 	if !ok {
 		return hits
@@ -543,7 +544,6 @@ func (x *extractor) titleEvent(tc *lineCtx, event string, hits []spanHit) []span
 	if len(base) < 4 {
 		return hits
 	}
-	ws := tc.words()
 	i, j, found := eventWords(ws, base)
 	if !found {
 		return hits
@@ -610,7 +610,7 @@ func (x *extractor) questionObject(c *lineCtx) {
 	if !x.rules.questionFirst[strings.ToLower(first)] {
 		return // a cheap test before the line's words are read
 	}
-	ws := c.words()
+	ws := x.words(c)
 	if len(ws) < 4 || len(ws) > 10 {
 		return
 	}

@@ -485,8 +485,8 @@ func (x *extractor) keepExplicit(pass1 int) {
 		lines := x.explicitOnly[f]
 		byN := make(map[int]*line, len(lines))
 		for i := range lines {
-			if _, ok := byN[lines[i].N]; !ok || lines[i].Kind != kindCode {
-				byN[lines[i].N] = &lines[i]
+			if _, ok := byN[int(lines[i].N)]; !ok || lines[i].Kind != kindCode {
+				byN[int(lines[i].N)] = &lines[i]
 			}
 		}
 		byLine[f] = byN
@@ -494,13 +494,13 @@ func (x *extractor) keepExplicit(pass1 int) {
 	}
 	d := readDocNames(all)
 	cued := map[int]bool{}
-	for _, r := range x.rels {
+	for i, r := range x.rels {
 		switch r.typ.name() {
 		case graph.Uses, graph.SimilarTo, graph.Created, graph.WorksAt:
 			// the object, and the subject when the cue's line names it
 			// ("Quillpad is based on X"; not the heading above)
 			cued[int(r.to)] = true
-			cued[int(r.from)] = cued[int(r.from)] || x.ms[r.from].ev.Line == r.ev.Line
+			cued[int(r.from)] = cued[int(r.from)] || x.ms[r.from].ev.Line == x.relEvidence(i).Line
 		}
 	}
 	for i := range x.ms[:pass1] {

@@ -28,13 +28,24 @@ type mention struct {
 	gone  bool // dropped (keepToExplicit, keepExplicit): no node, no edge
 }
 
-// relation is a statement that links two mentions (24 bytes: 1.9M of them
-// on 10k generated notes).
+// relation is a statement that links two mentions (12 bytes: 1.9M of them
+// on 10k generated notes). Its evidence is the line of one of its two
+// mentions but for a few: which one is evOf, and the few keep theirs in
+// extractor.relEv (relEvidence).
 type relation struct {
 	from, to int32 // mention indices
-	ev       *graph.Evidence
 	typ      relType
+	evOf     evSource
 }
+
+// evSource says where a relation's evidence is.
+type evSource uint8
+
+const (
+	evTo   evSource = iota // the evidence of mention to
+	evFrom                 // of mention from
+	evOwn                  // its own, in relEv under the relation's index
+)
 
 // relType is a relation's type (graph.Gave, a rules cue's type) and
 // nodeType a mention's type hint (graph.Person, a rules file's type; ""
@@ -141,7 +152,8 @@ type extractor struct {
 	rules *compiled
 	ms    []mention
 	rels  []relation
-	uf    []int32 // union-find parent over ms
+	relEv map[int32]*graph.Evidence // the evidence of the relations that have their own (evOwn), by index
+	uf    []int32                   // union-find parent over ms
 
 	counts map[string]int // lower-case word counts over all notes, URLs excluded
 	ctxs   []*lineCtx     // content lines, read again by pass 2
@@ -172,6 +184,11 @@ type extractor struct {
 	// makes many record its answers in reads (cache.go).
 	logReads bool
 	reads    []countRead
+	// read and cont are what the walk's finders know of the line they
+	// read besides its context: its words and the next line of its
+	// paragraph (words, contOf)
+	read readLine
+	cont contLine
 }
 
 // many reports whether the lower-case word low is written twice or more in
@@ -224,7 +241,36 @@ func (x *extractor) relate(a int, typ string, b int, ev *graph.Evidence) {
 	if a < 0 || b < 0 || a == b {
 		return
 	}
-	x.rels = append(x.rels, relation{from: int32(a), to: int32(b), typ: relCode(typ), ev: ev})
+	r := relation{from: int32(a), to: int32(b), typ: relCode(typ)}
+	switch ev {
+	case x.ms[b].ev:
+		r.evOf = evTo
+	case x.ms[a].ev:
+		r.evOf = evFrom
+	default:
+		x.ownEvidence(len(x.rels), &r, ev)
+	}
+	x.rels = append(x.rels, r)
+}
+
+// ownEvidence gives relation r, at index i, evidence of its own.
+func (x *extractor) ownEvidence(i int, r *relation, ev *graph.Evidence) {
+	if x.relEv == nil {
+		x.relEv = map[int32]*graph.Evidence{}
+	}
+	r.evOf = evOwn
+	x.relEv[int32(i)] = ev
+}
+
+// relEvidence is the evidence of relation i.
+func (x *extractor) relEvidence(i int) *graph.Evidence {
+	switch r := x.rels[i]; r.evOf {
+	case evTo:
+		return x.ms[r.to].ev
+	case evFrom:
+		return x.ms[r.from].ev
+	}
+	return x.relEv[int32(i)]
 }
 
 // attach relates a new mention to the entry it stands in (COVERS for a
@@ -243,19 +289,19 @@ func (x *extractor) attach(c *lineCtx, m int, inDesc bool) {
 			x.relate(e.subject, graph.RelatedTo, m, ev)
 		}
 	}
-	if inDesc && c.head >= 0 && c.head != m {
-		x.relate(c.head, graph.RelatedTo, m, ev)
+	if inDesc && c.head >= 0 && int(c.head) != m {
+		x.relate(int(c.head), graph.RelatedTo, m, ev)
 	}
-	if len(c.firstPerson) > 0 && len(c.spans) > 0 && x.ms[m].typ() != graph.Link && x.ms[m].typ() != graph.Person {
+	if c.self != nil && len(c.spans) > 0 && x.ms[m].typ() != graph.Link && x.ms[m].typ() != graph.Person {
 		s := c.spans[len(c.spans)-1]
-		for _, fp := range c.firstPerson {
+		for _, fp := range c.self.spans {
 			if int(s.a) >= fp[0] && int(s.b) <= fp[1] {
-				x.relate(c.author, graph.RelatedTo, m, ev)
+				x.relate(c.self.author, graph.RelatedTo, m, ev)
 				break
 			}
 		}
 	}
-	if c.created && c.e != nil && (m == c.head || c.head < 0) && x.ms[m].typ() != graph.Link {
+	if c.created && c.e != nil && (m == int(c.head) || c.head < 0) && x.ms[m].typ() != graph.Link {
 		for _, p := range c.e.speakers {
 			x.relate(p, graph.Created, m, ev)
 		}
@@ -266,7 +312,7 @@ func (x *extractor) attachLink(c *lineCtx, li int) {
 	ev := c.ev()
 	switch {
 	case c.head >= 0:
-		x.relate(c.head, graph.LinksTo, li, ev)
+		x.relate(int(c.head), graph.LinksTo, li, ev)
 	case c.e != nil && c.e.subject >= 0:
 		x.relate(c.e.subject, graph.LinksTo, li, ev)
 	}

@@ -13,14 +13,21 @@ import (
 
 // lineCtx is what the mention finders know about the line they read. One
 // is held for every content line until pass 2 is done (3.9M on 100k
-// generated notes): 144 bytes, its flags together.
+// generated notes): 64 bytes, its flags together. What only the walk
+// reads (the line's words, the next line of its paragraph) is the
+// extractor's, for the line it reads (extractor.words, contOf), and what
+// few lines have is behind a pointer (self).
 type lineCtx struct {
-	file  string
 	l     *line
 	e     *entry // the entry the line belongs to, or nil
-	head  int    // mention index of the line's head ("X" in "X - about X"), or -1
 	spans []span // the parts of the text mentions took
-	toks  []word // the line's words, tokenized once
+	// file is the line's file name, one string shared by the contexts of
+	// the file's walk
+	file *string
+	// self, when the notes' author speaks of themselves on the line: what
+	// those sentences name relates to the author. nil on most lines.
+	self *selfSpans
+	head int32 // mention index of the line's head ("X" in "X - about X"), or -1
 	// created is set on lines under "Created some libraries": their heads
 	// are things the entry's speakers created.
 	created bool
@@ -32,23 +39,53 @@ type lineCtx struct {
 	// loose is set while the finders that read word shapes run: what they
 	// add is a loose mention (see mention.loose)
 	loose bool
-	// author is the notes' author and firstPerson the spans of sentences in
-	// which they speak of themselves: what those name relates to the author.
-	author      int
-	firstPerson [][2]int
-	// cont is the next line of the same paragraph: where a cue at the end
-	// of a wrapped line finds its object ("works for\nInitech").
-	cont string
 }
 
-func (c *lineCtx) ev() *graph.Evidence { return evidence(c.file, c.l) }
+// selfSpans are the spans of the sentences of a line in which the notes'
+// author (its mention) speaks of themselves.
+type selfSpans struct {
+	author int
+	spans  [][2]int
+}
 
-// words returns the line's words, tokenizing once.
-func (c *lineCtx) words() []word {
-	if c.toks == nil {
-		c.toks = tokenize(c.l.Text)
+func (c *lineCtx) ev() *graph.Evidence { return evidence(*c.file, c.l) }
+
+// readLine is the line the walk's finders read last (c) and its words,
+// tokenized once for them all. An extractor walks one line at a time on
+// one goroutine, so one is enough; a line read inside another's reading (a
+// head's description) only costs the other a second tokenizing. The words
+// are no longer held with the line once it is read: pass 2 reads them
+// again on the stack (knownIndex.find), and title topics once more.
+type readLine struct {
+	c  *lineCtx
+	ws []word
+}
+
+// words returns the words of c's line, tokenizing once while the walk
+// reads it. Only the walk calls it (the extractor's own goroutine), never
+// pass 2 or the title topics on the pool.
+func (x *extractor) words(c *lineCtx) []word {
+	if x.read.c != c {
+		x.read = readLine{c: c, ws: tokenize(c.l.Text)}
 	}
-	return c.toks
+	return x.read.ws
+}
+
+// contLine is the next line of the same paragraph as the line content
+// reads (c): where a cue at the end of a wrapped line finds its object
+// ("works for\nInitech"). Only that line's own finders read it (contOf).
+type contLine struct {
+	c    *lineCtx
+	text string
+}
+
+// contOf returns the next line of c's paragraph when content is reading c,
+// or "".
+func (x *extractor) contOf(c *lineCtx) string {
+	if x.cont.c == c {
+		return x.cont.text
+	}
+	return ""
 }
 
 // evidence returns line l's evidence, made once and shared by all that the
@@ -58,7 +95,7 @@ func evidence(file string, l *line) *graph.Evidence {
 	if l.ev != nil {
 		return l.ev
 	}
-	l.ev = &graph.Evidence{File: file, Line: l.N, Text: evidenceText(l.Raw)}
+	l.ev = &graph.Evidence{File: file, Line: int(l.N), Text: evidenceText(l.Raw)}
 	return l.ev
 }
 
@@ -745,7 +782,7 @@ func (x *extractor) proseTalk(c *lineCtx, cl cueText) {
 		if m == nil {
 			// "She also showed ArviZ": the speaker of the sentence before, in
 			// the same paragraph
-			if pr := x.prose; pr.m >= 0 && pr.file == c.file && (c.l.N == pr.line || !c.l.First && c.l.N-pr.line <= 2) && pronounRE.MatchString(t[:v[0]]) {
+			if pr := x.prose; pr.m >= 0 && pr.file == *c.file && (int(c.l.N) == pr.line || !c.l.First && int(c.l.N)-pr.line <= 2) && pronounRE.MatchString(t[:v[0]]) {
 				x.proseObject(c, pr.m, t, v[1])
 			}
 			continue
@@ -763,7 +800,7 @@ func (x *extractor) proseTalk(c *lineCtx, cl cueText) {
 			continue
 		}
 		p := x.add(c, ps[0], graph.Person, 7)
-		x.prose = proseSpeaker{m: p, file: c.file, line: c.l.N}
+		x.prose = proseSpeaker{m: p, file: *c.file, line: int(c.l.N)}
 		org := ""
 		if m[4] >= 0 {
 			org = t[m[4]:m[5]]
@@ -1048,7 +1085,7 @@ func (x *extractor) headSplit(c *lineCtx) {
 	c.take(i, i+len(n))
 	typ, str := x.typeHint(n, desc)
 	h := x.add(c, n, typ, str+1)
-	c.head = h
+	c.head = int32(h)
 	x.attach(c, h, false)
 }
 
@@ -1067,9 +1104,9 @@ func (x *extractor) cues(c *lineCtx, cl cueText) {
 			}
 			obj, oa, ob := x.objectAfter(rest)
 			strongCue := low[m[2]:m[3]] != "like" && low[m[2]:m[3]] != "using"
-			if obj == "" && strings.TrimSpace(rest) == "" && c.cont != "" && strongCue {
+			if obj == "" && strings.TrimSpace(rest) == "" && x.contOf(c) != "" && strongCue {
 				// the object opens the next line of a wrapped paragraph
-				if o, _, _ := x.objectAfter(c.cont); o != "" && x.nameLike(o) {
+				if o, _, _ := x.objectAfter(x.contOf(c)); o != "" && x.nameLike(o) {
 					typ, str := x.typeHint(o, "")
 					if cu.rel == graph.WorksAt {
 						typ, str = graph.Organization, 7
@@ -1125,7 +1162,7 @@ func (x *extractor) cues(c *lineCtx, cl cueText) {
 		}
 	}
 	// suffix cues: "(Grove creator)"
-	ws := c.words()
+	ws := x.words(c)
 	for i := 1; i < len(ws); i++ {
 		rel, ok := foldLookupShaped(x.rules.suffixCues, x.rules.suffixCueShape, ws[i].s)
 		if !ok {
@@ -1167,7 +1204,7 @@ func (x *extractor) cueText(c *lineCtx) cueText {
 		return cueText{}
 	}
 	findIn := low
-	if c.cont != "" {
+	if x.contOf(c) != "" {
 		findIn = low + " "
 	}
 	return cueText{low: low, findIn: findIn, mask: x.rules.cueMask(findIn), ok: true}
@@ -1418,8 +1455,8 @@ func (x *extractor) cueRelation(c *lineCtx, rel string, o int) {
 	switch {
 	case rel == graph.SimilarTo && c.head >= 0 && x.ms[c.head].typ() == graph.Person:
 		// "Jane Doe … is like Redis": a person is like no tool
-	case c.head >= 0 && c.head != o && (rel != graph.WorksAt || x.ms[c.head].typ() == graph.Person):
-		x.relate(c.head, rel, o, ev) // a person who heads the line works there: "Tom Berg — engineer at Lumina"
+	case c.head >= 0 && int(c.head) != o && (rel != graph.WorksAt || x.ms[c.head].typ() == graph.Person):
+		x.relate(int(c.head), rel, o, ev) // a person who heads the line works there: "Tom Berg — engineer at Lumina"
 	case c.e != nil && len(c.e.speakers) > 0 && (rel == graph.Created || rel == graph.WorksAt):
 		for _, p := range c.e.speakers {
 			x.relate(p, rel, o, ev)
@@ -1466,7 +1503,7 @@ func (x *extractor) examples(c *lineCtx) {
 
 // toolSuffix reads "the ast module", "fetchy library".
 func (x *extractor) toolSuffix(c *lineCtx) {
-	ws := c.words()
+	ws := x.words(c)
 	for i := 1; i < len(ws); i++ {
 		if suf, _ := foldLookup(x.rules.toolSuffixes, ws[i].s); !suf {
 			continue
@@ -1494,7 +1531,7 @@ func (x *extractor) shapes(c *lineCtx) {
 	if isCodeLine(t) {
 		return // "dis.dis(methodname)": code, not notes
 	}
-	ws := c.words()
+	ws := x.words(c)
 	emph := emphSpans(c.l)
 	for i := 0; i < len(ws); i++ {
 		w := ws[i]

@@ -252,6 +252,7 @@ func sources(srcs []source, opts Options, dropText bool, fc *fileCache) Result {
 		}
 		prog.step()
 	}, func(i int) {
+		c := len(x.ctxs)
 		if fc != nil && ps[i].entry != "" {
 			fc.put(ps[i].key, ps[i].entry)
 			fc.stats[ps[i].how]++
@@ -267,6 +268,10 @@ func sources(srcs []source, opts Options, dropText bool, fc *fileCache) Result {
 			rewalked++
 		}
 		walked[i] = nil
+		if _, ok := x.explicitOnly[srcs[i].Name]; !ok {
+			thinLines(x.ctxs[c:]) // the file's parsed lines are garbage now (pass2.go)
+		}
+		ps[i].lines = nil
 	})
 	x.plans = nil // the walks' templates: pass 2 and resolution read none (15 MB on 10k notes)
 	if opts.Logger != nil {

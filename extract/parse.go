@@ -38,17 +38,19 @@ const (
 // (4.7M of them on 100k generated notes), and most lines have no link,
 // code, emphasis or cell: those lists are behind one pointer (lineParts),
 // which every line without any shares (noParts), and the small fields
-// are last, together (80 bytes, not 216).
+// are last, together, no wider than they need (64 bytes, not 216; a
+// line number fits 32 bits, a depth 16, as nesting is capped at
+// maxNesting).
 type line struct {
-	N     int    // 1-based line number in the file
-	Level int    // heading level (1–6), or 7 for a paragraph that is all bold (a pseudo-heading)
-	Depth int    // list nesting depth: 0 outside lists, 1 in a top-level item
-	Text  string // plain text: markup removed, entities decoded, trimmed
-	Raw   string // the source line, trimmed: the evidence text
+	Text string // plain text: markup removed, entities decoded, trimmed
+	Raw  string // the source line, trimmed: the evidence text
 	// its links, code spans, emphasis, wiki links and cells; never nil,
 	// and shared: a line writes its own copy (own)
 	*lineParts
 	ev    *graph.Evidence // made once by evidence, shared by the line's mentions and relations
+	N     int32           // 1-based line number in the file
+	Depth int16           // list nesting depth: 0 outside lists, 1 in a top-level item
+	Level int8            // heading level (1–6), or 7 for a paragraph that is all bold (a pseudo-heading)
 	Kind  lineKind        //
 	Quote bool            // inside a blockquote
 	Item  bool            // first line of a list item
@@ -170,7 +172,7 @@ func parse(src source) ([]line, meta) {
 		if ts := vault.FindTags(l.Text); l.Kind != kindCode && ts != nil && !(l.Item && len(ts) == 1 && ts[0] == [2]int{0, len(l.Text)}) {
 			l.Text = dropTags(l.Text) // vault: a #tag is markup (a Tag node), not a name
 		}
-		l.Raw = strings.TrimSpace(p.rawLine(l.N))
+		l.Raw = strings.TrimSpace(p.rawLine(int(l.N)))
 		if l.Kind != kindCode && l.Text == "" && len(l.Links) == 0 {
 			if l.Kind != kindBreak {
 				continue
@@ -208,6 +210,19 @@ func (p *parser) rawLine(n int) string {
 	return p.text[start:end]
 }
 
+// appendSource returns s followed by the source's bytes [a, b): a
+// substring of the source, not a copy, when s is the source's bytes just
+// before a. goldmark cuts a line's text into pieces (at its last space,
+// around a bare URL, at markup it did not take), and a line's text that is
+// its pieces joined again is most lines' text: held until pass 2 is done,
+// their copies were a tenth of a large run's heap.
+func (p *parser) appendSource(s string, a, b int) string {
+	if n := len(s); n <= a && p.text[a-n:a] == s {
+		return p.text[a-n : b]
+	}
+	return s + p.text[a:b]
+}
+
 var breakRE = regexp.MustCompile(`^ {0,3}([-*_])(?:[ \t]*[-*_]){2,}[ \t]*$`)
 
 // segment returns the text of a segment of the source: a substring,
@@ -242,7 +257,7 @@ func (p *parser) get(n int, kind lineKind, depth int, quote bool) *line {
 	if l := p.byNum[n]; l != nil {
 		return l
 	}
-	l := &line{N: n, Kind: kind, Depth: depth, Quote: quote, lineParts: &noParts}
+	l := &line{N: int32(n), Kind: kind, Depth: int16(depth), Quote: quote, lineParts: &noParts}
 	p.byNum[n] = l
 	p.lines = append(p.lines, l)
 	p.last = max(p.last, n)
@@ -257,7 +272,7 @@ func (p *parser) block(n ast.Node, depth int, quote bool) {
 		switch c := c.(type) {
 		case *ast.Heading:
 			if l := p.leaf(c, kindHeading, depth, quote); l != nil {
-				l.Level = c.Level
+				l.Level = int8(c.Level)
 			}
 		case *ast.Paragraph, *ast.TextBlock:
 			p.leaf(c, kindPara, depth, quote)
@@ -354,7 +369,11 @@ func (p *parser) inlines(n ast.Node, kind lineKind, depth int, quote bool, first
 			case *ast.Text:
 				cur = p.lineOf(c.Segment.Start)
 				v := p.segment(c.Segment)
-				at(cur).Text += v
+				if l := at(cur); c.Segment.Padding == 0 {
+					l.Text = p.appendSource(l.Text, c.Segment.Start, c.Segment.Stop)
+				} else {
+					l.Text += v
+				}
 				if into != nil {
 					into.WriteString(v)
 				}
@@ -411,12 +430,18 @@ func (p *parser) inlines(n ast.Node, kind lineKind, depth int, quote bool, first
 				}
 				// An autolink has no segment of its own; it sits on the line
 				// of the text around it, found from the source.
+				label := -1 // the label's offset in the source, when found
 				if off := bytes.Index(p.src[p.starts[max(cur, 1)-1]:], c.Label(p.src)); off >= 0 {
-					cur = p.lineOf(p.starts[max(cur, 1)-1] + off)
+					label = p.starts[max(cur, 1)-1] + off
+					cur = p.lineOf(label)
 				}
 				l := at(cur)
 				l.own().Links = append(l.Links, link{URL: url})
-				l.Text += string(c.Label(p.src))
+				if label >= 0 {
+					l.Text = p.appendSource(l.Text, label, label+len(c.Label(p.src)))
+				} else {
+					l.Text += string(c.Label(p.src))
+				}
 				if into != nil {
 					into.Write(c.Label(p.src))
 				}
@@ -453,6 +478,7 @@ func unwrapWiki(s string) (string, []string) {
 	if !strings.Contains(s, "[[") {
 		return s, nil
 	}
+	in := s
 	s = dropEmbeds(s)
 	var pages []string
 	out := wikiLinkRE.ReplaceAllStringFunc(s, func(m string) string {
@@ -468,18 +494,27 @@ func unwrapWiki(s string) (string, []string) {
 		pages = append(pages, shown)
 		return shown
 	})
+	if out == in {
+		return in, pages // "[[#Heading]]": the same text, and the line keeps its own bytes
+	}
 	return out, pages
 }
 
 func cleanText(s string) string {
+	// each step below returns a copy even when it changes nothing, and
+	// the line keeps its own bytes (the source's, most often) then
 	if strings.IndexByte(s, '\\') >= 0 {
-		s = string(util.UnescapePunctuations([]byte(s))) // "@jane\_doe" is "@jane_doe"
+		if u := string(util.UnescapePunctuations([]byte(s))); u != s {
+			s = u // "@jane\_doe" is "@jane_doe"
+		}
 	}
 	if strings.IndexByte(s, '&') >= 0 {
-		s = html.UnescapeString(s)
+		if u := html.UnescapeString(s); u != s {
+			s = u
+		}
 	}
-	if strings.IndexByte(s, ':') >= 0 {
-		s = shortcodeRE.ReplaceAllString(s, "$1")
+	if strings.IndexByte(s, ':') >= 0 && shortcodeRE.MatchString(s) {
+		s = shortcodeRE.ReplaceAllString(s, "$1") // not for every URL or "Speaker: …"
 	}
 	if strings.HasPrefix(strings.TrimSpace(s), "[!") {
 		s = calloutRE.ReplaceAllString(s, "") // "> [!note] Takeaways": the callout's kind is markup
@@ -495,19 +530,28 @@ func cleanText(s string) string {
 	if collapsed(s) {
 		return s
 	}
+	if t := strings.TrimSpace(s); collapsed(t) {
+		return t // white space only around it (a code line's indent): still the source's bytes
+	}
 	return strings.Join(strings.Fields(s), " ")
 }
 
 // collapsed reports whether s is its own strings.Join(strings.Fields(s), " "):
 // no white space but single ASCII spaces between words. Most lines are, and
-// then cleanText allocates nothing.
+// then cleanText allocates nothing. A rune beyond ASCII is white space
+// when strings.Fields says so (U+00A0, U+2003), and an invalid byte never.
 func collapsed(s string) bool {
 	prev := byte(' ') // a space at the start is not collapsed
 	for i := 0; i < len(s); i++ {
 		b := s[i]
 		switch {
 		case b >= utf8.RuneSelf:
-			return false // U+00A0, U+2003, …: let strings.Fields decide
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return false
+			}
+			i += n - 1
+			b = 'x' // a letter, for the space after it
 		case b == ' ':
 			if prev == ' ' {
 				return false

@@ -10,18 +10,16 @@ import (
 )
 
 // FuzzCollapsed: cleanText returns a line as it is when collapsed says so,
-// which must mean that collapsing its white space would not change it.
+// which must mean that collapsing its white space would not change it; and
+// it says so of every such line, since each it misses is a copy held.
 func FuzzCollapsed(f *testing.F) {
-	for _, s := range []string{"", "a", " a", "a ", "a  b", "a\tb", "a b c", "a\u00a0b", "Ünïcode wörds", "x\r"} {
+	for _, s := range []string{"", "a", " a", "a ", "a  b", "a\tb", "a b c", "a\u00a0b", "Ünïcode wörds", "x\r", "a \u2003", "\u3000a", "é b", "a\xffb", "a \xff"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		want := strings.Join(strings.Fields(s), " ") == s
-		if got := collapsed(s); got && !want {
-			t.Errorf("collapsed(%q) = true, but its fields joined are %q", s, strings.Join(strings.Fields(s), " "))
-		}
-		if want && !strings.ContainsFunc(s, func(r rune) bool { return r >= 0x80 }) && !collapsed(s) {
-			t.Errorf("collapsed(%q) = false for an ASCII string that is collapsed", s)
+		if got := collapsed(s); got != want {
+			t.Errorf("collapsed(%q) = %v, but its fields joined are %q", s, got, strings.Join(strings.Fields(s), " "))
 		}
 	})
 }
@@ -62,10 +60,10 @@ See [[Queue Theory]] and https://example.org/more
 		t.Errorf("noParts written: %+v, %+v", noParts, noMore)
 	}
 	// the records the heap of a large run is counted in (doc.go, # Speed)
-	if s := unsafe.Sizeof(line{}); s != 80 {
+	if s := unsafe.Sizeof(line{}); s != 64 {
 		t.Errorf("line is %d bytes", s)
 	}
-	if s := unsafe.Sizeof(lineCtx{}); s != 144 {
+	if s := unsafe.Sizeof(lineCtx{}); s != 64 {
 		t.Errorf("lineCtx is %d bytes", s)
 	}
 }

@@ -52,6 +52,40 @@ type spanHit struct {
 	inDesc    bool
 }
 
+// Once a file is walked and merged, what its lines' contexts read of their
+// lines is their text and links (knownIndex.find, bodyTopics) and what
+// evidence is made of: the raw text, the number and the evidence once
+// made. thinLines gives the contexts copies of their lines that hold only
+// those, in one array per file, so that the file's parsed lines (every
+// line of the file, with its code spans and other parts) are garbage once
+// merged. A file that keeps
+// to what it makes explicit holds its parsed lines to the end anyway
+// (x.explicitOnly, read by keepExplicit): the caller leaves its contexts
+// as they are.
+//
+// Contexts of one line, which sit together, share its copy, and so the
+// evidence that pass 2 may make of it; one line's contexts apart would
+// each make their own evidence, equal to the other.
+func thinLines(ctxs []*lineCtx) {
+	thin := make([]line, 0, len(ctxs)) // never grown: the pointers into it stay
+	var last *line
+	for _, c := range ctxs {
+		if c.l == last {
+			c.l = &thin[len(thin)-1]
+			continue
+		}
+		last = c.l
+		parts := c.l.lineParts
+		if len(parts.Links) == 0 {
+			parts = &noParts
+		} else if parts.Codes != nil || parts.moreParts != &noMore {
+			parts = &lineParts{Links: parts.Links, moreParts: &noMore}
+		}
+		thin = append(thin, line{N: c.l.N, Text: c.l.Text, Raw: c.l.Raw, ev: c.l.ev, lineParts: parts})
+		c.l = &thin[len(thin)-1]
+	}
+}
+
 // addHits adds the readers' mentions in order, each as the reader's loop
 // would have added it.
 func (x *extractor) addHits(hits []spanHit) {
@@ -77,7 +111,7 @@ func (x *extractor) pass2(prog *progress) {
 	x.known = x.buildKnown()
 	ctxs := x.ctxs
 	lineDone := func(i int) {
-		if i > 0 && ctxs[i].file != ctxs[i-1].file {
+		if i > 0 && *ctxs[i].file != *ctxs[i-1].file {
 			prog.step() // a file read again (walk keeps a file's lines together)
 		}
 	}
@@ -86,7 +120,6 @@ func (x *extractor) pass2(prog *progress) {
 			lineDone(i)
 			c.pass2 = true
 			x.findMentions(c)
-			c.toks = nil // read once more at most (titleTopics reads its own words)
 		}
 		x.known = nil
 		return
@@ -98,7 +131,6 @@ func (x *extractor) pass2(prog *progress) {
 		for _, c := range ctxs[k*pass2Lines : min((k+1)*pass2Lines, len(ctxs))] {
 			c.pass2 = true
 			hs = x.known.find(c, hs)
-			c.toks = nil // as above
 		}
 		hits[k] = hs
 	}, func(k int) {

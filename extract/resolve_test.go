@@ -70,4 +70,7 @@ func TestCodes(t *testing.T) {
 	if s := unsafe.Sizeof(mention{}); s != 32 {
 		t.Errorf("mention is %d bytes", s)
 	}
+	if s := unsafe.Sizeof(relation{}); s != 12 {
+		t.Errorf("relation is %d bytes", s)
+	}
 }

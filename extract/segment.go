@@ -575,6 +575,7 @@ func isLetterOrDigit(r rune) bool {
 type walker struct {
 	x       *extractor
 	file    string
+	name    *string // file, shared by the contexts of its lines (lineCtx.file)
 	lines   []line
 	sec     string // kind of the current section ("" none)
 	secLvl  int
@@ -593,7 +594,7 @@ type walker struct {
 
 // walk segments one file's lines into entries and reads every content line.
 func (x *extractor) walk(file string, lines []line, m meta) {
-	w := &walker{x: x, file: file, lines: lines, skip: map[int]bool{}, created: -1, author: -1, plan: x.plans[file]}
+	w := &walker{x: x, file: file, name: &file, lines: lines, skip: map[int]bool{}, created: -1, author: -1, plan: x.plans[file]}
 	if w.plan != nil {
 		for _, t := range w.plan.talks {
 			for _, k := range t.skip {
@@ -716,28 +717,30 @@ func (w *walker) line(i int) {
 
 // content reads a line inside the current entry.
 func (w *walker) content(l *line) {
-	c := &lineCtx{file: w.file, l: l, e: w.cur.ctxEntry(), head: -1}
+	c := &lineCtx{file: w.name, l: l, e: w.cur.ctxEntry(), head: -1}
 	if i := sort.Search(len(w.lines), func(i int) bool { return w.lines[i].N > l.N }); i < len(w.lines) {
 		if n := &w.lines[i]; n.N == l.N+1 && !n.First && n.Kind == kindPara && l.Kind == kindPara {
-			c.cont = n.Text
+			w.x.cont = contLine{c: c, text: n.Text}
 		}
 	}
 	if w.cur == nil && w.author >= 0 {
-		c.author = w.author
-		c.firstPerson = firstPersonSentences(l.Text)
+		if fp := firstPersonSentences(l.Text); len(fp) > 0 {
+			c.self = &selfSpans{author: w.author, spans: fp}
+		}
 	}
 	if w.created >= 0 {
-		if l.Quote || l.Depth > w.created {
+		if l.Quote || int(l.Depth) > w.created {
 			c.created = true
 		} else {
 			w.created = -1
 		}
 	}
 	w.x.findMentions(c)
+	w.x.cont = contLine{}
 	if c.created && w.created < 0 {
-		w.created = l.Depth // the lines under this one name the creations
+		w.created = int(l.Depth) // the lines under this one name the creations
 		if l.Item && l.Quote {
-			w.created = l.Depth - 1
+			w.created = int(l.Depth) - 1
 		}
 		c.created = false
 	}
@@ -753,7 +756,7 @@ func (w *walker) content(l *line) {
 // heading handles a heading line (or an all-bold paragraph).
 func (w *walker) heading(i int, l *line) {
 	x := w.x
-	level := l.Level
+	level := int(l.Level)
 	if l.Kind == kindPara {
 		level = 7
 	}
@@ -948,7 +951,7 @@ func (w *walker) thingEntry(l *line, text, typ string, str, level int) {
 	x.ms[s].loose = w.sec == "" // a heading is a thing's entry only by its shape, unless a section says so
 	w.cur = &entry{kind: entThing, talk: -1, subject: s, level: level}
 	if desc != "" {
-		c := &lineCtx{file: w.file, l: &line{N: l.N, Text: desc, Raw: l.Raw, lineParts: &noParts}, e: w.cur, head: -1}
+		c := &lineCtx{file: w.name, l: &line{N: l.N, Text: desc, Raw: l.Raw, lineParts: &noParts}, e: w.cur, head: -1}
 		x.findMentions(c)
 		x.ctxs = append(x.ctxs, c)
 	}
@@ -1292,7 +1295,7 @@ func (w *walker) tableRow(l *line) bool {
 				links = append(links, lk)
 			}
 		}
-		c := &lineCtx{file: w.file, l: &line{N: l.N, Text: text, Raw: l.Raw, lineParts: &lineParts{Links: links, Codes: codes, moreParts: &noMore}}, e: e, head: -1}
+		c := &lineCtx{file: w.name, l: &line{N: l.N, Text: text, Raw: l.Raw, lineParts: &lineParts{Links: links, Codes: codes, moreParts: &noMore}}, e: e, head: -1}
 		x.findMentions(c)
 		x.ctxs = append(x.ctxs, c)
 	}
@@ -1341,10 +1344,10 @@ func dropValueCells(l *line, columns map[string]string) {
 
 func levelOf(l *line, item bool) int {
 	if item {
-		return 10 + l.Depth
+		return 10 + int(l.Depth)
 	}
 	if l.Kind == kindHeading {
-		return l.Level
+		return int(l.Level)
 	}
 	return 0
 }
@@ -1360,13 +1363,13 @@ func (w *walker) next(i int) *line {
 // itemThing reads a top-level list item in a Tools/Topics section as the
 // entry of the thing it names: "* requests - HTTP for humans".
 func (w *walker) itemThing(l *line) {
-	w.cur = &entry{kind: entLabel, talk: -1, subject: -1, level: 10 + l.Depth}
-	c := &lineCtx{file: w.file, l: l, e: nil, head: -1}
+	w.cur = &entry{kind: entLabel, talk: -1, subject: -1, level: 10 + int(l.Depth)}
+	c := &lineCtx{file: w.name, l: l, e: nil, head: -1}
 	if len(l.Emph) > 0 {
 		// "**sqlc** generates code from SQL": the bold name opens the item
 		if e, ok := emphAt(l, l.Text); ok && strings.HasPrefix(l.Text, e) && fieldCount(e) <= 3 {
 			if name, ok := w.x.thingName(e); ok && c.take(0, len(e)) {
-				c.head = w.x.add(c, name, sectionType(w.sec), 8)
+				c.head = int32(w.x.add(c, name, sectionType(w.sec), 8))
 			}
 		}
 	}
@@ -1375,7 +1378,7 @@ func (w *walker) itemThing(l *line) {
 		// the item's cues are about them
 		if m := itemHeadRE.FindStringSubmatchIndex(l.Text); m != nil {
 			if ps := w.x.people(l.Text[m[2]:m[3]], strongPos); len(ps) == 1 && c.take(m[2], m[3]) {
-				c.head = w.x.add(c, ps[0], graph.Person, 8)
+				c.head = int32(w.x.add(c, ps[0], graph.Person, 8))
 			}
 		}
 	}
@@ -1383,14 +1386,14 @@ func (w *walker) itemThing(l *line) {
 	if c.head < 0 {
 		if name, ok := w.x.thingName(l.Text); ok {
 			typ := sectionType(w.sec)
-			c.head = w.x.add(c, name, typ, 8)
+			c.head = int32(w.x.add(c, name, typ, 8))
 		}
 	} else if typ := sectionType(w.sec); typ != "" {
 		w.x.ms[c.head].setTyp(typ)
 		w.x.ms[c.head].str = max(w.x.ms[c.head].str, 7)
 	}
 	if c.head >= 0 {
-		w.cur = &entry{kind: entThing, talk: -1, subject: c.head, level: 10 + l.Depth}
+		w.cur = &entry{kind: entThing, talk: -1, subject: int(c.head), level: 10 + int(l.Depth)}
 	}
 	w.x.ctxs = append(w.x.ctxs, c)
 }
@@ -1430,7 +1433,7 @@ func (w *walker) talkHead(h talkHead, l *line, level int) {
 				codes = append(codes, cd)
 			}
 		}
-		c := &lineCtx{file: w.file, l: &line{N: l.N, Text: extra, Raw: l.Raw, lineParts: &lineParts{Links: links, Codes: codes, moreParts: &noMore}, Item: l.Item, Depth: l.Depth}, e: w.cur, head: -1}
+		c := &lineCtx{file: w.name, l: &line{N: l.N, Text: extra, Raw: l.Raw, lineParts: &lineParts{Links: links, Codes: codes, moreParts: &noMore}, Item: l.Item, Depth: l.Depth}, e: w.cur, head: -1}
 		w.x.findMentions(c)
 		// a one-word "title" is a topic: "nina ortiz - IRC"
 		if len(c.spans) == 0 && !strings.Contains(extra, " ") {
@@ -1517,7 +1520,7 @@ func (w *walker) startTalk(people []string, title string, l *line, level int) {
 		x.relate(p, graph.Gave, t, ev)
 	}
 	// the names in a title are what the talk covers: "Embrace the GIL"
-	tc := &lineCtx{file: w.file, l: &line{N: l.N, Text: title, Raw: l.Raw, lineParts: &noParts}, e: e, head: -1, title: true}
+	tc := &lineCtx{file: w.name, l: &line{N: l.N, Text: title, Raw: l.Raw, lineParts: &noParts}, e: e, head: -1, title: true}
 	x.findMentions(tc)
 	x.ctxs = append(x.ctxs, tc)
 	x.startWrites(key, people, prev, e)

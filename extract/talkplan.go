@@ -220,13 +220,13 @@ func (x *extractor) templateTalks(lines []line, heads []int, title int) []planne
 		if len(s.speakers) == 0 {
 			r.slots.speakers, r.skip = x.speakersBelow(lines, h, 1)
 		}
-		if h == title && len(s.speakers) == 0 && levelCount(lines, heads, l.Level) == 1 {
+		if h == title && len(s.speakers) == 0 && levelCount(lines, heads, int(l.Level)) == 1 {
 			continue // the file's title, unless it names a speaker itself or has siblings
 		}
 		read[h] = r
-		plain[l.Level]++
+		plain[int(l.Level)]++
 		if len(r.slots.speakers) > 0 {
-			withSpeaker[l.Level]++
+			withSpeaker[int(l.Level)]++
 		}
 	}
 	level, best := 0, 0
@@ -244,7 +244,7 @@ func (x *extractor) templateTalks(lines []line, heads []int, title int) []planne
 		if !ok {
 			continue
 		}
-		lv := lines[h].Level
+		lv := int(lines[h].Level)
 		scope := scopeTemplate
 		switch {
 		case lv == level:
@@ -269,7 +269,7 @@ func (x *extractor) templateTalks(lines []line, heads []int, title int) []planne
 func levelCount(lines []line, heads []int, level int) int {
 	n := 0
 	for _, h := range heads {
-		if lines[h].Level == level {
+		if int(lines[h].Level) == level {
 			n++
 		}
 	}
@@ -289,7 +289,7 @@ func (x *extractor) speakersBelow(lines []line, h, skipGap int) ([]slotPerson, [
 	seen := 0
 	for i := start; i < len(lines) && seen <= skipGap+1; i++ {
 		l := &lines[i]
-		if h >= 0 && l.N > lines[h].N+4+skipGap {
+		if h >= 0 && int(l.N) > int(lines[h].N)+4+skipGap {
 			break
 		}
 		if strings.TrimSpace(l.Text) == "" || l.Kind == kindBreak || l.Kind == kindCode {
@@ -319,9 +319,9 @@ func (x *extractor) speakersBelow(lines []line, h, skipGap int) ([]slotPerson, [
 func (x *extractor) detailSpeakers(lines []line, head int) ([]slotPerson, []int) {
 	n0 := 0
 	if head >= 0 {
-		n0 = lines[head].N
+		n0 = int(lines[head].N)
 	}
-	for i := head + 1; i < len(lines) && lines[i].N <= n0+16; i++ {
+	for i := head + 1; i < len(lines) && int(lines[i].N) <= n0+16; i++ {
 		l := &lines[i]
 		k := strings.ToLower(strings.Trim(strings.TrimSpace(l.Text), " :*_"))
 		if !x.rules.detailFields[k] {
@@ -355,9 +355,9 @@ func (x *extractor) detailSpeakers(lines []line, head int) ([]slotPerson, []int)
 func handleNear(lines []line, head int) ([]slotPerson, []int) {
 	n0 := 0
 	if head >= 0 {
-		n0 = lines[head].N
+		n0 = int(lines[head].N)
 	}
-	for i := head + 1; i < len(lines) && lines[i].N <= n0+12; i++ {
+	for i := head + 1; i < len(lines) && int(lines[i].N) <= n0+12; i++ {
 		if t := strings.TrimSpace(lines[i].Text); handleRE.MatchString(t) && lines[i].Kind == kindPara {
 			return []slotPerson{{name: t, handle: t}}, []int{i}
 		}

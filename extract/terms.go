@@ -15,7 +15,7 @@ func (x *extractor) terms(c *lineCtx) {
 	if c.e == nil || c.e.kind != entTalk || c.title {
 		return
 	}
-	ws := c.words()
+	ws := x.words(c)
 	t := c.l.Text
 	for i := 1; i < len(ws); i++ {
 		if head, _ := foldLookupShaped(x.rules.termHeads, x.rules.termHeadShape, ws[i].s); !head || !isLower(ws[i].s) {

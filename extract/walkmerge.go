@@ -134,9 +134,6 @@ func (x *extractor) walkFile(file string, lines []line, m meta, logReads bool) *
 	f.logReads = logReads
 	f.walk(file, lines, m)
 	f.keepToExplicit(0, 0, file, lines)
-	for _, c := range f.ctxs {
-		c.toks = nil // pass 2 tokenizes again: held for every line of the corpus, tokens were a quarter of the heap
-	}
 	return f
 }
 
@@ -294,6 +291,9 @@ func (x *extractor) mergeEvents(f *extractor, base int) {
 	for i := len(x.rels) - len(f.rels); i < len(x.rels); i++ {
 		r := &x.rels[i]
 		if g, ok := moved[int(r.to)]; ok && r.typ.name() == graph.At {
+			if r.evOf == evTo {
+				x.ownEvidence(i, r, x.ms[r.to].ev) // the evidence stays the file's
+			}
 			r.to = int32(g)
 		}
 	}
@@ -304,6 +304,9 @@ func (x *extractor) mergeEvents(f *extractor, base int) {
 // entries too (they become the corpus's).
 func (x *extractor) shift(f *extractor, base int) {
 	x.ms = append(x.ms, f.ms...)
+	for i, ev := range f.relEv {
+		x.ownEvidence(len(x.rels)+int(i), &f.rels[i], ev)
+	}
 	for _, r := range f.rels {
 		r.from += int32(base)
 		r.to += int32(base)
@@ -331,8 +334,10 @@ func (x *extractor) shift(f *extractor, base int) {
 		}
 	}
 	for _, c := range f.ctxs {
-		c.head = up(c.head)
-		c.author = up(c.author)
+		c.head = int32(up(int(c.head)))
+		if c.self != nil {
+			c.self.author = up(c.self.author)
+		}
 		for k := range c.spans {
 			c.spans[k].m = int32(up(int(c.spans[k].m)))
 		}
