@@ -95,14 +95,19 @@
 // cue phrases' first words, the known names' first words) is looked up
 // behind its keys' first bytes and lengths (keyShapes).
 //
-// Every line of the notes is held until pass 2 has read it again: its
-// record (line), its context (lineCtx), its text and the mentions and
-// relations found on it. They are the live heap of a large run (about ten
-// times the notes' size), so their small fields sit together, types are
-// two-byte codes (relType, nodeType), and a line's rarer lists sit behind
-// a pointer that the lines without them share (lineParts, noParts). The
-// record sizes are tested (TestCodes, TestNoPartsStayEmpty): a field added
-// to one changes its test.
+// Every content line of the notes is held until pass 2 has read it again:
+// its context (lineCtx), its record (line), its text and the mentions and
+// relations found on it. They are the live heap of a large run (about seven
+// times the notes' size), so their small fields sit together, no wider
+// than they need, types are two-byte codes (relType, nodeType), a line's
+// rarer lists sit behind a pointer that the lines without them share
+// (lineParts, noParts), and nothing is held that is read no more: what
+// only the walk reads of a line is the extractor's while it reads it
+// (extractor.words, contOf), a merged file's records keep only what pass 2
+// reads (thinLines), a relation's evidence is one of its mentions'
+// (evOf), and a line's text is the source's bytes when it can be
+// (appendSource). The record sizes are tested (TestCodes,
+// TestNoPartsStayEmpty): a field added to one changes its test.
 //
 // # Cache
 //

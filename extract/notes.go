@@ -274,6 +274,8 @@ func sources(srcs []source, opts Options, dropText bool, fc *fileCache) Result {
 		ps[i].lines = nil
 	})
 	x.plans = nil // the walks' templates: pass 2 and resolution read none (15 MB on 10k notes)
+	// and the word counts, which only the walk's shape finders read
+	x.counts = nil
 	if opts.Logger != nil {
 		opts.Logger.Debug("walk", "files", len(ps), "walked again", rewalked)
 	}
