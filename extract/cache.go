@@ -19,33 +19,33 @@ import (
 )
 
 // The cache (Options.CacheDir) keeps each file's per-file stages between
-// runs: its lines after the walk, its plan and its walk, keyed by a hash of
-// the file's name and text. A rerun after editing one note of many reads
-// the others' stages back instead of parsing, planning and walking them;
-// the stages that read the whole corpus (the merge of the walks, pass 2,
-// title topics, resolution) run as always, so the output is the same
-// bytes with or without the cache (TestCacheSameOutput).
+// runs: its word counts, its plan, its lines after the walk and its walk,
+// keyed by a hash of the file's name and text. A rerun after editing one
+// note of many reads the others' stages back instead of parsing, planning
+// and walking them; the stages that read the whole corpus (the merge of
+// the walks, pass 2, title topics, resolution) run as always, so the
+// output is the same bytes with or without the cache
+// (TestCacheSameOutput).
 //
 // A file's plan and walk read one thing of other files: the corpus's word
 // counts, and only as "written twice or more" (extractor.many). Each
-// cached stage keeps the answers it got (countRead); the cache serves a
-// stage only while every answer is the same, and a plan is reused only
-// while the plan the walk read (after planFolders, which reads the other
-// files' plans) is the same. Otherwise the file is parsed and walked
-// again, as without a cache. The walk's reads of the talks, speakers and
+// cached stage keeps the answers it got (countRead) and is read back only
+// while every answer is the same; the walk also only while the plan it
+// read is the same (planFolders may change a file's plan from the other
+// files' plans). Otherwise the file is parsed again and the stage made
+// anew, as without a cache. The walk's reads of the talks, speakers and
 // events of other files are the merge's business (walkmerge.go) and need
-// nothing here: the merge decides again on the cached walk's log as on a
+// nothing here: the merge decides again on a cached walk's log as on a
 // fresh one.
 //
 // One pack file holds the entries of one set of inputs
 // (DIR/<hash of the input paths>.ngcache), written whole after each run
 // that changed anything (to a temporary file, then renamed), so entries
 // of deleted or edited files go with the next run. A pack no run has used
-// for 30 days is removed (prune). The pack's header names
-// the program (a hash of the running executable), the rules and the
-// format: a pack of another build or other rules is not read, and is
-// replaced. Entries carry a checksum; a damaged pack or entry is read as
-// missing.
+// for 30 days is removed (prune). The pack's header names the program (a
+// hash of the running executable), the rules and the format: a pack of
+// another build or other rules is not read, and is replaced. Entries carry
+// a checksum; a damaged entry is read as missing.
 
 // cacheStatsHook, set in tests, receives what the cache did for a run's
 // files, by cacheUse.
