@@ -42,7 +42,8 @@ binary or empty files, invalid UTF-8, nesting deeper than 32 levels, which
 is flattened) are reported on stderr as FILE:LINE: message and the run goes
 on; --strict makes them fatal.
 
---cache DIR keeps each note's parse and walk in DIR (one file per set of
+--cache DIR keeps each note's parse and walk in DIR (--cache auto: the
+user's cache folder, ~/.cache/notegraph on Linux; one file per set of
 inputs given, named by a hash of their paths), so a rerun after an edit
 reads back the notes that did not change, and whose reading nothing else
 changed, instead of extracting them again: on 10,000 notes a rerun takes
@@ -52,7 +53,7 @@ change; a cache that cannot be written is a warning, not a failure.`,
 		Example: `  notegraph extract notes/ -o graph.json
   notegraph extract talk1.md talk2.md -o - | jq '.nodes | length'
   notegraph extract --rules my-rules.yaml vault/ -o graph.json
-  notegraph extract --cache ~/.cache/notegraph vault/ -o graph.json`,
+  notegraph extract --cache auto vault/ -o graph.json`,
 		Args: cobra.MinimumNArgs(1),
 		PreRunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkOutputFile(o.output, "json"); err != nil {

@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -149,5 +150,14 @@ func TestCacheEndToEnd(t *testing.T) {
 	}
 	if packs, _ := filepath.Glob(filepath.Join(cache, "*.ngcache")); len(packs) != 1 {
 		t.Errorf("cache holds %v, want one pack", packs)
+	}
+	// auto: the user's cache folder, from XDG_CACHE_HOME on Linux
+	xdg := filepath.Join(dir, "xdg")
+	r := runAs(t, []string{"XDG_CACHE_HOME=" + xdg, "HOME=" + dir}, nil, "extract", "--cache", "auto", "../../examples", "-q", "-o", filepath.Join(dir, "auto.json"))
+	if r.code != 0 {
+		t.Errorf("--cache auto: exit %d: %s", r.code, r.stderr)
+	}
+	if packs, _ := filepath.Glob(filepath.Join(xdg, "notegraph", "*.ngcache")); runtime.GOOS == "linux" && len(packs) != 1 {
+		t.Errorf("--cache auto wrote %v under %s, want one pack", packs, xdg)
 	}
 }

@@ -27,7 +27,7 @@ type extractFlags struct {
 func (f *extractFlags) register(cmd *cobra.Command) {
 	cmd.Flags().StringVar(&f.rules, "rules", "", "rules `FILE` (YAML) that extends or overrides the built-in rules")
 	cmd.Flags().BoolVar(&f.strict, "strict", false, "fail (exit 1) when any note cannot be read or understood")
-	cmd.Flags().StringVar(&f.cache, "cache", "", "keep each note's extraction in `DIR` between runs, so a rerun reads again only the notes that changed (the output is the same; off when not given)")
+	cmd.Flags().StringVar(&f.cache, "cache", "", "keep each note's extraction in `DIR` between runs, so a rerun reads again only the notes that changed (the output is the same); \"auto\" is the user's cache folder (~/.cache/notegraph on Linux); off when not given")
 	cmd.Flags().StringVar(&f.notes, "notes", "auto", "make each note file a Note node, linked by its [[links]] and tagged: `auto` (when a folder is an Obsidian, Logseq or Foam vault, or a [[wiki link]] names another note), on, off")
 }
 
@@ -66,7 +66,11 @@ func loadGraph(inputs []string, f extractFlags) (graph.Graph, error) {
 	if err != nil {
 		return graph.Graph{}, usageError{err}
 	}
-	opts := extract.Options{Notes: mode, CacheDir: f.cache}
+	cache, err := cacheDir(f.cache)
+	if err != nil {
+		return graph.Graph{}, err
+	}
+	opts := extract.Options{Notes: mode, CacheDir: cache}
 	if f.rules != "" {
 		r, err := extract.LoadRules(f.rules)
 		if err != nil {
@@ -112,6 +116,20 @@ func loadGraph(inputs []string, f extractFlags) (graph.Graph, error) {
 		return graph.Graph{}, fmt.Errorf("%d problem(s) in the notes (--strict); first: %s", len(res.Diagnostics), res.Diagnostics[0])
 	}
 	return res.Graph, nil
+}
+
+// cacheDir is the folder --cache names: "auto" is notegraph's folder in
+// the user's cache folder (os.UserCacheDir: $XDG_CACHE_HOME or ~/.cache
+// on Linux, ~/Library/Caches on macOS, %LocalAppData% on Windows).
+func cacheDir(flag string) (string, error) {
+	if flag != "auto" {
+		return flag, nil
+	}
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		return "", fmt.Errorf("--cache auto: %w", err)
+	}
+	return filepath.Join(dir, "notegraph"), nil
 }
 
 // writeOutput writes to path ("-" is stdout) through write. A file is written
