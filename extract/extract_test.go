@@ -115,6 +115,12 @@ func TestPatterns(t *testing.T) {
 			deny:  []string{"Goals 2031:Event"},
 		},
 		{
+			name:  "a talk named only by its front matter (a title and a speaker, no heading) is the file's talk",
+			notes: "---\ntitle: Taming the Sprocket Queue\nspeaker: Ilse Marwood\n---\n\nNotes on sprocketd and gearbolt.\n\n- sprocketd keeps order\n",
+			want: []string{"Taming the Sprocket Queue:Talk", "Ilse Marwood:Person", "Ilse Marwood -GAVE-> Taming the Sprocket Queue",
+				"Taming the Sprocket Queue -COVERS-> sprocketd"},
+		},
+		{
 			name:  "the front matter's title repeated as the first heading is the title, not a thing",
 			notes: "---\ntitle: GoNorth 2031 recap\n---\n\n# GoNorth 2031 recap\n\nThree days in Tromsø.\n",
 			want:  []string{"GoNorth 2031:Event"},

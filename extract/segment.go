@@ -615,6 +615,7 @@ func (x *extractor) walk(file string, lines []line, m meta) {
 			}
 		}
 	}
+	w.startFrontMatterTalk(m.Title)
 	for i := range lines {
 		w.line(i)
 	}

@@ -75,6 +75,21 @@ func (w *walker) planLine(i int) bool {
 	return false
 }
 
+// startFrontMatterTalk opens the planned talk whose head is the front
+// matter's title (head -1: a file with a title and a speaker in its front
+// matter and no title heading) before the file's first line, as planLine
+// opens the others at theirs. Its evidence is the front matter's title, as
+// the title's own (walk).
+func (w *walker) startFrontMatterTalk(title string) {
+	p := w.plan
+	if p == nil || len(p.talks) == 0 || p.talks[0].head >= 0 {
+		return
+	}
+	l := &line{N: 1, Text: title, Raw: "title: " + title, lineParts: &noParts}
+	w.nextTalk = 1
+	w.startPlanned(&p.talks[0], l)
+}
+
 // startPlanned opens a planned talk at its head line.
 func (w *walker) startPlanned(t *plannedTalk, l *line) {
 	x := w.x
