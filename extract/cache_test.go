@@ -256,3 +256,23 @@ func TestCachePrune(t *testing.T) {
 		t.Errorf("packs %v, want the run's and recent.ngcache", packs)
 	}
 }
+
+// FuzzCacheSameOutput: for any two notes in a folder, a run with a cold
+// cache and one with a warm cache write the bytes of a run without one.
+func FuzzCacheSameOutput(f *testing.F) {
+	f.Add(crossFileNotes["a-day1.md"], crossFileNotes["b-day2.md"])
+	f.Add(crossFileNotes["talks/queue-gardening.md"], crossFileNotes["c-index.md"])
+	f.Add("| Speaker | Talk | File |\n|---|---|---|\n| Ada Obi | Quills | q.md |\n", "# T\n\n- zentrel\n- zentrel again\n")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		dir := t.TempDir()
+		notes := filepath.Join(dir, "notes")
+		writeNotes(t, notes, map[string]string{"a.md": a, "b.md": b})
+		want, _ := extractJSON(t, []string{notes}, Options{})
+		cache := filepath.Join(dir, "cache")
+		for _, run := range []string{"cold", "warm"} {
+			if got, _ := extractJSON(t, []string{notes}, Options{CacheDir: cache}); !bytes.Equal(got, want) {
+				t.Fatalf("%s cache: output differs from a run without it", run)
+			}
+		}
+	})
+}
