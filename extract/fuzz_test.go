@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"os"
+	"path/filepath"
 	"testing"
 	"unicode/utf8"
 
@@ -13,16 +14,20 @@ import (
 // every edge must join two nodes, every piece of evidence must point at a
 // line of the input, and two runs must agree.
 func FuzzNotes(f *testing.F) {
-	// the example notes, cut into small pieces: small inputs keep the fuzzer fast
-	seed, _ := os.ReadFile("../examples/pycodeconf/notes.md")
-	for len(seed) > 0 {
-		n := min(len(seed), 600)
-		f.Add(seed[:n])
-		seed = seed[n:]
+	// the example notes and the test notes, cut into small pieces: small
+	// inputs keep the fuzzer fast
+	notes, _ := filepath.Glob("testdata/*.md")
+	for _, p := range append(notes, "../examples/pycodeconf/notes.md") {
+		seed, _ := os.ReadFile(p)
+		for len(seed) > 0 {
+			n := min(len(seed), 600)
+			f.Add(seed[:n])
+			seed = seed[n:]
+		}
 	}
 	for _, s := range []string{
 		"", "#", "- - - x", "> > >", "Jane Doe (A Talk)\n* GIL = Global Interpreter Lock",
-		"---\ntitle: x\n---\n", "## Title\n_A and B_\n", "[t](http://github.com/a/b) by Jo Ro",
+		"---\ntitle: x\n---\n", "---\ntitle: Taming Queues\nspeaker: Jane Doe\nauthor: Ola Berg\n---\n\n- notes\n", "## Title\n_A and B_\n", "[t](http://github.com/a/b) by Jo Ro",
 		"\xef\xbb\xbf\r\n\r\n# x\r", "Name: (x\n", "* e.g. , , and", "X = ", "((((", "`a` `b`",
 	} {
 		f.Add([]byte(s))
