@@ -162,6 +162,17 @@ func appendKey(b []byte, key string, depth int, first bool) []byte {
 	return append(b, ':', ' ')
 }
 
+// plain8 reports whether the eight bytes of w are ASCII that JSON writes
+// as they are: none is 0x80 or above, below 0x20, '"' or '\\'. (The byte
+// tests are the classic bit tricks: v-0x01… & ^v & 0x80… is not zero
+// exactly when a byte of v is zero, and with 0x20 for 0x01 when a byte is
+// below 0x20, every byte being below 0x80.)
+func plain8(w uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	zero := func(v uint64) bool { return (v-ones)&^v&highs != 0 }
+	return w&highs == 0 && (w-0x20*ones)&^w&highs == 0 && !zero(w^'"'*ones) && !zero(w^'\\'*ones)
+}
+
 func appendStrings(b []byte, ss []string, depth int) []byte {
 	if ss == nil {
 		return append(b, "null"...)
@@ -263,6 +274,16 @@ func appendString(b []byte, s string) []byte {
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
+		// eight bytes at a time while none needs a look: no byte of a
+		// multi-byte rune, control byte, quote or backslash (most of a
+		// graph's evidence text)
+		for i+8 <= len(s) && plain8(uint64(s[i])|uint64(s[i+1])<<8|uint64(s[i+2])<<16|uint64(s[i+3])<<24|
+			uint64(s[i+4])<<32|uint64(s[i+5])<<40|uint64(s[i+6])<<48|uint64(s[i+7])<<56) {
+			i += 8
+		}
+		if i >= len(s) {
+			break
+		}
 		if c := s[i]; c < utf8.RuneSelf {
 			if c >= 0x20 && c != '"' && c != '\\' {
 				i++
