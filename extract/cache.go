@@ -322,16 +322,21 @@ type unit struct {
 	whole     string // the entry
 }
 
-// decodeUnit reads file's entry e up to the walk.
-func decodeUnit(file, e string) (u *unit, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			if r != errBadCache {
-				panic(r)
-			}
-			u, err = nil, errBadCache
+// caught, deferred by a decoder, turns a decoder's errBadCache panic
+// (dec.fail) into its error; any other panic goes on.
+func caught(err *error) {
+	if r := recover(); r != nil {
+		if r != errBadCache {
+			panic(r)
 		}
-	}()
+		*err = errBadCache
+	}
+}
+
+// decodeUnit reads file's entry e up to the walk. On an error the unit is
+// not to be read.
+func decodeUnit(file, e string) (u *unit, err error) {
+	defer caught(&err)
 	d := &dec{s: e}
 	u = &unit{}
 	a, b, c := d.str(), d.str(), d.str()
@@ -339,20 +344,14 @@ func decodeUnit(file, e string) (u *unit, err error) {
 	pd := &dec{s: a}
 	u.plan = pd.plan()
 	u.planReads = pd.reads()
-	if pd.p != len(a) {
-		pd.fail()
-	}
+	pd.end()
 	wd := &dec{s: b}
 	u.walkPlan = wd.str()
 	u.walkReads = wd.reads()
-	if wd.p != len(b) {
-		wd.fail()
-	}
+	wd.end()
 	cd := &dec{s: c}
 	u.counts = cd.wordCounts()
-	if cd.p != len(c) {
-		cd.fail()
-	}
+	cd.end()
 	u.file = d.file(file)
 	u.walk = dec{s: e, p: d.p}
 	return u, nil
@@ -360,14 +359,7 @@ func decodeUnit(file, e string) (u *unit, err error) {
 
 // decodeWalk reads the unit's walk of file on x (dec.walk).
 func (u *unit) decodeWalk(x *extractor, file string) (f *extractor, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			if r != errBadCache {
-				panic(r)
-			}
-			f, err = nil, errBadCache
-		}
-	}()
+	defer caught(&err)
 	d := u.walk
 	return d.walk(x, file, &u.file), nil
 }
@@ -413,15 +405,7 @@ func encodeUnit(parts [3]string, file string, lines []line, m meta, f *extractor
 // word's answer is the same on every read: the counts are complete
 // before planFile runs).
 func uniqueReads(rs []countRead) []countRead {
-	slices.SortFunc(rs, func(a, b countRead) int {
-		switch {
-		case a.word < b.word:
-			return -1
-		case a.word > b.word:
-			return 1
-		}
-		return 0
-	})
+	slices.SortFunc(rs, func(a, b countRead) int { return strings.Compare(a.word, b.word) })
 	return slices.CompactFunc(rs, func(a, b countRead) bool { return a.word == b.word })
 }
 

@@ -69,7 +69,7 @@ func (e *enc) ints(vs []int) {
 
 // dec reads what enc wrote from s. A read past the end, or a value out of
 // its range, sets no error but panics with errBadCache: the decoders are
-// straight-line code, and decodeUnit recovers once.
+// straight-line code, and decodeUnit and decodeWalk recover (caught).
 type dec struct {
 	s string
 	p int
@@ -112,6 +112,13 @@ func (d *dec) i(lo, hi int) int {
 		d.fail()
 	}
 	return int(v)
+}
+
+// end fails unless everything has been read.
+func (d *dec) end() {
+	if d.p != len(d.s) {
+		d.fail()
+	}
 }
 
 // idx reads an index into a list of n.
@@ -933,8 +940,6 @@ func (d *dec) walk(x *extractor, file string, df *decodedFile) *extractor {
 	if d.flag() {
 		f.explicitOnly[file] = df.lines
 	}
-	if d.p != len(d.s) {
-		d.fail()
-	}
+	d.end()
 	return f
 }
